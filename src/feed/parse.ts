@@ -1,0 +1,22 @@
+/** From the bytes of a feed to a validated feed, or a FeedLoadError. Shared by the loader and the CLI. */
+import { bodyStart, FeedLoadError } from './errors.js';
+import { validateFeed, type ValidateOptions, type ValidationResult } from './validate.js';
+
+export type ParsedFeed = Extract<ValidationResult, { ok: true }>;
+
+/** Parses and validates feed text; throws FeedLoadError('not-json' | 'format' | 'envelope'). */
+export function parseFeedText(text: string, source: string, options?: ValidateOptions): ParsedFeed {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // tolerate a UTF-8 BOM
+  let doc: unknown;
+  try {
+    doc = JSON.parse(body);
+  } catch (e) {
+    throw new FeedLoadError('not-json', source,
+      `${source} ne contient pas du JSON valide (${(e as Error).message}). Début du contenu reçu : « ${bodyStart(body)} ». Vérifiez l'adresse du flux : une page d'erreur HTML est souvent en cause.`);
+  }
+  const result = validateFeed(doc, options);
+  if (!result.ok) {
+    throw new FeedLoadError(result.kind, source, `${source} : ${result.message}`);
+  }
+  return result;
+}

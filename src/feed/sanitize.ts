@@ -1,0 +1,66 @@
+/**
+ * Untrusted text from a feed: trimmed, control and bidi-override characters removed, free text
+ * capped. Runs before validation so a stray tab or an over-long description never drops a record.
+ * (Rendering is the other half of the rule: every string reaches the page as text, never as HTML.)
+ */
+import { MAX_LENGTH } from './schema.js';
+
+// C0/C1 controls except \t \n \r, plus bidi overrides/isolates (used to spoof how text reads).
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+
+/** Free-text fields and their caps; every other string is only cleaned (codes, URLs and ids are never cut). */
+const CAPS: Record<string, number> = {
+  name: MAX_LENGTH.short, label: MAX_LENGTH.short, city: MAX_LENGTH.short, line: MAX_LENGTH.short,
+  costNote: MAX_LENGTH.short, license: MAX_LENGTH.short,
+  description: MAX_LENGTH.long, hours: MAX_LENGTH.long, schedule: MAX_LENGTH.long,
+};
+const MULTILINE = new Set(['description', 'hours', 'schedule']);
+
+export function cleanText(value: string, multiline = false): string {
+  let s = value.replace(CONTROL, '');
+  s = multiline
+    ? s.replace(/\r\n?/g, '\n').replace(/[ \t]+/g, ' ').replace(/ ?\n ?/g, '\n').replace(/\n{3,}/g, '\n\n')
+    : s.replace(/\s+/g, ' ');
+  return s.trim();
+}
+
+/**
+ * A cleaned deep copy of a JSON value. `onCut(key, max)` is called for each free text that was
+ * shortened, with the path below `value`.
+ */
+export function sanitize(value: unknown, onCut?: (path: (string | number)[], max: number) => void, path: (string | number)[] = []): unknown {
+  if (typeof value === 'string') return cleanText(value);
+  if (Array.isArray(value)) return value.map((v, i) => sanitize(v, onCut, [...path, i]));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (typeof v === 'string') {
+      let s = cleanText(v, MULTILINE.has(key));
+      const max = CAPS[key];
+      if (max !== undefined && s.length > max) {
+        s = `${s.slice(0, max - 1).trimEnd()}…`;
+        onCut?.([...path, key], max);
+      }
+      out[key] = s;
+    } else {
+      out[key] = sanitize(v, onCut, [...path, key]);
+    }
+  }
+  return out;
+}
+
+/** Links a page may render: http(s) pages, tel: and mailto:. Anything else gives undefined. */
+export function safeHref(url: string | undefined, kind: 'web' | 'tel' | 'mailto'): string | undefined {
+  if (!url) return undefined;
+  if (kind === 'tel') {
+    const digits = url.replace(/[^+0-9]/g, '');
+    return digits.length >= 4 ? `tel:${digits}` : undefined;
+  }
+  if (kind === 'mailto') return /^[^\s@:/?#]+@[^\s@:/?#]+$/.test(url) ? `mailto:${url}` : undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

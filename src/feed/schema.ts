@@ -1,0 +1,118 @@
+/**
+ * The `sos-feed/1` contract (FEED-SPEC.md) as code: the one source from which the TypeScript
+ * types are inferred and `data-schema/sos-feed.schema.json` is generated.
+ *
+ * zod/mini keeps the validator in the widget's initial bundle small (≈6 kB gzip instead of ≈24).
+ * The schemas are strict on purpose (they are what a publisher validates against); readers are
+ * lenient around them: see validate.ts for what is dropped rather than rejected.
+ */
+import * as z from 'zod/mini';
+import {
+  ACCESS, AGES, AUDIENCES, CARE_CODES, COSTS, PATHWAYS, PHASES, REFERRALS, SETTINGS,
+  STRUCTURE_KINDS, SUBCARE_CODES, type CareCode,
+} from './taxonomy.js';
+
+export const FORMAT = 'sos-feed/1';
+
+/** Text caps. Longer text is cut (with a warning) before validation, so these never drop a record. */
+export const MAX_LENGTH = { short: 200, long: 4000, code: 64 } as const;
+
+const describe = <T extends z.ZodMiniType>(schema: T, description: string): T => {
+  z.globalRegistry.add(schema, { description });
+  return schema;
+};
+
+const text = (max: number = MAX_LENGTH.short) => z.string().check(z.minLength(1), z.maxLength(max));
+const id = () => z.string().check(z.regex(/^[A-Za-z0-9._-]{1,64}$/));
+const codes = <C extends string>(values: readonly C[]) => z.array(z.enum(values as [C, ...C[]]));
+/** Only http(s) links ever reach a page: no javascript:, data: or relative URLs. */
+const httpUrl = () => z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).check(z.maxLength(2048));
+
+export const ContactSchema = z.object({
+  phone: z.optional(describe(z.string().check(z.regex(/^[+0-9][0-9 .()-]{3,24}$/)), 'Téléphone')),
+  email: z.optional(describe(z.email(), 'Adresse électronique')),
+  website: z.optional(describe(httpUrl(), 'Site web (http ou https seulement)')),
+  mssante: z.optional(describe(z.email(), 'Messagerie sécurisée de santé (pour les professionnels)')),
+});
+
+export const AddressSchema = z.object({
+  line: z.optional(text()),
+  postalCode: z.string().check(z.regex(/^[0-9]{5}$/)),
+  city: text(),
+  insee: z.optional(z.string().check(z.regex(/^(?:[0-9]{2}|2A|2B)[0-9]{3}$/))),
+});
+
+export const LocationSchema = z.object({
+  lat: z.number().check(z.gte(-90), z.lte(90)),
+  lon: z.number().check(z.gte(-180), z.lte(180)),
+});
+
+export const OfferSchema = z.object({
+  id: id(),
+  care: describe(z.enum(CARE_CODES as [CareCode, ...CareCode[]]), 'Catégorie de soin de support (13 codes)'),
+  label: z.optional(text()),
+  subcares: z.optional(codes(SUBCARE_CODES)),
+  audiences: codes(AUDIENCES.codes).check(z.minLength(1)),
+  ages: z.optional(codes(AGES.codes)),
+  settings: codes(SETTINGS.codes).check(z.minLength(1)),
+  phases: z.optional(codes(PHASES.codes)),
+  access: z.optional(codes(ACCESS.codes)),
+  referral: z.optional(z.enum(REFERRALS.codes)),
+  cost: z.optional(z.enum(COSTS.codes)),
+  costNote: z.optional(text()),
+  pathways: z.optional(codes(PATHWAYS.codes)),
+  nonConventional: z.optional(z.boolean()),
+  description: z.optional(text(MAX_LENGTH.long)),
+  schedule: z.optional(text(MAX_LENGTH.long)),
+  contact: z.optional(ContactSchema),
+});
+
+export const StructureSchema = z.object({
+  id: id(),
+  name: text(),
+  kind: z.enum(STRUCTURE_KINDS.codes),
+  finess: z.optional(z.string().check(z.regex(/^[0-9][0-9AB][0-9]{7}$/))),
+  siret: z.optional(z.string().check(z.regex(/^[0-9]{14}$/))),
+  description: z.optional(text(MAX_LENGTH.long)),
+  address: AddressSchema,
+  department: z.optional(z.string().check(z.regex(/^(?:[0-9]{2}|2A|2B|97[1-6])$/))),
+  location: z.optional(LocationSchema),
+  contact: z.optional(ContactSchema),
+  accessibility: z.optional(z.object({ wheelchair: z.optional(z.boolean()) })),
+  hours: z.optional(text(MAX_LENGTH.long)),
+  verifiedAt: z.iso.date(),
+  offers: z.array(OfferSchema).check(z.minLength(1)),
+});
+
+export const PublisherSchema = z.object({
+  id: z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.maxLength(MAX_LENGTH.code)),
+  name: text(),
+  region: z.optional(z.string().check(z.regex(/^[0-9]{2}$/))),
+  url: z.optional(httpUrl()),
+  contact: z.optional(z.object({ email: z.optional(z.email()), url: z.optional(httpUrl()) })),
+  license: z.optional(text()),
+});
+
+/** The whole document, as a publisher must write it. */
+export const FeedSchema = z.object({
+  format: z.literal(FORMAT),
+  publisher: PublisherSchema,
+  generatedAt: z.iso.datetime({ offset: true }),
+  structures: z.array(StructureSchema),
+});
+
+/** The envelope alone: what a reader needs to accept the document at all. */
+export const EnvelopeSchema = z.object({
+  format: z.literal(FORMAT),
+  publisher: PublisherSchema,
+  generatedAt: z.iso.datetime({ offset: true }),
+  structures: z.array(z.unknown()),
+});
+
+export type Contact = z.infer<typeof ContactSchema>;
+export type Address = z.infer<typeof AddressSchema>;
+export type GeoPoint = z.infer<typeof LocationSchema>;
+export type Offer = z.infer<typeof OfferSchema>;
+export type FeedStructure = z.infer<typeof StructureSchema>;
+export type Publisher = z.infer<typeof PublisherSchema>;
+export type Feed = z.infer<typeof FeedSchema>;

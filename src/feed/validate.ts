@@ -1,0 +1,295 @@
+/**
+ * Reads a parsed `sos-feed/1` document and keeps everything valid in it.
+ *
+ * Fail small (FEED-SPEC.md): the document is rejected only when its envelope is unusable. A bad
+ * structure or offer is dropped alone; a bad optional field (a `javascript:` website, an unknown
+ * finer-care code, a malformed phone) is dropped alone and its record kept. Every drop and every
+ * doubt becomes a diagnostic with its JSON path. Shared by the widget and the `sos-feed` CLI.
+ */
+import type { core } from 'zod/mini';
+import {
+  EnvelopeSchema, FORMAT, OfferSchema, StructureSchema,
+  type FeedStructure, type Offer, type Publisher,
+} from './schema.js';
+import { formatPath, issueMessage, quote, type PathSegment } from './messages.js';
+import { sanitize } from './sanitize.js';
+import { departmentFromInsee, departmentFromPostalCode, locationProblem } from './geo.js';
+import { subcare } from './taxonomy.js';
+
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  /** `error`: a record was dropped. `warning`: kept, perhaps without one field. */
+  severity: Severity;
+  /** JSON path in the source document, e.g. `structures[12].offers[0].care`. */
+  path: string;
+  /** French, plain text. */
+  message: string;
+  /** Stable code for tools and tests. */
+  code: DiagnosticCode;
+}
+
+export type DiagnosticCode =
+  | 'structure-dropped' | 'offer-dropped' | 'field-dropped' | 'unknown-field' | 'text-cut'
+  | 'duplicate-id' | 'location-missing' | 'location-rejected' | 'department-mismatch'
+  | 'stale' | 'subcare-category';
+
+/** A structure as the widget uses it: validated, cleaned, keyed, with its département known. */
+export interface DirectoryStructure extends FeedStructure {
+  /** Unique across feeds: `publisherId:id` (two DSRCs may both have a structure "chu"). */
+  key: string;
+  publisherId: string;
+  department: string;
+}
+
+export interface ValidFeed {
+  format: typeof FORMAT;
+  publisher: Publisher;
+  generatedAt: string;
+  structures: DirectoryStructure[];
+}
+
+export interface Counts { total: number; valid: number; dropped: number }
+
+export type ValidationResult =
+  | { ok: true; feed: ValidFeed; diagnostics: Diagnostic[]; counts: { structures: Counts; offers: Counts } }
+  | { ok: false; kind: 'format' | 'envelope'; message: string; diagnostics: Diagnostic[] };
+
+export interface ValidateOptions {
+  /** For the 12-month freshness warning; defaults to now. */
+  now?: Date;
+  /** Stop collecting diagnostics past this many (a broken 10,000-record feed stays readable). */
+  maxDiagnostics?: number;
+}
+
+const STALE_MS = 365 * 24 * 3600 * 1000;
+
+// Known keys per level, for the "unknown field" warning (readers ignore them: forward compatibility).
+const KNOWN = {
+  root: ['format', 'publisher', 'generatedAt', 'structures', '$schema'],
+  structure: Object.keys(StructureSchema.def.shape),
+  offer: Object.keys(OfferSchema.def.shape),
+  address: ['line', 'postalCode', 'city', 'insee'],
+  contact: ['phone', 'email', 'website', 'mssante'],
+  location: ['lat', 'lon'],
+};
+
+/** Optional fields whose bad value is dropped alone (the record stays). Path → what to delete. */
+function droppablePath(path: readonly PathSegment[], level: 'structure' | 'offer'): PathSegment[] | undefined {
+  const [head, second] = path;
+  if (head === 'contact') return second === undefined ? ['contact'] : ['contact', second];
+  if (level === 'structure') {
+    if (['location', 'accessibility', 'department', 'finess', 'siret', 'description', 'hours'].includes(String(head))) return [head!];
+    if (head === 'address' && (second === 'line' || second === 'insee')) return ['address', second];
+    return undefined;
+  }
+  if (['label', 'referral', 'cost', 'costNote', 'nonConventional', 'description', 'schedule'].includes(String(head))) return [head!];
+  if (['subcares', 'ages', 'phases', 'access', 'pathways'].includes(String(head))) return typeof second === 'number' ? [head!, second] : [head!];
+  // One bad code in a required list goes; the list itself must not end up empty.
+  if ((head === 'audiences' || head === 'settings') && typeof second === 'number') return [head, second];
+  return undefined;
+}
+
+function deletePath(target: Record<PathSegment, unknown>, path: PathSegment[]): void {
+  let node: unknown = target;
+  for (const seg of path.slice(0, -1)) node = (node as Record<PathSegment, unknown>)?.[seg];
+  if (node === null || typeof node !== 'object') return;
+  const last = path[path.length - 1]!;
+  if (Array.isArray(node) && typeof last === 'number') node.splice(last, 1, undefined);
+  else delete (node as Record<PathSegment, unknown>)[last];
+}
+
+/** Removes the `undefined` holes left by deletePath in arrays (deleting by index would shift later issues). */
+function compactArrays(value: Record<string, unknown>): void {
+  for (const [k, v] of Object.entries(value)) {
+    if (Array.isArray(v)) value[k] = v.filter((x) => x !== undefined);
+    else if (v && typeof v === 'object') compactArrays(v as Record<string, unknown>);
+  }
+}
+
+class Collector {
+  readonly list: Diagnostic[] = [];
+  truncated = 0;
+  constructor(private readonly max: number) {}
+  add(severity: Severity, code: DiagnosticCode, path: readonly PathSegment[], message: string): void {
+    if (this.list.length >= this.max) {
+      this.truncated++;
+      return;
+    }
+    this.list.push({ severity, code, path: formatPath(path), message });
+  }
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function warnUnknownKeys(value: unknown, known: readonly string[], path: PathSegment[], diags: Collector): void {
+  if (!isObject(value)) return;
+  for (const key of Object.keys(value)) {
+    if (!known.includes(key)) diags.add('warning', 'unknown-field', [...path, key], 'champ inconnu, ignoré');
+  }
+}
+
+/**
+ * Parses `value` against `schema`, dropping bad optional fields (reported as warnings) until it
+ * passes. Returns undefined when a required field is wrong (each issue reported as an error).
+ */
+function parseSalvaging<T>(
+  schema: core.$ZodType<T>,
+  value: Record<string, unknown>,
+  level: 'structure' | 'offer',
+  path: PathSegment[],
+  diags: Collector,
+  dropCode: DiagnosticCode,
+  dropWord: string,
+): T | undefined {
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const result = (schema as unknown as { safeParse(v: unknown): core.util.SafeParseResult<T> }).safeParse(value);
+    if (result.success) return result.data;
+    const issues = result.error.issues;
+    const fatal = issues.filter((i) => !droppablePath(i.path as PathSegment[], level));
+    if (fatal.length) {
+      for (const i of fatal) diags.add('error', dropCode, [...path, ...(i.path as PathSegment[])], `${issueMessage(i, value)} : ${dropWord} ignorée`);
+      return undefined;
+    }
+    for (const i of issues) {
+      const del = droppablePath(i.path as PathSegment[], level)!;
+      diags.add('warning', 'field-dropped', [...path, ...(i.path as PathSegment[])], `${issueMessage(i, value)} : champ ignoré`);
+      deletePath(value, del);
+    }
+    compactArrays(value);
+  }
+  return undefined;
+}
+
+function checkSubcares(offer: Offer, path: PathSegment[], diags: Collector): void {
+  for (const [k, code] of (offer.subcares ?? []).entries()) {
+    const def = subcare(code);
+    if (def && def.care !== offer.care) {
+      diags.add('warning', 'subcare-category', [...path, 'subcares', k], `le soin « ${code} » relève de la catégorie « ${def.care} », pas « ${offer.care} » : les filtres ne le trouveront que sous sa catégorie`);
+    }
+  }
+}
+
+/** Validates a parsed JSON document. Never throws. */
+export function validateFeed(doc: unknown, options: ValidateOptions = {}): ValidationResult {
+  const diags = new Collector(options.maxDiagnostics ?? 1000);
+  const now = (options.now ?? new Date()).getTime();
+
+  if (!isObject(doc)) {
+    return { ok: false, kind: 'envelope', message: `le document n'est pas un objet JSON (reçu ${Array.isArray(doc) ? 'une liste' : quote(doc)})`, diagnostics: [] };
+  }
+  if (doc.format !== FORMAT) {
+    const message = doc.format === undefined
+      ? `champ « format » absent : ce document n'est pas un flux ${FORMAT}`
+      : `format ${quote(doc.format)} non pris en charge (attendu "${FORMAT}")`;
+    return { ok: false, kind: 'format', message, diagnostics: [] };
+  }
+  const envelope = EnvelopeSchema.safeParse(sanitize({ ...doc, structures: [] }));
+  if (!envelope.success || !Array.isArray(doc.structures)) {
+    const issues = envelope.success ? [] : envelope.error.issues;
+    for (const i of issues) diags.add('error', 'structure-dropped', i.path as PathSegment[], issueMessage(i, doc));
+    if (!Array.isArray(doc.structures)) diags.add('error', 'structure-dropped', ['structures'], doc.structures === undefined ? 'champ obligatoire manquant' : `une liste est attendue, reçu ${quote(doc.structures)}`);
+    const first = diags.list[0]!;
+    return { ok: false, kind: 'envelope', message: `enveloppe du flux invalide : ${first.path} : ${first.message}`, diagnostics: diags.list };
+  }
+  warnUnknownKeys(doc, KNOWN.root, [], diags);
+  const publisher = envelope.data.publisher;
+
+  const structures: DirectoryStructure[] = [];
+  const counts = { structures: { total: 0, valid: 0, dropped: 0 }, offers: { total: 0, valid: 0, dropped: 0 } };
+  const seenStructures = new Map<string, number>();
+  const seenOffers = new Map<string, string>();
+
+  for (const [i, raw] of (doc.structures as unknown[]).entries()) {
+    const path: PathSegment[] = ['structures', i];
+    counts.structures.total++;
+    const rawOffers = isObject(raw) && Array.isArray(raw.offers) ? raw.offers : [];
+    counts.offers.total += rawOffers.length;
+    if (!isObject(raw)) {
+      diags.add('error', 'structure-dropped', path, `un objet est attendu, reçu ${quote(raw)} : structure ignorée`);
+      counts.structures.dropped++;
+      continue;
+    }
+    const clean = sanitize(raw, (p, max) => diags.add('warning', 'text-cut', [...path, ...p], `texte coupé à ${max} caractères`)) as Record<string, unknown>;
+    warnUnknownKeys(clean, KNOWN.structure, path, diags);
+    warnUnknownKeys(clean.address, KNOWN.address, [...path, 'address'], diags);
+    warnUnknownKeys(clean.contact, KNOWN.contact, [...path, 'contact'], diags);
+    warnUnknownKeys(clean.location, KNOWN.location, [...path, 'location'], diags);
+
+    // Offers one by one, so one bad offer never sinks its structure.
+    const offers: Offer[] = [];
+    if (Array.isArray(clean.offers)) {
+      for (const [j, rawOffer] of (clean.offers as unknown[]).entries()) {
+        const offerPath = [...path, 'offers', j];
+        if (!isObject(rawOffer)) {
+          diags.add('error', 'offer-dropped', offerPath, `un objet est attendu, reçu ${quote(rawOffer)} : offre ignorée`);
+          continue;
+        }
+        warnUnknownKeys(rawOffer, KNOWN.offer, offerPath, diags);
+        warnUnknownKeys(rawOffer.contact, KNOWN.contact, [...offerPath, 'contact'], diags);
+        const offer = parseSalvaging(OfferSchema, rawOffer, 'offer', offerPath, diags, 'offer-dropped', 'offre');
+        if (!offer) continue;
+        checkSubcares(offer, offerPath, diags);
+        offers.push(offer);
+      }
+    }
+    counts.offers.valid += offers.length;
+    counts.offers.dropped += rawOffers.length - offers.length;
+    if (Array.isArray(clean.offers) && clean.offers.length > 0 && offers.length === 0) {
+      diags.add('error', 'structure-dropped', [...path, 'offers'], 'aucune offre valide : structure ignorée');
+      counts.structures.dropped++;
+      continue;
+    }
+    if (Array.isArray(clean.offers)) clean.offers = offers;
+
+    const s = parseSalvaging(StructureSchema, clean, 'structure', path, diags, 'structure-dropped', 'structure');
+    if (!s) {
+      counts.structures.dropped++;
+      continue;
+    }
+
+    const previous = seenStructures.get(s.id);
+    let key = `${publisher.id}:${s.id}`;
+    if (previous !== undefined) {
+      key = `${key}~${i}`;
+      diags.add('warning', 'duplicate-id', [...path, 'id'], `identifiant ${quote(s.id)} déjà utilisé par structures[${previous}] : structure conservée, mais les liens vers elle sont instables`);
+    } else seenStructures.set(s.id, i);
+    for (const [j, o] of s.offers.entries()) {
+      const owner = seenOffers.get(o.id);
+      if (owner !== undefined) diags.add('warning', 'duplicate-id', [...path, 'offers', j, 'id'], `identifiant d'offre ${quote(o.id)} déjà utilisé (${owner})`);
+      else seenOffers.set(o.id, formatPath([...path, 'offers', j]));
+    }
+
+    const derived = s.address.insee ? departmentFromInsee(s.address.insee) : departmentFromPostalCode(s.address.postalCode);
+    if (s.department && s.department !== derived) {
+      diags.add('warning', 'department-mismatch', [...path, 'department'], `département "${s.department}" différent de celui de l'adresse ("${derived}")`);
+    }
+    if (!s.location) {
+      diags.add('warning', 'location-missing', path, 'sans coordonnées : listée, mais absente de la carte et du tri par distance');
+    } else {
+      const problem = locationProblem(s.location);
+      if (problem) {
+        diags.add('warning', 'location-rejected', [...path, 'location'], `${problem} : structure listée, mais pas placée sur la carte`);
+        delete s.location;
+      }
+    }
+    if (now - Date.parse(s.verifiedAt) > STALE_MS) {
+      diags.add('warning', 'stale', [...path, 'verifiedAt'], `informations vérifiées le ${s.verifiedAt}, il y a plus de 12 mois`);
+    }
+
+    structures.push({ ...s, key, publisherId: publisher.id, department: s.department ?? derived });
+    counts.structures.valid++;
+  }
+
+  if (diags.truncated) {
+    diags.list.push({ severity: 'warning', code: 'field-dropped', path: '', message: `… et ${diags.truncated} autres remarques non affichées` });
+  }
+  return {
+    ok: true,
+    feed: { format: FORMAT, publisher, generatedAt: envelope.data.generatedAt, structures },
+    diagnostics: diags.list,
+    counts,
+  };
+}

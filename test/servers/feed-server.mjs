@@ -1,0 +1,80 @@
+// Local HTTP behaviours for the feed tests: error statuses, slow answers, HTML bodies,
+// a BOM, and a second origin without CORS headers. Nothing here leaves localhost.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+
+const root = resolve(new URL('../..', import.meta.url).pathname);
+const stash = new Map();
+let nextId = 1;
+
+/** Koa-style middleware for WTR / @web/dev-server under /__test__/. */
+export function feedServerPlugin({ foreignOrigin }) {
+  return {
+    name: 'feed-test-routes',
+    async serverStart({ app }) {
+      app.use(async (ctx, next) => {
+        const url = new URL(ctx.url, 'http://x');
+        if (!url.pathname.startsWith('/__test__/')) return next();
+        const [, , route, arg] = url.pathname.split('/');
+        const delay = Number(url.searchParams.get('delay') ?? 0);
+        if (delay) await new Promise((r) => setTimeout(r, delay));
+        switch (route) {
+          case 'status': // an HTTP error with an HTML body, like a proxy's 502 page
+            ctx.status = Number(arg);
+            ctx.type = 'text/html';
+            ctx.body = `<html><body><h1>${arg} Bad Gateway</h1></body></html>`;
+            return;
+          case 'html': // 200 but not JSON (a CMS error page, a login wall)
+            ctx.type = 'text/html';
+            ctx.body = '<!doctype html><html><body>Maintenance en cours</body></html>';
+            return;
+          case 'file': { // a project file, optionally with a UTF-8 BOM in front
+            const text = await readFile(resolve(root, url.searchParams.get('path')), 'utf8');
+            ctx.type = 'application/json';
+            ctx.set('ETag', '"t1"');
+            ctx.body = (url.searchParams.has('bom') ? '\uFEFF' : '') + text;
+            return;
+          }
+          case 'stash': // POST a body, GET it back: lets a test serve any document it builds
+            if (ctx.method === 'POST') {
+              const chunks = [];
+              for await (const c of ctx.req) chunks.push(c);
+              const id = String(nextId++);
+              stash.set(id, { body: Buffer.concat(chunks), type: ctx.get('content-type') || 'application/json' });
+              ctx.body = { id, url: `/__test__/stash/${id}` };
+              return;
+            }
+            if (!stash.has(arg)) { ctx.status = 404; return; }
+            ctx.type = stash.get(arg).type;
+            ctx.body = stash.get(arg).body;
+            return;
+          case 'foreign-origin':
+            ctx.body = { origin: foreignOrigin };
+            return;
+          default:
+            ctx.status = 404;
+        }
+      });
+    },
+  };
+}
+
+/** A second origin. `/cors/...` answers with CORS headers, `/nocors/...` without (the browser blocks it). */
+export async function startForeignServer() {
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://x');
+    const [, mode, ...rest] = url.pathname.split('/');
+    try {
+      const body = await readFile(resolve(root, rest.join('/')));
+      const headers = { 'content-type': 'application/json' };
+      if (mode === 'cors') headers['access-control-allow-origin'] = '*';
+      res.writeHead(200, headers).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  server.unref();
+  return { origin: `http://127.0.0.1:${server.address().port}`, server };
+}

@@ -1,0 +1,50 @@
+// Browser tests: Lit elements and the feed layer in Debian Chromium (no browser download).
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { countReporter } from './test/wtr-count-reporter.mjs';
+import { feedServerPlugin, startForeignServer } from './test/servers/feed-server.mjs';
+
+const foreign = await startForeignServer();
+
+/** Vite's `import css from 'x.css?inline'` and `?raw` as JS modules, as Vite does. */
+const viteQueryImports = {
+  name: 'vite-query-imports',
+  resolveMimeType(ctx) {
+    if (ctx.URL.searchParams.has('inline') || ctx.URL.searchParams.has('raw')) return 'js';
+  },
+  transform(ctx) {
+    if (ctx.URL.searchParams.has('inline') || ctx.URL.searchParams.has('raw')) {
+      return { body: `export default ${JSON.stringify(ctx.body)};` };
+    }
+  },
+};
+
+export default {
+  files: ['src/**/*.test.ts', 'test/browser/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['production'] },
+  concurrency: 2,
+  plugins: [
+    viteQueryImports,
+    feedServerPlugin({ foreignOrigin: foreign.origin }),
+    esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--no-sandbox', '--enable-unsafe-swiftshader', '--disable-dev-shm-usage', '--no-first-run',
+          '--disable-background-networking', '--disable-component-update', '--disable-sync',
+        ],
+      },
+    }),
+  ],
+  testRunnerHtml: (testFramework) => `<!doctype html><html lang="fr"><head><meta charset="utf-8"></head>
+    <body><script>window.__FOREIGN_ORIGIN__ = ${JSON.stringify(foreign.origin)};</script>
+    <script type="module" src="${testFramework}"></script></body></html>`,
+  reporters: [defaultReporter(), countReporter()],
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 300000,
+};
