@@ -3,7 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { countReporter } from './test/wtr-count-reporter.mjs';
-import { feedServerPlugin, startForeignServer } from './test/servers/feed-server.mjs';
+import { feedTestRoutes, startForeignServer } from './test/servers/feed-server.mjs';
 
 const foreign = await startForeignServer();
 
@@ -24,9 +24,9 @@ export default {
   files: ['src/**/*.test.ts', 'test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['production'] },
   concurrency: 2,
+  middleware: [feedTestRoutes({ foreignOrigin: foreign.origin })],
   plugins: [
     viteQueryImports,
-    feedServerPlugin({ foreignOrigin: foreign.origin }),
     esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: './tsconfig.json' }),
   ],
   browsers: [

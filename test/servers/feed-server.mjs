@@ -6,57 +6,67 @@ import { resolve } from 'node:path';
 
 const root = resolve(new URL('../..', import.meta.url).pathname);
 const stash = new Map();
+const switches = new Map();
 let nextId = 1;
 
-/** Koa-style middleware for WTR / @web/dev-server under /__test__/. */
-export function feedServerPlugin({ foreignOrigin }) {
-  return {
-    name: 'feed-test-routes',
-    async serverStart({ app }) {
-      app.use(async (ctx, next) => {
-        const url = new URL(ctx.url, 'http://x');
-        if (!url.pathname.startsWith('/__test__/')) return next();
-        const [, , route, arg] = url.pathname.split('/');
-        const delay = Number(url.searchParams.get('delay') ?? 0);
-        if (delay) await new Promise((r) => setTimeout(r, delay));
-        switch (route) {
-          case 'status': // an HTTP error with an HTML body, like a proxy's 502 page
-            ctx.status = Number(arg);
-            ctx.type = 'text/html';
-            ctx.body = `<html><body><h1>${arg} Bad Gateway</h1></body></html>`;
-            return;
-          case 'html': // 200 but not JSON (a CMS error page, a login wall)
-            ctx.type = 'text/html';
-            ctx.body = '<!doctype html><html><body>Maintenance en cours</body></html>';
-            return;
-          case 'file': { // a project file, optionally with a UTF-8 BOM in front
-            const text = await readFile(resolve(root, url.searchParams.get('path')), 'utf8');
-            ctx.type = 'application/json';
-            ctx.set('ETag', '"t1"');
-            ctx.body = (url.searchParams.has('bom') ? '\uFEFF' : '') + text;
-            return;
-          }
-          case 'stash': // POST a body, GET it back: lets a test serve any document it builds
-            if (ctx.method === 'POST') {
-              const chunks = [];
-              for await (const c of ctx.req) chunks.push(c);
-              const id = String(nextId++);
-              stash.set(id, { body: Buffer.concat(chunks), type: ctx.get('content-type') || 'application/json' });
-              ctx.body = { id, url: `/__test__/stash/${id}` };
-              return;
-            }
-            if (!stash.has(arg)) { ctx.status = 404; return; }
-            ctx.type = stash.get(arg).type;
-            ctx.body = stash.get(arg).body;
-            return;
-          case 'foreign-origin':
-            ctx.body = { origin: foreignOrigin };
-            return;
-          default:
-            ctx.status = 404;
+/** Koa middleware for WTR / @web/dev-server: test routes under /__test__/. */
+export function feedTestRoutes({ foreignOrigin }) {
+  return async (ctx, next) => {
+    const url = new URL(ctx.url, 'http://x');
+    if (!url.pathname.startsWith('/__test__/')) return next();
+    const [, , route, arg] = url.pathname.split('/');
+    const delay = Number(url.searchParams.get('delay') ?? 0);
+    if (delay) await new Promise((r) => setTimeout(r, delay));
+    switch (route) {
+      case 'status': // an HTTP error with an HTML body, like a proxy's 502 page
+        ctx.status = Number(arg);
+        ctx.type = 'text/html';
+        ctx.body = `<html><body><h1>${arg} Bad Gateway</h1></body></html>`;
+        return;
+      case 'html': // 200 but not JSON (a CMS error page, a login wall)
+        ctx.type = 'text/html';
+        ctx.body = '<!doctype html><html><body>Maintenance en cours</body></html>';
+        return;
+      case 'file': { // a project file, optionally with a UTF-8 BOM in front
+        const text = await readFile(resolve(root, url.searchParams.get('path')), 'utf8');
+        ctx.type = 'application/json';
+        ctx.set('ETag', '"t1"');
+        ctx.body = (url.searchParams.has('bom') ? '\uFEFF' : '') + text;
+        return;
+      }
+      case 'stash': // POST a body, GET it back: lets a test serve any document it builds
+        if (ctx.method === 'POST') {
+          const chunks = [];
+          for await (const c of ctx.req) chunks.push(c);
+          const id = String(nextId++);
+          stash.set(id, { body: Buffer.concat(chunks), type: ctx.get('content-type') || 'application/json' });
+          ctx.body = { id, url: `/__test__/stash/${id}` };
+          return;
         }
-      });
-    },
+        if (!stash.has(arg)) { ctx.status = 404; return; }
+        ctx.type = stash.get(arg).type;
+        ctx.body = stash.get(arg).body;
+        return;
+      case 'switch': { // POST {status, body} to set what GET answers: a feed that later breaks
+        if (ctx.method === 'POST') {
+          const chunks = [];
+          for await (const c of ctx.req) chunks.push(c);
+          switches.set(arg, JSON.parse(Buffer.concat(chunks).toString('utf8')));
+          ctx.body = { ok: true };
+          return;
+        }
+        const conf = switches.get(arg) ?? { status: 404, body: '' };
+        ctx.status = conf.status;
+        ctx.type = conf.status === 200 ? 'application/json' : 'text/html';
+        ctx.body = conf.body;
+        return;
+      }
+      case 'foreign-origin':
+        ctx.body = { origin: foreignOrigin };
+        return;
+      default:
+        ctx.status = 404;
+    }
   };
 }
 

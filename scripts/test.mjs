@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// `npm test`: type-check, Node tests (CLI, generated files), then browser tests in Chromium.
+// Prints one plain "N passed, N failed" line at the end (CI reads it) and exits non-zero on any failure.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const run = (label, cmd, args, env = {}) => {
+  console.log(`\n== ${label}: ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  process.stdout.write(r.stdout ?? '');
+  return { status: r.status ?? 1, stdout: r.stdout ?? '' };
+};
+
+// 1. Types (one "test": the whole project type-checks under strict mode).
+const tsc = run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']);
+if (tsc.status === 0) totals.passed++; else totals.failed++;
+
+// 2. Node tests: the publisher CLI and generated files (built first).
+run('build cli', 'node', ['scripts/build-cli.mjs']);
+const nodeTests = existsSync('test/node') ? readdirSync('test/node').filter((f) => f.endsWith('.test.mjs')).map((f) => join('test/node', f)) : [];
+if (nodeTests.length) {
+  const n = run('node tests', 'node', ['--test', '--test-reporter=spec', ...nodeTests]);
+  const pass = Number(/^ℹ pass (\d+)/m.exec(n.stdout)?.[1] ?? 0);
+  const fail = Number(/^ℹ fail (\d+)/m.exec(n.stdout)?.[1] ?? (n.status ? 1 : 0));
+  totals.passed += pass;
+  totals.failed += fail || (n.status && !fail ? 1 : 0);
+}
+
+// 3. Browser tests.
+const countsFile = join(mkdtempSync(join(tmpdir(), 'wtr-')), 'counts.json');
+const wtr = run('browser tests', 'npx', ['wtr', '--config', 'wtr.config.mjs', '--static-logging'], { WTR_COUNTS_FILE: countsFile });
+if (existsSync(countsFile)) {
+  const c = JSON.parse(readFileSync(countsFile, 'utf8'));
+  totals.passed += c.passed; totals.failed += c.failed; totals.skipped += c.skipped;
+  if (wtr.status !== 0 && c.failed === 0) totals.failed++;
+} else totals.failed++;
+
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed ? 1 : 0);
