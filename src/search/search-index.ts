@@ -1,0 +1,172 @@
+/**
+ * A search index built once per feed load, so a keystroke costs a few array scans, not a pass
+ * of fuzzy matching over every record.
+ *
+ * - Offers are rows; structures own a contiguous range of rows.
+ * - Filters read typed columns (bit masks per enumeration).
+ * - Text goes through a vocabulary: each distinct folded word (names, cities, labels, the
+ *   taxonomy's synonyms) points to the rows it describes. A query word matches the vocabulary by
+ *   prefix ("sophro" → "sophrologie") and, from 4 letters on, approximately (fuse.js over the
+ *   vocabulary only: "sofrologie", "therapy"), then the rows are intersected across words.
+ */
+import Fuse from 'fuse.js';
+import type { DirectoryStructure } from '../feed/validate.js';
+import type { Offer } from '../feed/schema.js';
+import {
+  ACCESS, AGES, AUDIENCES, CARE_CODES, COSTS, PATHWAYS, PHASES, SETTINGS, STRUCTURE_KINDS, SUBCARE_CODES,
+  category, subcare,
+} from '../feed/taxonomy.js';
+import { words } from './normalize.js';
+
+/** Enumerations stored as bit masks, one column each. */
+export const MASKED = {
+  audience: AUDIENCES.codes,
+  age: AGES.codes,
+  setting: SETTINGS.codes,
+  phase: PHASES.codes,
+  access: ACCESS.codes,
+  cost: COSTS.codes,
+  pathway: PATHWAYS.codes,
+} as const;
+export type MaskedFilter = keyof typeof MASKED;
+
+const bitOf: { [K in MaskedFilter]: Map<string, number> } = Object.fromEntries(
+  Object.entries(MASKED).map(([k, codes]) => [k, new Map((codes as readonly string[]).map((c, i) => [c, 1 << i]))]),
+) as { [K in MaskedFilter]: Map<string, number> };
+
+export function maskOf(filter: MaskedFilter, codes: readonly string[] | undefined): number {
+  let m = 0;
+  for (const c of codes ?? []) m |= bitOf[filter].get(c) ?? 0;
+  return m;
+}
+
+const careIndex = new Map(CARE_CODES.map((c, i) => [c as string, i]));
+const subcareIndex = new Map(SUBCARE_CODES.map((c, i) => [c as string, i]));
+
+/** Words describing an offer through the taxonomy: labels (fr and en) and synonyms. Cached per code. */
+const taxonomyWords = new Map<string, string[]>();
+function wordsForCode(kind: 'care' | 'subcare', code: string): string[] {
+  const key = `${kind}:${code}`;
+  let w = taxonomyWords.get(key);
+  if (!w) {
+    const def = kind === 'care' ? category(code) : subcare(code);
+    // French labels and synonyms only: English labels added noise ("support" for "sport").
+    const texts = def ? [def.label.fr, ...(def.synonyms ?? [])] : [];
+    if (def && 'short' in def) texts.push(def.short.fr);
+    w = [...new Set(texts.flatMap(words))];
+    taxonomyWords.set(key, w);
+  }
+  return w;
+}
+
+export class SearchIndex {
+  readonly structures: readonly DirectoryStructure[];
+  /** Row → its offer and structure. */
+  readonly offers: Offer[] = [];
+  readonly rowStructure: Uint32Array;
+  /** Structure i owns rows [rowStart[i], rowStart[i + 1]). */
+  readonly rowStart: Uint32Array;
+  readonly care: Uint8Array;
+  readonly masks: { [K in MaskedFilter]: Uint32Array };
+  readonly subcares: Uint16Array[] = [];
+  readonly departments: string[];
+
+  private readonly terms: string[];
+  private readonly postings: Uint32Array[];
+  private readonly fuse: Fuse<string>;
+  private readonly tokenCache = new Map<string, number[]>();
+
+  constructor(structures: readonly DirectoryStructure[]) {
+    this.structures = structures;
+    const rows = structures.reduce((n, s) => n + s.offers.length, 0);
+    this.rowStructure = new Uint32Array(rows);
+    this.rowStart = new Uint32Array(structures.length + 1);
+    this.care = new Uint8Array(rows);
+    this.masks = Object.fromEntries(Object.keys(MASKED).map((k) => [k, new Uint32Array(rows)])) as { [K in MaskedFilter]: Uint32Array };
+    this.departments = structures.map((s) => s.department);
+
+    const vocabulary = new Map<string, number[]>();
+    const add = (word: string, row: number) => {
+      const list = vocabulary.get(word);
+      if (!list) vocabulary.set(word, [row]);
+      else if (list[list.length - 1] !== row) list.push(row);
+    };
+
+    let row = 0;
+    for (const [i, s] of structures.entries()) {
+      this.rowStart[i] = row;
+      const kind = STRUCTURE_KINDS.labels[s.kind];
+      const structureWords = [
+        ...new Set([...words(s.name), ...words(s.address.city), s.address.postalCode, s.department, ...(kind ? words(kind.fr) : []), ...words(s.kind)]),
+      ];
+      for (const o of s.offers) {
+        this.offers.push(o);
+        this.rowStructure[row] = i;
+        this.care[row] = careIndex.get(o.care) ?? 255;
+        this.subcares.push(Uint16Array.from((o.subcares ?? []).map((c) => subcareIndex.get(c) ?? 0xffff)));
+        for (const f of Object.keys(MASKED) as MaskedFilter[]) {
+          const list = f === 'audience' ? o.audiences : f === 'age' ? o.ages : f === 'setting' ? o.settings : f === 'phase' ? o.phases
+            : f === 'access' ? o.access : f === 'cost' ? (o.cost ? [o.cost] : []) : o.pathways;
+          this.masks[f][row] = maskOf(f, list);
+        }
+        for (const w of structureWords) add(w, row);
+        for (const w of wordsForCode('care', o.care)) add(w, row);
+        for (const sc of o.subcares ?? []) for (const w of wordsForCode('subcare', sc)) add(w, row);
+        if (o.label) for (const w of words(o.label)) add(w, row);
+        row++;
+      }
+    }
+    this.rowStart[structures.length] = row;
+
+    this.terms = [...vocabulary.keys()].sort();
+    this.postings = this.terms.map((t) => Uint32Array.from(vocabulary.get(t)!));
+    // Typos near the start of a word only: a small `distance` keeps "sport" from matching "transport".
+    this.fuse = new Fuse(this.terms, { threshold: 0.25, distance: 10, minMatchCharLength: 3, shouldSort: false });
+  }
+
+  get rowCount(): number {
+    return this.offers.length;
+  }
+
+  /** Vocabulary entries a query word stands for: prefix matches, plus approximate ones from 4 letters. */
+  private termsFor(token: string): number[] {
+    let ids = this.tokenCache.get(token);
+    if (ids) return ids;
+    const found = new Set<number>();
+    // Binary search for the first term >= token, then walk the prefix range.
+    let lo = 0;
+    let hi = this.terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.terms[mid]! < token) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let t = lo; t < this.terms.length && this.terms[t]!.startsWith(token); t++) found.add(t);
+    if (token.length >= 4) for (const r of this.fuse.search(token)) found.add(r.refIndex);
+    ids = [...found];
+    if (this.tokenCache.size > 5000) this.tokenCache.clear();
+    this.tokenCache.set(token, ids);
+    return ids;
+  }
+
+  /**
+   * Rows matching every word of the query (each word anywhere in the structure's or the offer's
+   * words), or undefined when the query has no searchable word.
+   */
+  matchText(query: string): Uint8Array | undefined {
+    const tokens = [...new Set(words(query))].slice(0, 16);
+    if (tokens.length === 0) return undefined;
+    const full = (1 << tokens.length) - 1;
+    const hits = new Uint16Array(this.rowCount);
+    for (const [k, token] of tokens.entries()) {
+      const bit = 1 << k;
+      for (const t of this.termsFor(token)) {
+        const p = this.postings[t]!;
+        for (let j = 0; j < p.length; j++) hits[p[j]!] |= bit;
+      }
+    }
+    const out = new Uint8Array(this.rowCount);
+    for (let r = 0; r < hits.length; r++) if (hits[r] === full) out[r] = 1;
+    return out;
+  }
+}
