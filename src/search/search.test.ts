@@ -23,7 +23,7 @@ const r = validateFeed(doc);
 if (!r.ok) throw new Error(r.message);
 const index = new SearchIndex(r.feed.structures);
 
-const run = (over: Partial<Criteria> & { filters?: Partial<Criteria['filters']> } = {}) => {
+const run = (over: Partial<Omit<Criteria, 'filters'>> & { filters?: Partial<Criteria['filters']> } = {}) => {
   const base = emptyCriteria();
   return search(index, { ...base, ...over, filters: { ...base.filters, ...over.filters } });
 };

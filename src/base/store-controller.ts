@@ -1,0 +1,121 @@
+/**
+ * Finds the store an element works on, and re-renders the element when the store changes.
+ *
+ * In order: a `store` set as a property; the element's own `src` (standalone: it owns a store);
+ * `for="id"` (an annuaire elsewhere on the page, e.g. a search form in the site header); the
+ * enclosing `<sos-annuaire>` through @lit/context.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import { storeContext } from '../state/context.js';
+import { DirectoryStore, STORE_CHANGE, type Change, type StoreChangeDetail } from '../state/directory-store.js';
+import { emit } from './events.js';
+
+export interface StoreHost extends ReactiveControllerHost, HTMLElement {
+  src?: string;
+  for?: string;
+  store?: DirectoryStore;
+}
+
+export class StoreController implements ReactiveController {
+  /** Changes seen since the host last rendered (lets a host react to what changed only). */
+  changes = new Set<Change>();
+  private current: DirectoryStore | undefined;
+  private fromContext: DirectoryStore | undefined;
+  private linked: DirectoryStore | undefined;
+  private owned: DirectoryStore | undefined;
+  private readonly onChange = (e: Event) => {
+    for (const c of (e as CustomEvent<StoreChangeDetail>).detail.changes) this.changes.add(c);
+    if (this.current === this.owned) announce(this.host, this.current!, (e as CustomEvent<StoreChangeDetail>).detail.changes);
+    this.host.requestUpdate();
+  };
+
+  constructor(private readonly host: StoreHost) {
+    host.addController(this);
+    new ContextConsumer(host, {
+      context: storeContext,
+      subscribe: true,
+      callback: (store) => {
+        this.fromContext = store;
+        this.resolve();
+      },
+    });
+  }
+
+  get store(): DirectoryStore | undefined {
+    return this.current;
+  }
+
+  /** Whether this element created the store (standalone use with `src`). */
+  get owns(): boolean {
+    return !!this.current && this.current === this.owned;
+  }
+
+  hostConnected(): void {
+    this.resolve();
+  }
+
+  hostDisconnected(): void {
+    this.current?.removeEventListener(STORE_CHANGE, this.onChange);
+    this.current = undefined;
+  }
+
+  /** Call when `src`, `for` or `store` changed. */
+  resolve(): void {
+    const { host } = this;
+    let next: DirectoryStore | undefined = host.store;
+    if (!next && host.src) {
+      this.owned ??= new DirectoryStore();
+      void this.owned.load(host.src.split(/\s+/).filter(Boolean));
+      next = this.owned;
+    }
+    if (!next && host.for) next = this.linkTo(host.for);
+    next ??= this.fromContext;
+    if (next === this.current) return;
+    this.current?.removeEventListener(STORE_CHANGE, this.onChange);
+    this.current = next;
+    next?.addEventListener(STORE_CHANGE, this.onChange);
+    this.changes.add('data');
+    host.requestUpdate();
+  }
+
+  private linkTo(id: string): DirectoryStore | undefined {
+    const root = this.host.getRootNode() as Document | ShadowRoot;
+    const target = (root.getElementById?.(id) ?? document.getElementById(id)) as (HTMLElement & { store?: DirectoryStore }) | null;
+    if (target?.store) return (this.linked = target.store);
+    // The annuaire may be defined later (script order, or written after this element).
+    const tag = target?.localName ?? 'sos-annuaire';
+    void customElements.whenDefined(tag).then(() => requestAnimationFrame(() => this.resolve()));
+    if (!target) console.warn(`[sos-annuaire] <${this.host.localName} for="${id}"> : aucun élément avec l'id « ${id} » dans la page.`);
+    return this.linked;
+  }
+}
+
+/** Public events and console messages of a store, sent by the element that owns it. */
+export function announce(host: HTMLElement, store: DirectoryStore, changes: ReadonlySet<Change>): void {
+  if (changes.has('status') && store.status !== 'loading') {
+    for (const e of store.errors) {
+      console.error(`[sos-annuaire] ${e.message} ${e.detail}`);
+      emit(host, 'sos-error', { kind: e.kind, url: e.url, message: e.message, detail: e.detail });
+    }
+    for (const f of store.feeds) {
+      const dropped = f.counts.structures.dropped + f.counts.offers.dropped;
+      if (dropped) console.warn(`[sos-annuaire] ${f.url} : ${f.counts.structures.dropped} structure(s) et ${f.counts.offers.dropped} offre(s) ignorée(s). Détail : ${f.diagnostics.filter((d) => d.severity === 'error').slice(0, 5).map((d) => `${d.path} : ${d.message}`).join(' ; ')}`);
+      if (f.stale) console.warn(`[sos-annuaire] ${f.stale.error.detail} Copie enregistrée le ${f.stale.savedAt} utilisée.`);
+    }
+    if (store.status === 'ready') {
+      emit(host, 'sos-loaded', {
+        structures: store.structures.length,
+        offers: store.index.rowCount,
+        publishers: store.feeds.map((f) => f.feed.publisher.id),
+        stale: !!store.stale,
+      });
+    }
+  }
+  if (changes.has('criteria')) {
+    emit(host, 'sos-search', { criteria: store.criteria, structures: store.results.structureCount, offers: store.results.offerCount });
+  }
+  if (changes.has('selection')) {
+    emit(host, 'sos-select', { key: store.selectedKey, structure: store.structure(store.selectedKey) });
+  }
+}
