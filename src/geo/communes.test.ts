@@ -1,0 +1,80 @@
+import { expect } from '@open-wc/testing';
+import { communeByInsee, loadCommunes, searchCommunes, type CommuneIndex } from './communes.js';
+
+describe('commune index', () => {
+  let index: CommuneIndex;
+  before(async () => {
+    index = await loadCommunes();
+  });
+
+  it('loads ~35,000 communes, including overseas ones, once', async () => {
+    expect(index.communes.length).to.be.greaterThan(34000);
+    expect(await loadCommunes()).to.equal(index);
+    expect(communeByInsee(index, '97411')?.department).to.equal('974');
+    expect(communeByInsee(index, '2A004')?.name).to.equal('Ajaccio');
+  });
+
+  it('finds Bordeaux first for "bordeaux"', () => {
+    const [first] = searchCommunes(index, 'bordeaux');
+    expect(first?.insee).to.equal('33063');
+    expect(first?.postalCodes).to.include('33000');
+    expect(first?.department).to.equal('33');
+  });
+
+  it('finds Bordeaux by its postal code', () => {
+    expect(searchCommunes(index, '33000')[0]?.insee).to.equal('33063');
+  });
+
+  it('tolerates "st", "saint", hyphens and case', () => {
+    for (const q of ['st jean de luz', 'saint-jean-de-luz', 'SAINT JEAN DE LUZ', 'St-Jean-de-Luz']) {
+      expect(searchCommunes(index, q)[0]?.insee, q).to.equal('64483');
+    }
+  });
+
+  it('matches a word inside the name, after the names that start with the query', () => {
+    const results = searchCommunes(index, 'jean-de-luz');
+    expect(results.map((c) => c.insee)).to.include('64483');
+    const prefixed = searchCommunes(index, 'bordeaux', 20);
+    const firstInside = prefixed.findIndex((c) => !c.name.toLowerCase().startsWith('bordeaux'));
+    const lastPrefix = prefixed.map((c) => c.name.toLowerCase().startsWith('bordeaux')).lastIndexOf(true);
+    if (firstInside !== -1) expect(lastPrefix).to.be.lessThan(firstInside);
+  });
+
+  it('finds Pessac', () => {
+    expect(searchCommunes(index, 'pessac').map((c) => c.name)).to.include('Pessac');
+  });
+
+  it("ignores accents and apostrophes: \"ile d'yeu\" finds L'Île-d'Yeu", () => {
+    expect(searchCommunes(index, "ile d'yeu").map((c) => c.insee)).to.include('85113');
+  });
+
+  it('finds Saint-Denis (La Réunion) by INSEE code', () => {
+    const [first] = searchCommunes(index, '97411');
+    expect(first?.name).to.equal('Saint-Denis');
+    expect(first?.department).to.equal('974');
+  });
+
+  it('ranks more populous communes first among equal matches', () => {
+    const results = searchCommunes(index, 'saint-', 8);
+    for (let i = 1; i < results.length; i++) expect(results[i - 1]!.population).to.be.at.least(results[i]!.population);
+  });
+
+  it('keeps "st" open while typing (Strasbourg as well as Saint-…)', () => {
+    expect(searchCommunes(index, 'st', 20).map((c) => c.name)).to.include('Strasbourg');
+  });
+
+  it('returns nothing for an empty query, and honours the limit', () => {
+    expect(searchCommunes(index, '')).to.deep.equal([]);
+    expect(searchCommunes(index, '   ')).to.deep.equal([]);
+    expect(searchCommunes(index, 'saint', 3)).to.have.length(3);
+  });
+
+  it('answers in under 2 ms per call on average', () => {
+    const queries = ['b', 'bo', 'bor', 'saint', 'st jean', 'la', 'le', 'pessac', '33', '330', '97411', 'ile d', 'mont de', 'z'];
+    const rounds = 10;
+    const start = performance.now();
+    for (let i = 0; i < rounds; i++) for (const q of queries) searchCommunes(index, q);
+    const perCall = (performance.now() - start) / (rounds * queries.length);
+    expect(perCall).to.be.lessThan(2);
+  });
+});
