@@ -1,0 +1,25 @@
+/** Placeholder: being written (see the issue tracker). */
+import { LitElement, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { define } from '../../base/define.js';
+import { StoreController } from '../../base/store-controller.js';
+import type { DirectoryStore } from '../../state/directory-store.js';
+
+/** @tagname sos-search-form */
+export class SosSearchForm extends LitElement {
+  @property() src?: string;
+  @property() for?: string;
+  @property({ attribute: false }) store?: DirectoryStore;
+  protected readonly data = new StoreController(this);
+  override render() {
+    return html``;
+  }
+}
+
+define('sos-search-form', SosSearchForm);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sos-search-form': SosSearchForm;
+  }
+}
