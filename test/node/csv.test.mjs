@@ -1,0 +1,180 @@
+// `sos-feed from-csv`: spreadsheet exports as data stewards produce them (French Excel `;`,
+// Windows-1252 with `,`, multi-line cells, labels instead of codes) → a feed that validates.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../..');
+const cli = join(root, 'dist/cli/sos-feed.js');
+const dir = mkdtempSync(join(tmpdir(), 'sos-csv-'));
+const PUBLISHER = ['--publisher-id', 'onco-exemple', '--publisher-name', 'Onco-Exemple', '--region', '75', '--now', '2026-11-22', '--generated-at', '2026-11-22T08:00:00Z'];
+
+function run(args) {
+  return new Promise((done) => {
+    execFile(process.execPath, [cli, ...args], { cwd: root, timeout: 20_000 }, (error, stdout, stderr) => {
+      done({ code: error ? error.code ?? 1 : 0, stdout, stderr });
+    });
+  });
+}
+
+/** Converts a CSV (text or bytes) and returns exit code, report (stderr) and the feed (stdout). */
+async function convert(name, content, extra = []) {
+  const file = join(dir, name);
+  writeFileSync(file, content);
+  const r = await run(['from-csv', file, ...PUBLISHER, ...extra]);
+  return { ...r, feed: r.stdout ? JSON.parse(r.stdout) : undefined };
+}
+
+/** Windows-1252 bytes (what Excel on Windows writes for "CSV"). */
+function cp1252(text) {
+  const special = { '€': 0x80, '‚': 0x82, '’': 0x92, '‘': 0x91, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97, 'œ': 0x9c, 'Œ': 0x8c };
+  return Buffer.from([...text].map((ch) => special[ch] ?? (ch.charCodeAt(0) < 256 ? ch.charCodeAt(0) : 0x3f)));
+}
+
+const HEAD = 'structure_id;structure_nom;type_structure;code_postal;commune;latitude;longitude;verifie_le;offre_id;soin;publics;lieux;site_web;description_offre';
+const row = (cells) => cells.join(';');
+const S1 = ['cs-a', 'Centre A', 'centre-sante', '33000', 'Bordeaux', '44,84', '-0,58', '2026-09-01'];
+const S2 = ['asso-b', 'Association B', 'association', '87000', 'Limoges', '45,83', '1,26', '2026-09-01'];
+
+test('the documented example spreadsheet converts to a valid feed (exit 0)', async () => {
+  const file = join(root, 'data-schema/exemple-tableur.csv');
+  const r = await run(['from-csv', file, ...PUBLISHER]);
+  assert.equal(r.code, 0, r.stderr);
+  const feed = JSON.parse(r.stdout);
+  assert.equal(feed.format, 'sos-feed/1');
+  assert.deepEqual(feed.publisher, { id: 'onco-exemple', name: 'Onco-Exemple', region: '75' });
+  assert.equal(feed.generatedAt, '2026-11-22T08:00:00Z');
+  assert.deepEqual(feed.structures.map((s) => [s.id, s.offers.length]), [['ch-exemple-sos', 2], ['ligue-exemple', 3], ['asso-exemple-aidants', 1]]);
+  const [chu, ligue] = feed.structures;
+  assert.deepEqual(chu.location, { lat: 44.8378, lon: -0.5792 }); // decimal comma
+  assert.equal(chu.verifiedAt, '2026-09-15'); // 15/09/2026
+  assert.equal(chu.accessibility.wheelchair, true); // "oui"
+  // French labels instead of codes: "Prise en charge psychologique", "Patients|Proches et aidants", "À domicile".
+  assert.equal(chu.offers[1].care, 'psychologie');
+  assert.deepEqual(chu.offers[1].audiences, ['patient', 'proche-aidant']);
+  assert.deepEqual(ligue.offers[2].settings, ['ville', 'domicile']);
+  // A quoted cell holding the delimiter and a line break.
+  assert.equal(chu.offers[1].description, 'Entretiens individuels ; sur rendez-vous.\nUn psychologue rappelle sous 48 h.');
+  assert.match(r.stderr, /Lecture : UTF-8, séparateur « ; », 6 lignes de données/);
+  assert.match(r.stderr, /Verdict : flux valide produit/);
+});
+
+test('`,` delimiter in Windows-1252: accents decoded, typographic apostrophe kept', async () => {
+  const text = [
+    'structure_id,structure_nom,type_structure,code_postal,commune,verifie_le,offre_id,soin,intitule,publics,lieux',
+    'eri-x,"Espace d’accueil Hôpital Sainte-Thérèse",eri,64000,Pau,2026-05-01,eri-x-1,Espace de rencontres et d’information,"Accueil, écoute",patient|proche-aidant,etablissement',
+    '',
+  ].join('\r\n');
+  const r = await convert('cp1252.csv', cp1252(text));
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /Windows-1252, séparateur « , »/);
+  const s = r.feed.structures[0];
+  assert.equal(s.name, 'Espace d’accueil Hôpital Sainte-Thérèse');
+  assert.equal(s.offers[0].care, 'eri');
+  assert.equal(s.offers[0].label, 'Accueil, écoute');
+});
+
+test('UTF-8 with BOM and "Vérifié le"-style headers are accepted', async () => {
+  const text = '\uFEFFStructure ID;Structure nom;Type structure;Code postal;Commune;Vérifié le;Offre ID;Soin;Publics;Lieux\n'
+    + 'cs-a;Centre A;Centre de santé;33000;Bordeaux;01/09/2026;o1;Douleur;patients;En ville (cabinet, association)\n';
+  const r = await convert('bom.csv', text);
+  assert.equal(r.code, 0, r.stderr);
+  const s = r.feed.structures[0];
+  assert.equal(s.kind, 'centre-sante');
+  assert.equal(s.verifiedAt, '2026-09-01');
+  assert.deepEqual([s.offers[0].care, s.offers[0].audiences, s.offers[0].settings], ['douleur', ['patient'], ['ville']]);
+});
+
+test('a bad row is reported with its spreadsheet row and column, skipped, the rest kept (exit 1)', async () => {
+  const text = [
+    HEAD,
+    row([...S1, 'a-1', 'douleur', 'patient', 'etablissement', '', '"Première ligne\nseconde ligne ; avec ""guillemets"""']),
+    row([...S1, 'a-2', 'homeopathie', 'patient', 'etablissement', '', '']),
+    row([...S2, 'b-1', 'psychologie', 'patient', 'ville', 'javascript:alert(1)', '']),
+    row([...S2, 'b-2', 'nutrition', 'tout le monde', 'ville', '', '']),
+  ].join('\n');
+  const r = await convert('bad-row.csv', text);
+  assert.equal(r.code, 1, r.stderr);
+  // Row 2 spans two text lines: the next record is still spreadsheet row 3.
+  assert.match(r.stderr, /ligne 3, colonne « soin » : code inconnu "homeopathie" : ligne ignorée/);
+  assert.match(r.stderr, /ligne 5, colonne « publics » : code inconnu "tout le monde"/);
+  // A javascript: link is dropped alone, the row kept.
+  assert.match(r.stderr, /ligne 4, colonne « site_web » : lien refusé "javascript:alert\(1\)".* : valeur ignorée/);
+  assert.match(r.stderr, /Verdict : flux produit sans 2 lignes sur 4/);
+  assert.deepEqual(r.feed.structures.map((s) => s.offers.map((o) => o.id)), [['a-1'], ['b-1']]);
+  assert.equal(r.feed.structures[1].contact, undefined);
+  assert.equal(r.feed.structures[0].offers[0].description, 'Première ligne\nseconde ligne ; avec "guillemets"');
+});
+
+test('a bad structure cell rejects all the rows of that structure', async () => {
+  const bad = [...S1]; bad[3] = '3300'; bad[7] = '2026-13-45';
+  const text = [HEAD, row([...bad, 'a-1', 'douleur', 'patient', 'ville', '', '']), row([...bad, 'a-2', 'nutrition', 'patient', 'ville', '', '']), row([...S2, 'b-1', 'social', 'patient', 'ville', '', ''])].join('\n');
+  const r = await convert('bad-structure.csv', text);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /ligne 2, colonne « verifie_le » : date invalide "2026-13-45".*structure « cs-a » ignorée avec ses 2 lignes \(2, 3\)/);
+  assert.match(r.stderr, /ligne 3 : structure « cs-a » ignorée \(voir ligne 2\)/);
+  assert.deepEqual(r.feed.structures.map((s) => s.id), ['asso-b']);
+});
+
+test('lost leading zeros are restored with a warning; structure cells that differ are reported', async () => {
+  const first = ['cs-c', 'Centre C', 'msp', '1000', 'Bourg-en-Bresse', '', '', '2026-09-01'];
+  const second = [...first]; second[1] = 'Centre C bis';
+  const text = [HEAD, row([...first, 'c-1', 'douleur', 'patient', 'ville', '', '']), row([...second, 'c-2', 'social', 'patient', 'ville', '', ''])].join('\n');
+  const r = await convert('zeros.csv', text);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.feed.structures[0].address.postalCode, '01000');
+  assert.equal(r.feed.structures[0].name, 'Centre C');
+  assert.match(r.stderr, /ligne 2, colonne « code_postal » : « 1000 » complété en « 01000 »/);
+  assert.match(r.stderr, /ligne 3, colonne « structure_nom » : "Centre C bis" diffère de la ligne 2/);
+});
+
+test('missing offre_id: a stable id is generated with a warning; duplicates reject the row', async () => {
+  const text = [HEAD, row([...S1, '', 'douleur', 'patient', 'ville', '', '']), row([...S1, '', 'douleur', 'patient', 'ville', '', '']), row([...S2, 'cs-a-douleur', 'social', 'patient', 'ville', '', ''])].join('\n');
+  const r = await convert('ids.csv', text);
+  assert.equal(r.code, 1);
+  assert.deepEqual(r.feed.structures[0].offers.map((o) => o.id), ['cs-a-douleur', 'cs-a-douleur-2']);
+  assert.match(r.stderr, /ligne 4, colonne « offre_id » : identifiant "cs-a-douleur" déjà utilisé ligne 2/);
+});
+
+test('unusable spreadsheet: missing required columns, empty file, bad options → exit 2', async () => {
+  const noCols = await convert('cols.csv', 'structure_id;nom\nx;y\n');
+  assert.equal(noCols.code, 2);
+  assert.match(noCols.stderr, /colonnes obligatoires absentes : structure_nom, type_structure, code_postal, commune, verifie_le, soin, publics, lieux/);
+  assert.equal(noCols.stdout, '');
+  const empty = await convert('empty.csv', `${HEAD}\n;;;;\n`);
+  assert.equal(empty.code, 2);
+  assert.match(empty.stderr, /aucune ligne de données/);
+  const quote = await convert('quote.csv', `${HEAD}\n${row([...S1, 'a', 'douleur', 'patient', 'ville', '', '"pas fermé'])}\n`);
+  assert.equal(quote.code, 2);
+  assert.match(quote.stderr, /guillemet ouvert ligne 2 et jamais fermé/);
+  const file = join(dir, 'ok.csv');
+  writeFileSync(file, `${HEAD}\n${row([...S1, 'a', 'douleur', 'patient', 'ville', '', ''])}\n`);
+  const noPublisher = await run(['from-csv', file]);
+  assert.equal(noPublisher.code, 2);
+  assert.match(noPublisher.stderr, /options obligatoires : --publisher-id, --publisher-name/);
+  const badId = await run(['from-csv', file, '--publisher-id', 'Onco Exemple', '--publisher-name', 'X']);
+  assert.equal(badId.code, 2);
+  assert.match(badId.stderr, /option --publisher-id : format invalide "Onco Exemple"/);
+  const missing = await run(['from-csv', join(dir, 'absent.csv'), ...PUBLISHER]);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /fichier introuvable/);
+});
+
+test('round trip: from-csv --out, then validate exits 0', async () => {
+  const out = join(dir, 'feed.json');
+  const r = await run(['from-csv', join(root, 'data-schema/exemple-tableur.csv'), ...PUBLISHER, '--license', 'Licence Ouverte 2.0', '--contact-email', 'annuaire@onco-exemple.test', '--out', out]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, new RegExp(`Flux produit : 3 structures, 6 offres → ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  const feed = JSON.parse(readFileSync(out, 'utf8'));
+  assert.deepEqual(feed.publisher.contact, { email: 'annuaire@onco-exemple.test' });
+  const v = await run(['validate', out, '--now', '2026-11-22', '--json']);
+  assert.equal(v.code, 0, v.stdout);
+  const report = JSON.parse(v.stdout);
+  assert.deepEqual(report.counts.offers, { total: 6, valid: 6, dropped: 0 });
+  // Only the structure without coordinates remains worth a remark.
+  assert.deepEqual(report.warnings.map((w) => w.code), ['location-missing']);
+});
