@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+// Generates data-schema/sos-feed.schema.json (JSON Schema of the feed) and data-schema/taxonomy.json
+// from the same TypeScript the widget validates with (src/feed/schema.ts, src/feed/taxonomy.ts).
+// `--check` writes nothing and exits 1 when the committed files are stale.
+import { build } from 'esbuild';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const check = process.argv.includes('--check');
+
+// One in-memory bundle that also re-exports zod's toJSONSchema: the schemas and the generator
+// must share one zod instance (descriptions live in its global registry).
+const bundle = await build({
+  stdin: {
+    contents: `export * from './src/feed/schema.ts';
+export * as taxonomy from './src/feed/taxonomy.ts';
+export { toJSONSchema } from 'zod/mini';`,
+    resolveDir: root,
+    loader: 'ts',
+  },
+  bundle: true, write: false, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning',
+});
+const code = bundle.outputFiles[0].text;
+const mod = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+const { FeedSchema, FORMAT, MAX_LENGTH, taxonomy: t, toJSONSchema } = mod;
+
+// `io: 'input'`: describes what a publisher writes; objects stay open (no additionalProperties:
+// false), because readers ignore unknown fields (forward compatibility, FEED-SPEC.md).
+const generated = toJSONSchema(FeedSchema, { io: 'input', target: 'draft-2020-12' });
+// toJSONSchema renders z.url({ protocol, hostname }) as a bare `format: uri`: restore the
+// http(s)-only rule with a pattern, so editors reject `javascript:` links as readers do.
+(function httpOnly(node) {
+  if (!node || typeof node !== 'object') return;
+  if (node.format === 'uri' && !node.pattern) node.pattern = '^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]+\\.[^/?#\\s]+';
+  for (const child of Object.values(node)) httpOnly(child);
+})(generated);
+
+const schema = {
+  $schema: generated.$schema,
+  $id: 'urn:sos-annuaire:schema:sos-feed-1',
+  title: `Flux de l'annuaire régional des soins oncologiques de support (${FORMAT})`,
+  description: "Document JSON publié par un DSRC et lu par les éléments web sos-annuaire. Généré depuis src/feed/schema.ts (npm run schema) : ne pas modifier à la main. Les lecteurs sont plus tolérants que ce schéma : voir data-schema/README.md (« Comportement des lecteurs »). Codes et libellés : data-schema/taxonomy.json.",
+  ...Object.fromEntries(Object.entries(generated).filter(([k]) => k !== '$schema')),
+};
+
+const enumeration = (e) => e.codes.map((code) => ({ code, label: e.labels[code] }));
+const taxonomy = {
+  $comment: 'Généré depuis src/feed/taxonomy.ts (npm run schema) : ne pas modifier à la main. Les codes sont le contrat du flux ; les libellés peuvent évoluer.',
+  format: FORMAT,
+  groups: Object.entries(t.CARE_GROUPS).map(([code, label]) => ({ code, label })),
+  categories: t.CATEGORIES.map((c) => ({
+    code: c.code,
+    label: c.label,
+    short: c.short,
+    group: c.group,
+    color: c.color,
+    synonyms: c.synonyms,
+    subcares: c.subcares.map((s) => ({
+      code: s.code,
+      label: s.label,
+      nonConventional: s.nonConventional === true,
+      ...(s.synonyms ? { synonyms: s.synonyms } : {}),
+    })),
+  })),
+  enumerations: {
+    kind: enumeration(t.STRUCTURE_KINDS),
+    audiences: enumeration(t.AUDIENCES),
+    ages: enumeration(t.AGES),
+    settings: enumeration(t.SETTINGS),
+    phases: enumeration(t.PHASES),
+    access: enumeration(t.ACCESS),
+    referral: enumeration(t.REFERRALS),
+    cost: enumeration(t.COSTS),
+    pathways: enumeration(t.PATHWAYS),
+  },
+  nonConventionalNotice: t.NON_CONVENTIONAL_NOTICE,
+  maxLength: MAX_LENGTH,
+};
+
+const outputs = {
+  'data-schema/sos-feed.schema.json': `${JSON.stringify(schema, null, 2)}\n`,
+  'data-schema/taxonomy.json': `${JSON.stringify(taxonomy, null, 2)}\n`,
+};
+
+let stale = 0;
+for (const [rel, text] of Object.entries(outputs)) {
+  const file = resolve(root, rel);
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  if (check) {
+    if (current !== text) {
+      stale++;
+      console.error(`${rel} : ${current === undefined ? 'absent' : 'périmé'} — lancez « npm run schema » et committez le résultat`);
+    }
+  } else if (current !== text) {
+    writeFileSync(file, text);
+    console.log(`écrit ${rel}`);
+  } else {
+    console.log(`à jour ${rel}`);
+  }
+}
+if (check) {
+  if (stale) process.exit(1);
+  console.log('data-schema : fichiers générés à jour');
+}
