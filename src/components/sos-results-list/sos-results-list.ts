@@ -1,18 +1,234 @@
-/** Placeholder: being written (see the issue tracker). */
-import { LitElement, html } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { define } from '../../base/define.js';
 import { StoreController } from '../../base/store-controller.js';
 import type { DirectoryStore } from '../../state/directory-store.js';
+import type { Result, ResultGroup } from '../../search/search.js';
+import { category, COSTS, STRUCTURE_KINDS } from '../../feed/taxonomy.js';
+import { langOf, type Lang } from '../../i18n/format.js';
+import { styles } from './sos-results-list.styles.js';
+import { strings, type ListStrings } from './sos-results-list.strings.js';
 
-/** @tagname sos-results-list */
+/** Results rendered at first and per "show more": a 10,000-result list never builds 10,000 nodes. */
+const PAGE = 30;
+/** The live region waits for typing to pause, so a screen reader announces one count, not ten. */
+const ANNOUNCE_DELAY_MS = 500;
+
+/**
+ * The results: the primary, keyboard-first way through the directory (the map only adds to it).
+ *
+ * @tagname sos-results-list
+ * @summary Liste des structures et des offres qui répondent à la recherche.
+ *
+ * @attr src - Feed URL(s) when used on its own.
+ * @attr for - Id of a `<sos-annuaire>` elsewhere on the page to follow.
+ *
+ * @csspart count - The visible count ("12 structures, 19 offres").
+ * @csspart result - One result (a structure and its matching offers).
+ * @csspart result-button - The button that opens a structure's card.
+ * @csspart button - Every other button ("Afficher plus", "Élargir", "Réinitialiser").
+ * @csspart notice - Status notices (loading, stale data, errors).
+ */
 export class SosResultsList extends LitElement {
+  static override styles = styles;
+
   @property() src?: string;
   @property() for?: string;
   @property({ attribute: false }) store?: DirectoryStore;
-  protected readonly data = new StoreController(this);
+
+  @state() private shown = PAGE;
+  @state() private announced = '';
+
+  private readonly data = new StoreController(this);
+  private announceTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastResults: unknown;
+
+  /** Moves keyboard focus to a structure's button (e.g. when its card closes). */
+  focusResult(key: string): void {
+    this.ensureShown(key);
+    void this.updateComplete.then(() => this.buttonFor(key)?.focus());
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src') || changed.has('for') || changed.has('store')) this.data.resolve();
+    const store = this.data.store;
+    if (!store) return;
+    if (store.results !== this.lastResults) {
+      this.lastResults = store.results;
+      this.shown = PAGE;
+      this.scheduleAnnouncement(store);
+    }
+    if (this.data.changes.has('selection') && store.selectedKey) this.ensureShown(store.selectedKey);
+  }
+
+  protected override updated(): void {
+    const { changes, store } = this.data;
+    if (changes.has('selection') && store?.selectedKey) {
+      // The map selected a structure: bring it into view without stealing focus.
+      this.renderRoot.querySelector(`li[data-key="${CSS.escape(store.selectedKey)}"]`)?.scrollIntoView({ block: 'nearest' });
+    }
+    changes.clear();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.announceTimer);
+  }
+
+  private get uiLang(): Lang {
+    return langOf(this, this.data.store?.lang);
+  }
+
+  private scheduleAnnouncement(store: DirectoryStore): void {
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => {
+      this.announced = store.status === 'loading' ? '' : this.countText(store);
+    }, ANNOUNCE_DELAY_MS);
+  }
+
+  private countText(store: DirectoryStore): string {
+    const t = strings[this.uiLang];
+    const r = store.results;
+    return r.structureCount ? t.counts(r.structureCount, r.offerCount) : t.noResult;
+  }
+
+  private ensureShown(key: string): void {
+    const all = this.data.store?.results.groups.flatMap((g) => g.results) ?? [];
+    const at = all.findIndex((r) => r.structure.key === key);
+    if (at >= this.shown) this.shown = Math.ceil((at + 1) / PAGE) * PAGE;
+  }
+
+  private buttonFor(key: string): HTMLButtonElement | null {
+    return this.renderRoot.querySelector<HTMLButtonElement>(`li[data-key="${CSS.escape(key)}"] .result-button`);
+  }
+
   override render() {
-    return html``;
+    const store = this.data.store;
+    const t = strings[this.uiLang];
+    // The live region exists from the first render on: it is only announced when its text changes.
+    const live = html`<p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announced}</p>`;
+    if (!store || store.status === 'idle' || (store.status === 'loading' && !store.structures.length)) {
+      return html`${live}<p class="notice" part="notice" aria-busy="true">${t.loading}</p>`;
+    }
+    return html`
+      ${live}
+      ${this.renderNotices(store, t)}
+      ${store.status === 'error' ? nothing : this.renderResults(store, t)}
+    `;
+  }
+
+  private renderNotices(store: DirectoryStore, t: ListStrings) {
+    const stale = store.stale;
+    const errors = store.errors;
+    return html`
+      ${stale ? html`<p class="notice warning" part="notice">${t.stale(stale.generatedAt)}</p>` : nothing}
+      ${errors.length
+        ? html`<div class="notice ${store.status === 'error' ? 'error' : 'warning'}" part="notice">
+            <p>${store.status === 'error' ? errors[0]!.message : t.partial(errors.length)}</p>
+            <details>
+              <summary>${t.technical}</summary>
+              <ul>${errors.map((e) => html`<li><code>${e.detail}</code></li>`)}</ul>
+            </details>
+          </div>`
+        : nothing}
+    `;
+  }
+
+  private renderResults(store: DirectoryStore, t: ListStrings) {
+    const r = store.results;
+    const near = store.criteria.near;
+    if (!store.structures.length) return html`<p class="notice" part="notice">${t.noData}</p>`;
+    let budget = this.shown;
+    const total = r.structureCount;
+    return html`
+      <div class="header">
+        <h2 class="count" part="count">${r.structureCount ? t.counts(r.structureCount, r.offerCount) : t.noResult}</h2>
+        ${r.structureCount ? html`<p class="sort">${near ? t.sortedByDistance(near.label) : t.sortedByName}</p>` : nothing}
+      </div>
+      ${r.structureCount === 0 ? this.renderHelp(store, t) : nothing}
+      ${r.groups.map((g) => {
+        if (!g.results.length || budget <= 0) return nothing;
+        const slice = g.results.slice(0, budget);
+        budget -= slice.length;
+        return this.renderGroup(g, slice, store, t);
+      })}
+      ${this.shown < total
+        ? html`<button type="button" part="button" class="more" @click=${() => (this.shown += PAGE)}>${t.showMore(Math.min(this.shown, total), total)}</button>`
+        : nothing}
+    `;
+  }
+
+  private renderGroup(group: ResultGroup, results: Result[], store: DirectoryStore, t: ListStrings) {
+    const near = store.criteria.near;
+    const title = group.id === 'near' && near ? t.nearGroup(near.radiusKm, near.label) : group.id === 'remote' ? t.remoteGroup : '';
+    const id = `group-${group.id}`;
+    return html`
+      <section class="group" aria-labelledby=${title ? id : nothing}>
+        ${title ? html`<h3 class="group-title" id=${id}>${title}</h3>` : nothing}
+        ${group.id === 'remote' ? html`<p class="hint">${t.remoteGroupHint}</p>` : nothing}
+        <ul class="results" role="list">
+          ${repeat(results, (res) => res.structure.key, (res) => this.renderResult(res, store, t, title ? 4 : 3))}
+        </ul>
+      </section>
+    `;
+  }
+
+  /** `level`: the name's heading level under the count (h2) and the group title (h3), if any. */
+  private renderResult(res: Result, store: DirectoryStore, t: ListStrings, level: number): TemplateResult {
+    const lang = this.uiLang;
+    const s = res.structure;
+    const selected = store.selectedKey === s.key;
+    const cares = [...new Set(res.offers.map((o) => o.care))];
+    const free = res.offers.some((o) => o.cost === 'gratuit');
+    return html`
+      <li class="result" part="result" data-key=${s.key} aria-current=${selected ? 'true' : nothing}>
+        <div class="name" role="heading" aria-level=${level}>
+          <button type="button" class="result-button" part="result-button" @click=${() => store.open(s.key)}
+            @focus=${() => store.select(s.key)}>${s.name}</button>
+        </div>
+        <p class="meta">
+          <span>${STRUCTURE_KINDS.labels[s.kind]?.[lang] ?? s.kind}</span>
+          <span>${s.address.city}${s.department ? ` (${s.department})` : ''}</span>
+          ${res.distanceKm !== undefined ? html`<span class="distance">${t.distance(res.distanceKm)}</span>` : nothing}
+          ${!s.location ? html`<span class="unmapped">${t.notMapped}</span>` : nothing}
+        </p>
+        <ul class="chips" aria-label=${lang === 'fr' ? 'Soins proposés' : 'Care offered'}>
+          ${cares.map((c) => {
+            const def = category(c);
+            return html`<li class="chip" style="--chip-color:${def?.color ?? 'currentColor'}">${def?.short[lang] ?? c}</li>`;
+          })}
+        </ul>
+        <p class="footer">
+          ${free ? html`<span class="badge">${COSTS.labels.gratuit[lang]}</span>` : nothing}
+          <span class="verified">${t.verified(s.verifiedAt)}</span>
+        </p>
+      </li>
+    `;
+  }
+
+  private renderHelp(store: DirectoryStore, t: ListStrings) {
+    const help = store.results.help;
+    if (!help) return nothing;
+    const near = store.criteria.near;
+    return html`
+      <div class="help">
+        ${help.relax.length
+          ? html`<p>${t.relaxIntro}</p>
+              <ul>${help.relax.map((r) => html`<li>${t.relax[r.constraint] ?? r.constraint} (${t.relaxCount(r.structures)})</li>`)}</ul>`
+          : nothing}
+        <p class="actions">
+          ${help.widerRadiusKm && near
+            ? html`<button type="button" part="button" class="primary" @click=${() => store.setRadius(help.widerRadiusKm!)}>${t.widen(help.widerRadiusKm)}</button>`
+            : nothing}
+          <button type="button" part="button" @click=${() => store.reset()}>${t.reset}</button>
+        </p>
+        ${help.nearest && help.nearest.distanceKm !== undefined
+          ? html`<p>${t.nearest(help.nearest.distanceKm)}</p>
+              <ul class="results" role="list">${this.renderResult(help.nearest, store, t, 3)}</ul>`
+          : nothing}
+      </div>
+    `;
   }
 }
 
