@@ -14,7 +14,7 @@ export function parseFeedText(text: string, source: string, options?: ValidateOp
     throw new FeedLoadError('not-json', source,
       `${source} ne contient pas du JSON valide (${(e as Error).message}). Début du contenu reçu : « ${bodyStart(body)} ». Vérifiez l'adresse du flux : une page d'erreur HTML est souvent en cause.`);
   }
-  const result = validateFeed(doc, options);
+  const result = validateFeed(doc, { ...options, inPlace: true });
   if (!result.ok) {
     throw new FeedLoadError(result.kind, source, `${source} : ${result.message}`);
   }

@@ -16,7 +16,11 @@ const CAPS: Record<string, number> = {
 };
 const MULTILINE = new Set(['description', 'hours', 'schedule']);
 
+/** Strings that need no work: one test instead of three replacements (most feed strings are clean). */
+const NEEDS_CLEANING = /[^\S ]|  |^ | $|[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/;
+
 export function cleanText(value: string, multiline = false): string {
+  if (!multiline && !NEEDS_CLEANING.test(value)) return value;
   let s = value.replace(CONTROL, '');
   s = multiline
     ? s.replace(/\r\n?/g, '\n').replace(/[ \t]+/g, ' ').replace(/ ?\n ?/g, '\n').replace(/\n{3,}/g, '\n\n')
@@ -24,16 +28,33 @@ export function cleanText(value: string, multiline = false): string {
   return s.trim();
 }
 
+type Path = (string | number)[];
+
 /**
- * A cleaned deep copy of a JSON value. `onCut(key, max)` is called for each free text that was
- * shortened, with the path below `value`.
+ * A cleaned copy of a JSON value (or the value itself, cleaned in place, when `inPlace`: the
+ * loader owns the documents it parses). `onCut(path, max)` is called for each free text that was
+ * shortened, with its path below `value`.
  */
-export function sanitize(value: unknown, onCut?: (path: (string | number)[], max: number) => void, path: (string | number)[] = []): unknown {
+export function sanitize(value: unknown, onCut?: (path: Path, max: number) => void, inPlace = false): unknown {
+  return clean(value, onCut, inPlace, []);
+}
+
+function clean(value: unknown, onCut: ((path: Path, max: number) => void) | undefined, inPlace: boolean, path: Path): unknown {
   if (typeof value === 'string') return cleanText(value);
-  if (Array.isArray(value)) return value.map((v, i) => sanitize(v, onCut, [...path, i]));
   if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
+  if (Array.isArray(value)) {
+    const out = inPlace ? value : new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      out[i] = typeof v === 'string' ? cleanText(v) : v !== null && typeof v === 'object' ? clean(v, onCut, inPlace, [...path, i]) : v;
+    }
+    return out;
+  }
+  const src = value as Record<string, unknown>;
+  const out: Record<string, unknown> = inPlace ? src : {};
+  for (const key in src) {
+    if (!Object.prototype.hasOwnProperty.call(src, key)) continue;
+    const v = src[key];
     if (typeof v === 'string') {
       let s = cleanText(v, MULTILINE.has(key));
       const max = CAPS[key];
@@ -42,8 +63,10 @@ export function sanitize(value: unknown, onCut?: (path: (string | number)[], max
         onCut?.([...path, key], max);
       }
       out[key] = s;
+    } else if (v !== null && typeof v === 'object') {
+      out[key] = clean(v, onCut, inPlace, [...path, key]);
     } else {
-      out[key] = sanitize(v, onCut, [...path, key]);
+      out[key] = v;
     }
   }
   return out;
