@@ -1,18 +1,313 @@
-/** Placeholder: being written (see the issue tracker). */
-import { LitElement, html } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import { define } from '../../base/define.js';
 import { StoreController } from '../../base/store-controller.js';
 import type { DirectoryStore } from '../../state/directory-store.js';
+import { DEFAULT_RADIUS_KM, RADII_KM, type FilterName, type Near } from '../../search/criteria.js';
+import {
+  ACCESS, AGES, AUDIENCES, CARE_GROUPS, CATEGORIES, COSTS, PATHWAYS, PHASES, SETTINGS, category, type CareGroup, type Label,
+} from '../../feed/taxonomy.js';
+import { departementLabel } from '../../geo/departements.js';
+import { langOf, type Lang } from '../../i18n/format.js';
+import { CommuneCombobox, type CommuneChoice } from './commune-combobox.js';
+import { checkboxes, disclosure, type Ctx, type FilterOption } from './filter-group.js';
+import { locate, LocateError, nearestCommune } from './geolocate.js';
+import { strings } from './sos-search-form.strings.js';
+import { styles } from './sos-search-form.styles.js';
 
-/** @tagname sos-search-form */
+/** The enumerations of the second level, in the order of the INCa referential. */
+const ENUMERATIONS: readonly { name: FilterName; codes: readonly string[]; labels: Record<string, Label> }[] = [
+  { name: 'age', ...AGES },
+  { name: 'setting', ...SETTINGS },
+  { name: 'phase', ...PHASES },
+  { name: 'access', ...ACCESS },
+  // Only "free" is a useful choice; other costs stay listed if a preset selected them.
+  { name: 'cost', codes: ['gratuit'], labels: COSTS.labels },
+  { name: 'pathway', ...PATHWAYS },
+];
+const GROUPS: readonly CareGroup[] = ['socle', 'complementaire', 'autres'];
+
+let nextId = 0;
+
+/**
+ * The search form of the directory: free text, place (commune or "around me") with a radius, and
+ * the filters of the INCa referential, each option with the number of structures it would give.
+ *
+ * @tagname sos-search-form
+ * @summary Formulaire de recherche de l'annuaire : texte libre, proximité, filtres du référentiel.
+ *
+ * @attr src - URL of a feed, to use the form on its own (it then owns its store).
+ * @attr for - Id of the `<sos-annuaire>` this form drives (e.g. a form in the site header).
+ * @attr lang - `fr` (default) or `en`; otherwise the language of the enclosing directory.
+ *
+ * @csspart form - The `<form>` element (the grid holding every field).
+ * @csspart search-input - The free-text search field.
+ * @csspart near-input - The "Près de" commune field.
+ * @csspart listbox - The list of suggested communes.
+ * @csspart filters - The filter panel.
+ * @csspart button - Every button (search, clear, "Autour de moi", "Réinitialiser").
+ * @csspart message - The form's messages (commune loading, location refused…).
+ *
+ * @cssprop --sos-color-primary - Main colour (buttons, focus accents). Default `#1d4f91`.
+ * @cssprop --sos-color-border - Borders of fields. Default `#858585`.
+ * @cssprop --sos-color-surface-alt - Background of the filter panel. Default `#f3f5f8`.
+ * @cssprop --sos-space - Spacing unit. Default `8px`.
+ */
 export class SosSearchForm extends LitElement {
+  static override styles = styles;
+
   @property() src?: string;
   @property() for?: string;
   @property({ attribute: false }) store?: DirectoryStore;
+  /** Observed so that changing it re-renders; read through `langOf`. */
+  @property() override lang = '';
+
   protected readonly data = new StoreController(this);
+
+  /** The form's message (polite live region): commune loading, no match, location outcome. */
+  @state() private message = '';
+  @state() private messageIsError = false;
+  @state() private locating = false;
+  /** The radius for the next place chosen (the store keeps the current place's). */
+  @state() private radiusKm: number = DEFAULT_RADIUS_KM;
+
+  private readonly uid = `sf${++nextId}`;
+  private readonly combobox = new CommuneCombobox(this, `${this.uid}-near`, {
+    choose: (choice) => this.chooseCommune(choice),
+    clear: () => this.clearNear(),
+    message: (text) => this.say(text),
+  });
+  /** The place last shown in the commune field, to follow changes made elsewhere (reset, another form). */
+  private shownNear: Near | undefined;
+  private departmentsOf: { structures: unknown; codes: string[] } | undefined;
+
+  private get lng(): Lang {
+    return langOf(this, this.data.store?.lang);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('store') || changed.has('src') || changed.has('for')) this.data.resolve();
+    const near = this.data.store?.criteria.near;
+    if (near !== this.shownNear) {
+      if (near?.label !== this.shownNear?.label || !near) this.combobox.setText(near?.label ?? '');
+      if (near) this.radiusKm = near.radiusKm;
+      this.shownNear = near;
+    }
+    this.combobox.strings = strings[this.lng];
+  }
+
+  private say(text: string, error = false): void {
+    this.message = text;
+    this.messageIsError = error && !!text;
+  }
+
+  // ---- actions -------------------------------------------------------------------------------
+
+  private onQueryInput(e: InputEvent): void {
+    this.data.store?.setQuery((e.target as HTMLInputElement).value);
+  }
+
+  private onSubmit(e: SubmitEvent): void {
+    e.preventDefault(); // never navigate the host page
+    const store = this.data.store;
+    if (!store) return;
+    const form = e.target as HTMLFormElement;
+    const query = form.querySelector<HTMLInputElement>(`#${this.uid}-q`);
+    if (query) store.setQuery(query.value);
+    void this.combobox.resolveTyped(store.criteria.near?.label);
+  }
+
+  private chooseCommune({ label, commune }: CommuneChoice): void {
+    this.say(strings[this.lng].nearChosen(label));
+    this.data.store?.setNear({
+      label, point: { lat: commune.lat, lon: commune.lon }, radiusKm: this.radiusKm, department: commune.department,
+    });
+  }
+
+  private clearNear(): void {
+    if (this.data.store?.criteria.near) this.data.store.setNear(undefined);
+  }
+
+  private onRadius(e: Event): void {
+    this.radiusKm = Number((e.target as HTMLSelectElement).value);
+    this.data.store?.setRadius(this.radiusKm);
+  }
+
+  private async aroundMe(): Promise<void> {
+    if (this.locating) return;
+    const t = strings[this.lng];
+    this.locating = true;
+    this.say(t.locating);
+    try {
+      const point = await locate();
+      const store = this.data.store;
+      if (!store) return;
+      const near: Near = { label: t.yourPosition, point, radiusKm: this.radiusKm };
+      store.setNear(near);
+      this.say(t.located);
+      // The département keeps the home-care offers of the visitor's département listed.
+      void this.combobox.ensureLoaded().then((index) => {
+        const department = index && nearestCommune(index, point)?.department;
+        if (department && store.criteria.near?.point === point) store.setNear({ ...store.criteria.near, department });
+      });
+    } catch (err) {
+      const reason = err instanceof LocateError ? err.reason : 'unavailable';
+      this.say(t.locateFailed[reason], true);
+    } finally {
+      this.locating = false;
+    }
+  }
+
+  private reset(): void {
+    const store = this.data.store;
+    if (!store) return;
+    store.reset();
+    this.combobox.setText('');
+    this.say(strings[this.lng].resetDone);
+    // The button becomes disabled: keep focus somewhere useful.
+    this.renderRoot.querySelector<HTMLInputElement>(`#${this.uid}-q`)?.focus();
+  }
+
+  private toggle(name: FilterName, code: string, checked: boolean): void {
+    const store = this.data.store;
+    if (!store) return;
+    const current = store.criteria.filters[name];
+    store.setFilter(name, checked ? [...new Set([...current, code])] : current.filter((c) => c !== code));
+  }
+
+  // ---- filters -------------------------------------------------------------------------------
+
+  private options(name: FilterName, codes: readonly string[], labelOf: (code: string) => string): FilterOption[] {
+    const store = this.data.store;
+    const selected = store?.criteria.filters[name] ?? [];
+    const facet = store?.results.facets[name];
+    // A preset may select a code the list does not offer: keep it visible, so it can be unchecked.
+    const all = [...codes, ...selected.filter((c) => !codes.includes(c))];
+    return all.map((code) => ({ code, label: labelOf(code), count: facet?.get(code) ?? 0, checked: selected.includes(code) }));
+  }
+
+  private departments(): string[] {
+    const structures = this.data.store?.structures ?? [];
+    if (this.departmentsOf?.structures !== structures) {
+      const codes = [...new Set(structures.map((s) => s.department))].sort();
+      this.departmentsOf = { structures, codes };
+    }
+    return this.departmentsOf.codes;
+  }
+
+  private checkboxGroup(name: FilterName, options: FilterOption[], legend: string, ctx: Ctx, legendVisible = false) {
+    return checkboxes(legend, options, (code, checked) => this.toggle(name, code, checked), ctx, legendVisible);
+  }
+
+  private careFilter(ctx: Ctx): TemplateResult {
+    const { lang, t } = ctx;
+    const groups = GROUPS.map((g) => {
+      const codes = CATEGORIES.filter((c) => c.group === g).map((c) => c.code);
+      return this.checkboxGroup('care', this.options('care', codes, (c) => category(c)?.label[lang] ?? c), CARE_GROUPS[g][lang], ctx, true);
+    });
+    return disclosure('care', t.care, this.selected('care'), groups, ctx);
+  }
+
+  private subcareFilter(ctx: Ctx): TemplateResult {
+    const { lang, t } = ctx;
+    const cares = this.data.store?.criteria.filters.care ?? [];
+    const chosen = CATEGORIES.filter((c) => cares.includes(c.code));
+    const content = chosen.length
+      ? chosen.map((c) => this.checkboxGroup('subcare',
+          this.options('subcare', c.subcares.map((s) => s.code), (code) => c.subcares.find((s) => s.code === code)?.label[lang] ?? code),
+          c.short[lang], ctx, chosen.length > 1))
+      : html`<p class="explain">${t.subcareNeedsCare}</p>`;
+    return disclosure('subcare', t.subcare, this.selected('subcare'), content as TemplateResult | TemplateResult[], ctx);
+  }
+
+  private selected(name: FilterName): number {
+    return this.data.store?.criteria.filters[name].length ?? 0;
+  }
+
+  private renderFilters(ctx: Ctx): TemplateResult {
+    const { lang, t } = ctx;
+    const locked = this.data.store?.locked ?? new Set<FilterName>();
+    const open = (name: FilterName) => !locked.has(name);
+    const depts = this.departments();
+    const first = [
+      open('care') ? this.careFilter(ctx) : nothing,
+      open('departement')
+        ? disclosure('departement', t.departement, this.selected('departement'),
+            depts.length || this.selected('departement')
+              ? this.checkboxGroup('departement', this.options('departement', depts, departementLabel), t.departement, ctx)
+              : html`<p class="explain">${t.noDepartement}</p>`,
+            ctx)
+        : nothing,
+      open('audience')
+        ? disclosure('audience', t.audience, this.selected('audience'),
+            this.checkboxGroup('audience', this.options('audience', AUDIENCES.codes, (c) => AUDIENCES.labels[c as keyof typeof AUDIENCES.labels]?.[lang] ?? c), t.audience, ctx),
+            ctx)
+        : nothing,
+    ];
+    const secondNames = (['subcare', ...ENUMERATIONS.map((e) => e.name)] as FilterName[]).filter(open);
+    const second = [
+      open('subcare') ? this.subcareFilter(ctx) : nothing,
+      ...ENUMERATIONS.filter((e) => open(e.name)).map((e) => disclosure(e.name, t[e.name], this.selected(e.name),
+        this.checkboxGroup(e.name, this.options(e.name, e.codes, (c) => e.labels[c]?.[lang] ?? c), t[e.name], ctx),
+        ctx)),
+    ];
+    const secondActive = secondNames.reduce((n, f) => n + this.selected(f), 0);
+    return html`<div part="filters" class="filters" role="group" aria-label=${t.filters}>
+      <div class="first-level">${first}</div>
+      ${secondNames.length
+        ? html`<div class="second-level">${disclosure('more', t.more, secondActive, html`<div class="more-grid">${second}</div>`, ctx)}</div>`
+        : nothing}
+    </div>`;
+  }
+
+  // ---- render --------------------------------------------------------------------------------
+
   override render() {
-    return html``;
+    const lang = this.lng;
+    const t = strings[lang];
+    const ctx: Ctx = { lang, t };
+    const store = this.data.store;
+    const near = store?.criteria.near;
+    const id = this.uid;
+    return html`<form part="form" class="form" role="search" aria-label=${t.formLabel} novalidate @submit=${this.onSubmit}>
+      <div class="field query">
+        <label class="field-label" for="${id}-q">${t.queryLabel}</label>
+        <div class="inline">
+          <input id="${id}-q" part="search-input" type="search" name="q" autocomplete="off" enterkeyhint="search"
+            .value=${live(store?.criteria.query ?? '')} @input=${this.onQueryInput} />
+          <button type="submit" part="button" class="primary submit">${t.submit}</button>
+        </div>
+      </div>
+
+      <div class="field near">
+        <div class="near-place">
+          <label class="field-label" id="${id}-near-label" for=${this.combobox.inputId}>${t.nearLabel}</label>
+          <span class="hint" id="${id}-near-hint">${t.nearHint}</span>
+          ${this.combobox.render(`${id}-near-label`, `${id}-near-hint`, !!(near || this.combobox.text))}
+        </div>
+        <div class="near-radius">
+          <label class="field-label" for="${id}-radius">${t.radiusLabel}</label>
+          <select id="${id}-radius" @change=${this.onRadius}>
+            ${RADII_KM.map((km) => html`<option value=${km} ?selected=${km === this.radiusKm}>${t.radiusOption(km)}</option>`)}
+          </select>
+        </div>
+        <div class="near-me">
+          <button type="button" part="button" class="around-me" aria-disabled=${this.locating ? 'true' : 'false'}
+            @click=${() => void this.aroundMe()}>
+            <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20"><circle cx="12" cy="12" r="4" fill="currentColor"/><path d="M12 1v4M12 19v4M1 12h4M19 12h4" stroke="currentColor" stroke-width="2"/><circle cx="12" cy="12" r="8" fill="none" stroke="currentColor" stroke-width="2"/></svg>
+            ${this.locating ? t.locating : t.aroundMe}
+          </button>
+        </div>
+      </div>
+      <p part="message" class="message ${this.messageIsError ? 'error' : ''}" role="status">${this.message}</p>
+
+      ${this.renderFilters(ctx)}
+
+      <div class="actions">
+        <button type="button" part="button" class="reset" ?disabled=${!store?.isModified} @click=${this.reset}>${t.reset}</button>
+      </div>
+    </form>`;
   }
 }
 

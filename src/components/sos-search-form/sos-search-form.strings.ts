@@ -1,0 +1,131 @@
+/** Every visible string of `<sos-search-form>`, French first. */
+export interface SearchFormStrings {
+  formLabel: string;
+  queryLabel: string;
+  submit: string;
+  nearLabel: string;
+  nearHint: string;
+  communes: string;
+  clearNear: string;
+  aroundMe: string;
+  locating: string;
+  yourPosition: string;
+  radiusLabel: string;
+  radiusOption: (km: number) => string;
+  loadingCommunes: string;
+  communesFailed: string;
+  noCommune: (typed: string) => string;
+  nearChosen: (label: string) => string;
+  located: string;
+  locateFailed: Record<'denied' | 'unavailable' | 'timeout' | 'unsupported', string>;
+  filters: string;
+  care: string;
+  subcare: string;
+  subcareNeedsCare: string;
+  departement: string;
+  noDepartement: string;
+  audience: string;
+  age: string;
+  setting: string;
+  phase: string;
+  access: string;
+  cost: string;
+  pathway: string;
+  more: string;
+  /** After a count, for screen readers: "(4 structures)". */
+  structures: (n: number) => string;
+  /** The badge of a collapsed group: "2 filtres actifs". */
+  active: (n: number) => string;
+  reset: string;
+  resetDone: string;
+}
+
+const fr: SearchFormStrings = {
+  formLabel: 'Rechercher dans l’annuaire des soins de support',
+  queryLabel: 'Rechercher un soin, une structure, une ville',
+  submit: 'Rechercher',
+  nearLabel: 'Près de (commune ou code postal)',
+  nearHint: 'Par exemple : Pessac ou 33600',
+  communes: 'Communes proposées',
+  clearNear: 'Effacer la commune',
+  aroundMe: 'Autour de moi',
+  locating: 'Localisation en cours…',
+  yourPosition: 'votre position',
+  radiusLabel: 'Dans un rayon de',
+  radiusOption: (km) => `${km} km`,
+  loadingCommunes: 'Chargement des communes…',
+  communesFailed: 'La liste des communes n’a pas pu être chargée. Réessayez plus tard ou utilisez le bouton « Autour de moi ».',
+  noCommune: (typed) => `Aucune commune ne correspond à « ${typed} ».`,
+  nearChosen: (label) => `Recherche autour de ${label}.`,
+  located: 'Position trouvée : recherche autour de vous.',
+  locateFailed: {
+    denied: 'La localisation a été refusée. Saisissez plutôt une commune ou un code postal.',
+    unavailable: 'Votre position n’a pas pu être déterminée. Saisissez plutôt une commune ou un code postal.',
+    timeout: 'La localisation a pris trop de temps. Saisissez plutôt une commune ou un code postal.',
+    unsupported: 'Ce navigateur ne permet pas la localisation. Saisissez plutôt une commune ou un code postal.',
+  },
+  filters: 'Filtres',
+  care: 'Soin de support',
+  subcare: 'Soin précis',
+  subcareNeedsCare: 'Choisissez d’abord un soin de support pour voir les soins précis qu’il comprend.',
+  departement: 'Département',
+  noDepartement: 'Aucun département pour l’instant.',
+  audience: 'Public',
+  age: 'Âge',
+  setting: 'Lieu de prise en charge',
+  phase: 'Moment du parcours',
+  access: 'Modalités d’accès',
+  cost: 'Coût',
+  pathway: 'Parcours spécifique',
+  more: 'Plus de filtres',
+  structures: (n) => (n <= 1 ? ' structure' : ' structures'),
+  active: (n) => (n <= 1 ? ' filtre actif' : ' filtres actifs'),
+  reset: 'Réinitialiser',
+  resetDone: 'Recherche réinitialisée.',
+};
+
+const en: SearchFormStrings = {
+  formLabel: 'Search the supportive care directory',
+  queryLabel: 'Search for a type of care, a facility, a town',
+  submit: 'Search',
+  nearLabel: 'Near (town or postcode)',
+  nearHint: 'For example: Pessac or 33600',
+  communes: 'Suggested towns',
+  clearNear: 'Clear the town',
+  aroundMe: 'Around me',
+  locating: 'Locating…',
+  yourPosition: 'your position',
+  radiusLabel: 'Within',
+  radiusOption: (km) => `${km} km`,
+  loadingCommunes: 'Loading towns…',
+  communesFailed: 'The list of towns could not be loaded. Try again later or use the “Around me” button.',
+  noCommune: (typed) => `No town matches “${typed}”.`,
+  nearChosen: (label) => `Searching around ${label}.`,
+  located: 'Position found: searching around you.',
+  locateFailed: {
+    denied: 'Location was refused. Type a town or a postcode instead.',
+    unavailable: 'Your position could not be determined. Type a town or a postcode instead.',
+    timeout: 'Locating took too long. Type a town or a postcode instead.',
+    unsupported: 'This browser cannot locate you. Type a town or a postcode instead.',
+  },
+  filters: 'Filters',
+  care: 'Supportive care',
+  subcare: 'Specific care',
+  subcareNeedsCare: 'Choose a type of supportive care first to see the specific care it includes.',
+  departement: 'Département',
+  noDepartement: 'No département yet.',
+  audience: 'For whom',
+  age: 'Age',
+  setting: 'Place of care',
+  phase: 'Stage of the care pathway',
+  access: 'Access',
+  cost: 'Cost',
+  pathway: 'Specific pathway',
+  more: 'More filters',
+  structures: (n) => (n === 1 ? ' facility' : ' facilities'),
+  active: (n) => (n === 1 ? ' active filter' : ' active filters'),
+  reset: 'Reset',
+  resetDone: 'Search reset.',
+};
+
+export const strings = { fr, en } as const;
