@@ -1,10 +1,87 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { maplibreWorker } from './scripts/vite-maplibre-worker.ts';
 
-// `npm start`: the demo page (demo/index.html) on the bundled sample feed, from the sources.
-export default defineConfig({
-  root: 'demo',
-  // MapLibre finds its worker file next to its own module; Vite's pre-bundling would move it away.
-  optimizeDeps: { exclude: ['maplibre-gl'] },
-  server: { host: '127.0.0.1', port: 5173 },
-  preview: { host: '127.0.0.1', port: 4173 },
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+/**
+ * - `npm start` (serve): the demo page on the bundled sample feed, from the sources.
+ * - `vite build --mode cdn`: the relocatable CDN bundle, dist/cdn/ — one stable entry
+ *   (sos-annuaire.js) and hashed lazy chunks (map, MapLibre worker, commune index), all resolved
+ *   from the entry's own URL, so it works from any origin and sub-folder. An app-mode build with
+ *   `base: './'`: library mode would inline the worker as a 2 MB data: URL.
+ * - `vite build --mode npm`: ES modules for bundler users, dependencies external, dist/npm/.
+ * - `vite build` (demo): the demo site, dist/demo/ (used by Lighthouse and `vite preview`).
+ */
+export default defineConfig(({ command, mode }): UserConfig => {
+  const shared: UserConfig = {
+    // MapLibre finds its worker file next to its own module; pre-bundling would move it away.
+    optimizeDeps: { exclude: ['maplibre-gl'] },
+    server: { host: '127.0.0.1', port: 5173 },
+    preview: { host: '127.0.0.1', port: 4173 },
+  };
+  if (command === 'serve') return { ...shared, root: 'demo' };
+
+  if (mode === 'cdn') {
+    return {
+      ...shared,
+      base: './',
+      plugins: [maplibreWorker()],
+      build: {
+        outDir: here('dist/cdn'),
+        emptyOutDir: true,
+        target: 'es2022',
+        assetsInlineLimit: 0,
+        // The preload helper would inject <link rel=modulepreload> into the host page's <head>.
+        modulePreload: false,
+        chunkSizeWarningLimit: 1500,
+        rolldownOptions: {
+          input: { 'sos-annuaire': here('src/cdn.ts') },
+          preserveEntrySignatures: 'strict',
+          output: {
+            entryFileNames: '[name].js',
+            chunkFileNames: 'chunks/[name]-[hash].js',
+            minify: true,
+          },
+        },
+      },
+    };
+  }
+
+  if (mode === 'npm') {
+    return {
+      ...shared,
+      build: {
+        outDir: here('dist/npm'),
+        emptyOutDir: true,
+        target: 'es2022',
+        minify: false,
+        lib: {
+          entry: {
+            index: here('src/index.ts'),
+            'sos-annuaire': here('src/components/sos-annuaire/sos-annuaire.ts'),
+            'sos-search-form': here('src/components/sos-search-form/sos-search-form.ts'),
+            'sos-results-list': here('src/components/sos-results-list/sos-results-list.ts'),
+            'sos-structure-card': here('src/components/sos-structure-card/sos-structure-card.ts'),
+            'sos-map': here('src/components/sos-map/sos-map.ts'),
+            feed: here('src/feed/index.ts'),
+          },
+          formats: ['es'],
+        },
+        rolldownOptions: {
+          // Bare imports stay for the consumer's bundler (one copy of lit on their page).
+          external: [/^lit($|\/)/, /^@lit\//, /^maplibre-gl$/, /^fuse\.js$/, /^zod($|\/)/],
+          output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+        },
+      },
+    };
+  }
+
+  return {
+    ...shared,
+    root: 'demo',
+    base: './',
+    plugins: [maplibreWorker()],
+    build: { outDir: here('dist/demo'), emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 1500, modulePreload: false },
+  };
 });

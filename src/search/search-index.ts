@@ -7,9 +7,13 @@
  * - Text goes through a vocabulary: each distinct folded word (names, cities, labels, the
  *   taxonomy's synonyms) points to the rows it describes. A query word matches the vocabulary by
  *   prefix ("sophro" → "sophrologie") and, from 4 letters on, approximately (fuse.js over the
- *   vocabulary only: "sofrologie", "therapy"), then the rows are intersected across words.
+ *   vocabulary only: "sofrologie"), then the rows are intersected across words.
+ *
+ * fuse.js is a lazy chunk (≈9 kB gzip off the page's initial JavaScript): `loadTypoTolerance()`
+ * fetches it the first time a query word is long enough to need it; until it arrives, words
+ * match by prefix only, and the store searches again when it does.
  */
-import Fuse from 'fuse.js';
+import type Fuse from 'fuse.js';
 import type { DirectoryStructure } from '../feed/validate.js';
 import type { Offer } from '../feed/schema.js';
 import {
@@ -59,6 +63,11 @@ function wordsForCode(kind: 'care' | 'subcare', code: string): string[] {
   return w;
 }
 
+/** Approximate matching starts at this word length (shorter words would match too much). */
+const MIN_TYPO_LENGTH = 4;
+let FuseClass: typeof Fuse | undefined;
+let fuseLoading: Promise<{ default: typeof Fuse }> | undefined;
+
 export class SearchIndex {
   readonly structures: readonly DirectoryStructure[];
   /** Row → its offer and structure. */
@@ -73,7 +82,7 @@ export class SearchIndex {
 
   private readonly terms: string[];
   private readonly postings: Uint32Array[];
-  private readonly fuse: Fuse<string>;
+  private fuse: Fuse<string> | undefined;
   private readonly tokenCache = new Map<string, number[]>();
 
   constructor(structures: readonly DirectoryStructure[]) {
@@ -120,8 +129,32 @@ export class SearchIndex {
 
     this.terms = [...vocabulary.keys()].sort();
     this.postings = this.terms.map((t) => Uint32Array.from(vocabulary.get(t)!));
+    if (FuseClass) this.enableTypos(FuseClass);
+  }
+
+  /** Whether approximate matching is available yet (see loadTypoTolerance). */
+  get typoTolerant(): boolean {
+    return !!this.fuse;
+  }
+
+  private enableTypos(FuseCtor: typeof Fuse): void {
     // Typos near the start of a word only: a small `distance` keeps "sport" from matching "transport".
-    this.fuse = new Fuse(this.terms, { threshold: 0.25, distance: 10, minMatchCharLength: 3, shouldSort: false });
+    this.fuse = new FuseCtor(this.terms, { threshold: 0.25, distance: 10, minMatchCharLength: 3, shouldSort: false });
+    this.tokenCache.clear();
+  }
+
+  /** Loads fuse.js once and makes this index typo-tolerant; resolves true when it changed something. */
+  async loadTypoTolerance(): Promise<boolean> {
+    if (this.fuse) return false;
+    FuseClass ??= (await (fuseLoading ??= import('fuse.js'))).default;
+    if (this.fuse) return false;
+    this.enableTypos(FuseClass);
+    return true;
+  }
+
+  /** True when `query` has a word long enough for approximate matching. */
+  static wantsTypos(query: string): boolean {
+    return words(query).some((w) => w.length >= MIN_TYPO_LENGTH);
   }
 
   get rowCount(): number {
@@ -142,7 +175,7 @@ export class SearchIndex {
       else hi = mid;
     }
     for (let t = lo; t < this.terms.length && this.terms[t]!.startsWith(token); t++) found.add(t);
-    if (token.length >= 4) for (const r of this.fuse.search(token)) found.add(r.refIndex);
+    if (this.fuse && token.length >= MIN_TYPO_LENGTH) for (const r of this.fuse.search(token)) found.add(r.refIndex);
     ids = [...found];
     if (this.tokenCache.size > 5000) this.tokenCache.clear();
     this.tokenCache.set(token, ids);

@@ -95,6 +95,16 @@ export class DirectoryStore extends EventTarget {
     if (query === this.criteria.query) return;
     this.criteria = { ...this.criteria, query };
     this.searchAndNotify();
+    if (!this.index.typoTolerant && SearchIndex.wantsTypos(query)) {
+      const index = this.index;
+      void index.loadTypoTolerance().then((changed) => {
+        // Search again with typo tolerance, unless the feed changed meanwhile.
+        if (changed && index === this.index && SearchIndex.wantsTypos(this.criteria.query)) {
+          this.runSearch();
+          this.notify('results');
+        }
+      });
+    }
   }
 
   setFilter(name: FilterName, values: readonly string[]): void {
