@@ -46,6 +46,9 @@ export const styles = [
       gap: var(--_space);
       grid-template-columns: minmax(0, 1fr);
     }
+    .near-radius .field-label {
+      white-space: nowrap;
+    }
     .near-me button {
       width: 100%;
       justify-content: center;
@@ -230,7 +233,7 @@ export const styles = [
 
     @container (min-width: 640px) {
       .near {
-        grid-template-columns: minmax(0, 1fr) 9em auto;
+        grid-template-columns: minmax(0, 1fr) minmax(8em, auto) auto;
         align-items: end;
       }
       .first-level {

@@ -296,6 +296,20 @@ describe('sos-search-form: near a commune', () => {
     expect(store.criteria.near).to.equal(undefined);
   });
 
+  it('Tab accepts the active option and lets focus move on', async () => {
+    const { el, store } = await mount();
+    const input = await suggest(el, 'pess');
+    key(input, 'ArrowDown');
+    key(input, 'ArrowDown');
+    await el.updateComplete;
+    const second = text(root(el).getElementById(input.getAttribute('aria-activedescendant')!));
+    const tab = key(input, 'Tab');
+    await settle(el);
+    expect(tab.defaultPrevented).to.equal(false);
+    expect(store.criteria.near?.label).to.equal(second);
+    expect(input.getAttribute('aria-expanded')).to.equal('false');
+  });
+
   it('is accessible with the list open and an option active', async () => {
     const { el } = await mount();
     const input = await suggest(el, 'pess');

@@ -41,6 +41,10 @@ let nextId = 0;
  * @attr for - Id of the `<sos-annuaire>` this form drives (e.g. a form in the site header).
  * @attr lang - `fr` (default) or `en`; otherwise the language of the enclosing directory.
  *
+ * @fires sos-loaded - Standalone with `src` only (inside or linked to an annuaire, the annuaire fires it).
+ * @fires sos-error - Standalone with `src` only: a feed could not be read.
+ * @fires sos-search - Standalone with `src` only: results changed.
+ *
  * @csspart form - The `<form>` element (the grid holding every field).
  * @csspart search-input - The free-text search field.
  * @csspart near-input - The "Près de" commune field.
