@@ -1,0 +1,9 @@
+// Custom Elements Manifest (custom-elements.json) from the elements' JSDoc: attributes, properties,
+// events, CSS parts and custom properties. The README's element reference is generated from it.
+export default {
+  globs: ['src/components/*/sos-*.ts'],
+  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/**/*.strings.ts'],
+  outdir: '.',
+  litelement: true,
+  dev: false,
+};

@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// `npm run build`: everything in dist/ plus the generated element reference.
+//   dist/cdn/   relocatable CDN bundle (stable entry sos-annuaire.js + hashed lazy chunks + MapLibre worker)
+//   dist/npm/   ES modules for bundlers (+ types/ declarations), dependencies external
+//   dist/demo/  the demo site (Lighthouse, `vite preview`)
+//   dist/cli/   the sos-feed CLI
+//   custom-elements.json and the README's element reference, from the elements' JSDoc
+import { spawnSync } from 'node:child_process';
+
+const steps = [
+  ['CDN bundle', 'npx', ['vite', 'build', '--mode', 'cdn', '--logLevel', 'warn']],
+  ['npm modules', 'npx', ['vite', 'build', '--mode', 'npm', '--logLevel', 'warn']],
+  ['type declarations', 'npx', ['tsc', '-p', 'tsconfig.build.json']],
+  ['demo site', 'npx', ['vite', 'build', '--logLevel', 'warn']],
+  ['CLI', 'node', ['scripts/build-cli.mjs']],
+  ['custom elements manifest', 'npx', ['cem', 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']],
+  ['element reference (README)', 'node', ['scripts/gen-element-docs.mjs']],
+];
+
+for (const [label, cmd, args] of steps) {
+  const t = Date.now();
+  const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`build failed at: ${label}`);
+    process.exit(r.status ?? 1);
+  }
+  console.log(`✓ ${label} (${Date.now() - t} ms)`);
+}
