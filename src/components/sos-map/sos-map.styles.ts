@@ -13,7 +13,8 @@ export const styles = [
       border-radius: var(--_radius);
       overflow: hidden;
     }
-    .map {
+    /* :host raises specificity over MapLibre's later \`.maplibregl-map { position: relative }\`. */
+    :host .map {
       position: absolute;
       inset: 0;
     }
