@@ -7,10 +7,11 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import './sos-map.js';
 import type { SosMap } from './sos-map.js';
 import { LAYER_CLUSTERS, LAYER_POINTS, SOURCE_RESULTS, type LngLatTuple } from './map-view-api.js';
-import { demoStore, keyOf, until } from './sos-map.test-helpers.js';
+import { demoStore, keyOf, requireVisiblePage, until } from './sos-map.test-helpers.js';
 
 describe('sos-map with MapLibre', function () {
   this.timeout(10000);
+  before(requireVisiblePage);
 
   it('clusters the 150 mapped structures: cluster sizes plus single points = mapped structures', async () => {
     const store = demoStore(150, 3);

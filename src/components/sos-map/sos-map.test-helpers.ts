@@ -18,7 +18,7 @@ export function demoStore(mapped = 150, unmapped = 3): DirectoryStore {
     structures.push(structure({
       id: `s${i}`,
       name: `${i < mapped / 2 ? 'Maison' : 'Centre'} de soins de support ${i}`,
-      location: { lat: 43.7 + (i % 15) * 0.14, lon: -1.3 + Math.floor(i / 15) * 0.16 },
+      location: { lat: round6(43.7 + (i % 15) * 0.14), lon: round6(-1.3 + Math.floor(i / 15) * 0.16) },
     }));
   }
   for (let i = 0; i < unmapped; i++) {
@@ -31,6 +31,8 @@ export function demoStore(mapped = 150, unmapped = 3): DirectoryStore {
   store.setFeeds([{ ...parsed, url: 'test.json' }]);
   return store;
 }
+
+const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 type Call =
   | ['setResults', ResultsCollection]
@@ -103,5 +105,19 @@ export async function until(condition: () => unknown, timeoutMs = 5000, what = '
   while (!condition()) {
     if (performance.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/**
+ * Real-map tests need a rendering page: in a background tab Chromium runs neither
+ * requestAnimationFrame (MapLibre never fires `load`) nor IntersectionObserver. With
+ * @web/test-runner-chrome and concurrency > 1, every page but one is a background tab unless the
+ * launcher opens each page in its own window (`createPage: ({ context }) => context.newPage({ type: 'window' })`).
+ */
+export function requireVisiblePage(): void {
+  if (document.visibilityState !== 'visible') {
+    throw new Error('This test page is a background tab (document.visibilityState = "hidden"): Chromium runs neither '
+      + 'requestAnimationFrame nor IntersectionObserver there, so the map cannot start. Launch each page in its own window: '
+      + "chromeLauncher({ ..., createPage: ({ context }) => context.newPage({ type: 'window' }) }).");
   }
 }
