@@ -41,7 +41,7 @@ import {
   type ResultsCollection,
   type SelectOptions,
 } from './map-view-api.js';
-import { offlineStyle } from './offline-style.js';
+import { countFont, offlineStyle } from './offline-style.js';
 import { pointClickAction, zoomIntoCluster } from './interactions.js';
 
 export { mapCss };
@@ -76,18 +76,6 @@ function requestedStyle(basemap: string | undefined, offlineAttribution: string)
   if (!value) return { kind: 'default', style: IGN_STYLE_URL };
   if (value === 'offline') return { kind: 'offline', style: offlineStyle(offlineAttribution) };
   return { kind: 'custom', style: value };
-}
-
-/** A font the style's glyph server has (taken from one of its symbol layers), if it has glyphs. */
-function countFont(style: StyleSpecification): string[] | undefined {
-  if (!style.glyphs) return undefined;
-  for (const layer of style.layers) {
-    if (layer.type !== 'symbol') continue;
-    let font: unknown = layer.layout?.['text-font'];
-    if (Array.isArray(font) && font[0] === 'literal') font = font[1];
-    if (Array.isArray(font) && font.length && font.every((f) => typeof f === 'string')) return font as string[];
-  }
-  return undefined;
 }
 
 function sourceLoaded(map: MapLibreMap, id: string): Promise<void> {
@@ -169,7 +157,7 @@ class MapLibreView implements MapView {
     return new Promise<void>((resolve, reject) => {
       let settled = false;
       const timeoutMs = requested.kind === 'offline' ? 0 : this.options.styleTimeoutMs ?? DEFAULT_STYLE_TIMEOUT_MS;
-      const timer = timeoutMs ? setTimeout(() => fail(new Error(`pas de chargement après ${Math.round(timeoutMs / 1000)} s`)), timeoutMs) : undefined;
+      const timer = timeoutMs ? setTimeout(() => fail(new Error(`pas de chargement après ${(timeoutMs / 1000).toLocaleString('fr-FR')} s`)), timeoutMs) : undefined;
       const done = () => {
         settled = true;
         clearTimeout(timer);

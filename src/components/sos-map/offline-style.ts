@@ -27,3 +27,19 @@ export function offlineStyle(attribution: string): StyleSpecification {
     ],
   };
 }
+
+/**
+ * Cluster counts need glyphs: returns a font the style's glyph server has (taken from one of its
+ * own symbol layers), or undefined when the style has no glyphs (the offline style) — then size
+ * and shade alone say how many structures a cluster holds.
+ */
+export function countFont(style: Pick<StyleSpecification, 'glyphs' | 'layers'>): string[] | undefined {
+  if (!style.glyphs) return undefined;
+  for (const layer of style.layers) {
+    if (layer.type !== 'symbol') continue;
+    let font: unknown = layer.layout?.['text-font'];
+    if (Array.isArray(font) && font[0] === 'literal') font = font[1];
+    if (Array.isArray(font) && font.length && font.every((f) => typeof f === 'string')) return font as string[];
+  }
+  return undefined;
+}

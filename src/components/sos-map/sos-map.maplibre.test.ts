@@ -6,6 +6,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import './sos-map.js';
 import type { SosMap } from './sos-map.js';
+import '../sos-annuaire/sos-annuaire.js';
+import type { SosAnnuaire } from '../sos-annuaire/sos-annuaire.js';
 import { LAYER_CLUSTERS, LAYER_POINTS, SOURCE_RESULTS, type LngLatTuple } from './map-view-api.js';
 import { demoStore, keyOf, requireVisiblePage, until } from './sos-map.test-helpers.js';
 
@@ -86,6 +88,26 @@ describe('sos-map with MapLibre', function () {
     expect(note!.textContent).to.equal("Fond de carte simplifié : le fond de carte demandé n'a pas pu être chargé.");
     expect(note!.getBoundingClientRect().height).to.be.greaterThan(0);
     expect(el.map!.getStyle().name).to.equal('sos-annuaire hors ligne');
+  });
+
+  it('falls back when the style does not load in time (styleTimeoutMs)', async () => {
+    const el = await fixture<SosMap>(html`<sos-map basemap="/__test__/status/200?delay=4000" .styleTimeoutMs=${300} .store=${demoStore(10, 0)}></sos-map>`);
+    await el.ready;
+    expect(el.basemapInUse).to.equal('offline');
+    expect(el.map!.getStyle().name).to.equal('sos-annuaire hors ligne');
+  });
+
+  it('inside <sos-annuaire>: takes the store from context and maps the demo feed', async () => {
+    const annuaire = await fixture<SosAnnuaire>(html`<sos-annuaire basemap="offline" src="/__test__/file?path=demo/feeds/onco-nouvelle-aquitaine.demo.json"></sos-annuaire>`);
+    const el = annuaire.shadowRoot!.querySelector('sos-map')!;
+    await el.ready;
+    const mapped = annuaire.store.structures.filter((s) => s.location).length;
+    expect(mapped).to.be.greaterThan(100);
+    await until(() => {
+      const clusters = el.map!.queryRenderedFeatures({ layers: [LAYER_CLUSTERS] });
+      const points = el.map!.queryRenderedFeatures({ layers: [LAYER_POINTS] });
+      return clusters.reduce((n, f) => n + (f.properties.point_count as number), 0) + points.length === mapped;
+    }, 5000, 'all demo structures on the map');
   });
 
   it('uses a local custom style URL as it is (basemap="custom")', async () => {

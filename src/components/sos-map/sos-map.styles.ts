@@ -1,6 +1,8 @@
 import { css } from 'lit';
 import { base, tokens } from '../../base/styles.js';
 
+// `:host .map` outranks MapLibre's `.maplibregl-map { position: relative }`, adopted after these styles.
+
 export const styles = [
   tokens,
   base,
@@ -13,7 +15,6 @@ export const styles = [
       border-radius: var(--_radius);
       overflow: hidden;
     }
-    /* :host raises specificity over MapLibre's later \`.maplibregl-map { position: relative }\`. */
     :host .map {
       position: absolute;
       inset: 0;

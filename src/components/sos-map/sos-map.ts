@@ -223,7 +223,7 @@ export class SosMap extends LitElement {
     const t = this.strings;
     const fellBack = this.basemapInUse === 'offline' && this.basemap?.trim() !== 'offline';
     return html`
-      <p class="visually-hidden">${t.summary(this.features.features.length)}</p>
+      <p class="visually-hidden">${this.data.store?.status === 'ready' ? t.summary(this.features.features.length) : ''}</p>
       <div part="map" class="map"></div>
       ${fellBack ? html`<p class="note">${this.basemap?.trim() ? t.fallbackCustom : t.fallbackDefault}</p>` : nothing}
     `;
