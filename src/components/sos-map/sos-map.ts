@@ -182,7 +182,7 @@ export class SosMap extends LitElement {
     }
     if (changes.has('selection')) this.selectionDirty = true;
     changes.clear();
-    if (changed.has('basemap') && changed.get('basemap') !== undefined && this.view) this.restartView();
+    if (changed.has('basemap') && this.view) this.restartView();
   }
 
   protected override updated(): void {
