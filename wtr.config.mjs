@@ -39,6 +39,9 @@ export default {
           '--disable-background-networking', '--disable-component-update', '--disable-sync',
         ],
       },
+      // Each test page in its own window: a background tab runs neither requestAnimationFrame
+      // nor IntersectionObserver, so MapLibre and lazy loading would stall there.
+      createPage: ({ context }) => context.newPage({ type: 'window' }),
     }),
   ],
   testRunnerHtml: (testFramework) => `<!doctype html><html lang="fr"><head><meta charset="utf-8"></head>

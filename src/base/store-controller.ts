@@ -24,6 +24,7 @@ export class StoreController implements ReactiveController {
   private fromContext: DirectoryStore | undefined;
   private linked: DirectoryStore | undefined;
   private owned: DirectoryStore | undefined;
+  private seen: Pick<StoreHost, 'store' | 'src' | 'for'> = {};
   private readonly onChange = (e: Event) => {
     for (const c of (e as CustomEvent<StoreChangeDetail>).detail.changes) this.changes.add(c);
     if (this.current === this.owned) announce(this.host, this.current!, (e as CustomEvent<StoreChangeDetail>).detail.changes);
@@ -55,6 +56,12 @@ export class StoreController implements ReactiveController {
     this.resolve();
   }
 
+  /** Follows changes of the host's `store`, `src` and `for` after it is connected. */
+  hostUpdate(): void {
+    const { store, src, for: target } = this.host;
+    if (store !== this.seen.store || src !== this.seen.src || target !== this.seen.for) this.resolve();
+  }
+
   hostDisconnected(): void {
     this.current?.removeEventListener(STORE_CHANGE, this.onChange);
     this.current = undefined;
@@ -63,6 +70,7 @@ export class StoreController implements ReactiveController {
   /** Call when `src`, `for` or `store` changed. */
   resolve(): void {
     const { host } = this;
+    this.seen = { store: host.store, src: host.src, for: host.for };
     let next: DirectoryStore | undefined = host.store;
     if (!next && host.src) {
       this.owned ??= new DirectoryStore();

@@ -8,6 +8,7 @@ import type { FeedLoadError } from '../feed/errors.js';
 import type { DirectoryStructure, Diagnostic } from '../feed/validate.js';
 import { SearchIndex } from '../search/search-index.js';
 import { search, type ResultSet } from '../search/search.js';
+import { subcare } from '../feed/taxonomy.js';
 import { emptyCriteria, emptyFilters, FILTER_NAMES, type Criteria, type FilterName, type Filters, type Near } from '../search/criteria.js';
 
 export type Status = 'idle' | 'loading' | 'ready' | 'error';
@@ -110,8 +111,10 @@ export class DirectoryStore extends EventTarget {
   setFilter(name: FilterName, values: readonly string[]): void {
     if (this.locked.has(name)) return;
     this.criteria = { ...this.criteria, filters: { ...this.criteria.filters, [name]: [...values] } };
-    // The finer care depends on the category: drop finer cares that no longer belong.
-    if (name === 'care') this.criteria.filters.subcare = [];
+    // The finer care depends on the category: drop finer cares whose category is no longer chosen.
+    if (name === 'care') {
+      this.criteria.filters.subcare = this.criteria.filters.subcare.filter((s) => values.includes(subcare(s)?.care ?? ''));
+    }
     this.searchAndNotify();
   }
 

@@ -1,0 +1,102 @@
+// Runs inside the bench page: drives the built widget and measures. Called by bench/run.mjs.
+const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+
+function parts() {
+  const annuaire = document.getElementById('a');
+  const form = annuaire.shadowRoot.querySelector('sos-search-form');
+  const list = annuaire.shadowRoot.querySelector('sos-results-list');
+  return { annuaire, form, list, input: form.shadowRoot.querySelector('input[type=search]'), count: () => list.shadowRoot.querySelector('.count')?.textContent ?? '' };
+}
+
+/** fetch-to-first-results: from setting `src` to the first results list rendered. */
+window.benchLoad = async (feedUrl) => {
+  await customElements.whenDefined('sos-annuaire');
+  const { annuaire, list } = parts();
+  const t0 = performance.now();
+  const loaded = new Promise((r) => annuaire.addEventListener('sos-loaded', r, { once: true }));
+  annuaire.setAttribute('src', feedUrl);
+  await loaded;
+  await new Promise((r) => setTimeout(r, 0)); // the store's batched change reaches the list
+  await list.updateComplete;
+  if (!list.shadowRoot.querySelector('.result')) throw new Error('no result rendered');
+  const t1 = performance.now();
+  return { ms: t1 - t0, structures: annuaire.store.structures.length, offers: annuaire.store.index.rowCount };
+};
+
+/** One action of the script, timed from the input event to the list and count updated. */
+async function timed(action) {
+  const { list } = parts();
+  const t0 = performance.now();
+  action();
+  await new Promise((r) => setTimeout(r, 0));
+  await list.updateComplete;
+  const t1 = performance.now();
+  await frame();
+  return t1 - t0;
+}
+
+function typeInto(input, text) {
+  input.value = text;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: text.slice(-1), inputType: 'insertText' }));
+}
+
+/** The fixed query script: typing (char by char), synonyms, typos, filters, proximity. */
+window.benchQueries = async (typing) => {
+  const { annuaire, input } = parts();
+  const store = annuaire.store;
+  const samples = [];
+  const words = typing;
+  for (const word of words) {
+    for (let i = 1; i <= word.length; i++) samples.push({ kind: 'keystroke', ms: await timed(() => typeInto(input, word.slice(0, i))) });
+    samples.push({ kind: 'keystroke', ms: await timed(() => typeInto(input, '')) });
+  }
+  for (const care of ['activite-physique', 'psychologie', 'nutrition']) {
+    samples.push({ kind: 'filter', ms: await timed(() => store.setFilter('care', [care])) });
+    samples.push({ kind: 'filter', ms: await timed(() => store.setFilter('audience', ['proche-aidant'])) });
+    samples.push({ kind: 'filter', ms: await timed(() => store.setFilter('audience', [])) });
+  }
+  samples.push({ kind: 'filter', ms: await timed(() => store.setFilter('care', [])) });
+  const places = [{ lat: 44.837, lon: -0.579, d: '33' }, { lat: 48.857, lon: 2.352, d: '75' }, { lat: 43.296, lon: 5.37, d: '13' }];
+  for (const p of places) {
+    samples.push({ kind: 'proximity', ms: await timed(() => store.setNear({ label: 'test', point: { lat: p.lat, lon: p.lon }, radiusKm: 20, department: p.d })) });
+    for (const km of [5, 10, 50]) samples.push({ kind: 'proximity', ms: await timed(() => store.setRadius(km)) });
+  }
+  store.setNear(undefined);
+  return samples;
+};
+
+/** The floor: the same text queries as a bare loop over the same records, no UI. */
+window.benchFloor = (typing) => {
+  const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const store = parts().annuaire.store;
+  const rows = [];
+  for (const s of store.structures) {
+    const base = fold(`${s.name} ${s.address.city}`);
+    for (const o of s.offers) rows.push(`${base} ${fold(`${o.care} ${(o.subcares ?? []).join(' ')} ${o.label ?? ''}`)}`);
+  }
+  const samples = [];
+  for (const word of typing) {
+    for (let i = 1; i <= word.length; i++) {
+      const q = fold(word.slice(0, i));
+      const t0 = performance.now();
+      let n = 0;
+      for (let r = 0; r < rows.length; r++) if (rows[r].includes(q)) n++;
+      samples.push(performance.now() - t0 + n * 0);
+    }
+  }
+  return samples;
+};
+
+/** Map: from the map element made visible to its first clustered render (`ready`). */
+window.benchMap = async () => {
+  const { annuaire } = parts();
+  annuaire.setAttribute('variant', 'complet');
+  await annuaire.updateComplete;
+  const map = annuaire.shadowRoot.querySelector('sos-map');
+  const t0 = performance.now();
+  map.scrollIntoView();
+  await map.ready;
+  const ms = performance.now() - t0;
+  const clusters = map.map.queryRenderedFeatures({ layers: ['sos-clusters'] }).length;
+  return { ms, clusters, basemap: map.basemapInUse };
+};

@@ -1,0 +1,168 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: the built widget in headless Chromium on the sample regional feed and on the
+ * synthetic national feed (10,000 structures). Prints one table, writes bench/results.json, and
+ * exits 1 when a budget is missed. Local files and a local server only.
+ *
+ *   node bench/run.mjs [--runs 7] [--no-map] [--no-build]
+ */
+import { createServer } from 'node:http';
+import { readFile, writeFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import puppeteer from 'puppeteer-core';
+
+const args = process.argv.slice(2);
+const RUNS = Number(args[args.indexOf('--runs') + 1]) || 7;
+const WITH_MAP = !args.includes('--no-map');
+const root = resolve(new URL('..', import.meta.url).pathname);
+const NATIONAL = 'bench/.cache/national-10k.json';
+const REGIONAL = 'demo/feeds/onco-nouvelle-aquitaine.demo.json';
+
+const BUDGETS = {
+  regional: { load: 100 },
+  national: { load: 400, keyMedian: 16, keyP95: 50, ratio: 8, heapMB: 80 },
+};
+/** Typing script: synonyms, plain words, typos; each typed one character at a time. */
+const TYPING = ['sophro', 'psy', 'kiné', 'APA', 'sofrologie', 'nutrision', 'bordeaux', 'aidant', 'socio-esthétique', 'tabac'];
+
+if (!args.includes('--no-build') || !existsSync(join(root, 'dist/cdn/sos-annuaire.js'))) {
+  run('npx', ['vite', 'build', '--mode', 'cdn', '--logLevel', 'warn']);
+}
+if (!existsSync(join(root, NATIONAL))) run('node', ['scripts/make-synthetic-feed.mjs', '10000', NATIONAL]);
+
+function run(cmd, argv) {
+  const r = spawnSync(cmd, argv, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.html': 'text/html' };
+const server = createServer(async (req, res) => {
+  const path = new URL(req.url, 'http://x').pathname;
+  const file = path.startsWith('/cdn/') ? join(root, 'dist', path) : join(root, path);
+  try {
+    if (!(await stat(file)).isFile()) throw new Error('not a file');
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(await readFile(file));
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--enable-unsafe-swiftshader', '--disable-dev-shm-usage', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--window-size=1280,900'],
+  defaultViewport: { width: 1280, height: 900 },
+});
+
+const median = (xs) => quantile(xs, 0.5);
+function quantile(xs, q) {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const pos = (s.length - 1) * q;
+  const lo = Math.floor(pos);
+  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (pos - lo);
+}
+
+async function openPage() {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  await page.goto(`${origin}/bench/page.html`);
+  await page.waitForFunction(() => typeof window.benchLoad === 'function' && customElements.get('sos-annuaire'));
+  return page;
+}
+
+async function heapMB(page) {
+  const cdp = await page.createCDPSession();
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize / 1024 / 1024;
+}
+
+async function measure(name, feed) {
+  const loads = [];
+  const heaps = [];
+  let keys = [];
+  let other = [];
+  let floor = [];
+  let counts;
+  let map;
+  for (let i = 0; i < RUNS; i++) {
+    const page = await openPage();
+    const r = await page.evaluate((u) => window.benchLoad(u), `/${feed}`);
+    counts = r;
+    loads.push(r.ms);
+    heaps.push(await heapMB(page));
+    if (i < 3) {
+      // The query script three times (first runs include JIT warm-up, as a visitor's do).
+      const samples = await page.evaluate((t) => window.benchQueries(t), TYPING);
+      keys.push(...samples.filter((s) => s.kind === 'keystroke').map((s) => s.ms));
+      other.push(...samples.filter((s) => s.kind !== 'keystroke').map((s) => s.ms));
+      floor.push(...(await page.evaluate((t) => window.benchFloor(t), TYPING)));
+    }
+    if (WITH_MAP && i < 5) {
+      try {
+        const m = await page.evaluate(() => window.benchMap());
+        (map ??= []).push(m);
+      } catch (e) {
+        console.error(`map measure failed: ${e.message}`);
+      }
+    }
+    await page.close();
+  }
+  const all = [...keys, ...other];
+  return {
+    feed: name,
+    structures: counts.structures,
+    offers: counts.offers,
+    load: { median: median(loads), p95: quantile(loads, 0.95) },
+    keystroke: { median: median(keys), p95: quantile(keys, 0.95), samples: keys.length },
+    filtersAndProximity: { median: median(other), p95: quantile(other, 0.95), samples: other.length },
+    allInteractions: { median: median(all), p95: quantile(all, 0.95) },
+    floor: { median: median(floor), p95: quantile(floor, 0.95) },
+    ratio: median(keys) / Math.max(median(floor), 0.01),
+    heapMB: median(heaps),
+    map: map ? { median: median(map.map((m) => m.ms)), p95: quantile(map.map((m) => m.ms), 0.95), clusters: map[0].clusters, basemap: map[0].basemap } : undefined,
+  };
+}
+
+const results = [];
+try {
+  results.push(await measure('regional', REGIONAL));
+  results.push(await measure('national', NATIONAL));
+} finally {
+  await browser.close();
+  server.close();
+}
+
+const f = (n) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 1 : 0) : '—');
+const misses = [];
+const check = (label, value, max) => {
+  const ok = value <= max;
+  if (!ok) misses.push(`${label}: ${f(value)} > ${max}`);
+  return `${f(value)}${ok ? '' : ' ✗'} (≤ ${max})`;
+};
+console.log(`\nsos-annuaire benchmark — ${RUNS} runs per feed, Chromium headless, ${new Date().toISOString()}`);
+console.log('| measure | regional | national 10k |');
+console.log('|---|---|---|');
+const [reg, nat] = results;
+const row = (label, a, b) => console.log(`| ${label} | ${a} | ${b} |`);
+row('structures / offers', `${reg.structures} / ${reg.offers}`, `${nat.structures} / ${nat.offers}`);
+row('fetch-to-first-results median ms', check('regional load', reg.load.median, BUDGETS.regional.load), check('national load', nat.load.median, BUDGETS.national.load));
+row('fetch-to-first-results p95 ms', f(reg.load.p95), f(nat.load.p95));
+row('keystroke-to-rendered median ms', f(reg.keystroke.median), check('keystroke median', nat.keystroke.median, BUDGETS.national.keyMedian));
+row('keystroke-to-rendered p95 ms', f(reg.keystroke.p95), check('keystroke p95', nat.keystroke.p95, BUDGETS.national.keyP95));
+row('filters + proximity median / p95 ms', `${f(reg.filtersAndProximity.median)} / ${f(reg.filtersAndProximity.p95)}`, `${f(nat.filtersAndProximity.median)} / ${f(nat.filtersAndProximity.p95)}`);
+row('floor (bare loop) median ms', f(reg.floor.median), f(nat.floor.median));
+row('ratio widget / floor (median)', f(reg.ratio), check('ratio', nat.ratio, BUDGETS.national.ratio));
+row('JS heap after load MB', f(reg.heapMB), check('heap', nat.heapMB, BUDGETS.national.heapMB));
+row('map visible → first clustered render median / p95 ms', reg.map ? `${f(reg.map.median)} / ${f(reg.map.p95)}` : '—', nat.map ? `${f(nat.map.median)} / ${f(nat.map.p95)}` : '—');
+await writeFile(join(root, 'bench/results.json'), `${JSON.stringify({ date: new Date().toISOString(), runs: RUNS, budgets: BUDGETS, results, misses }, null, 2)}\n`);
+console.log(`\nbench/results.json written. ${misses.length ? `Budgets missed: ${misses.join('; ')}` : 'All budgets hold.'}`);
+process.exit(misses.length ? 1 : 0);
