@@ -41,7 +41,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
           output: {
             entryFileNames: '[name].js',
             chunkFileNames: 'chunks/[name]-[hash].js',
-            minify: true,
+            minify: !process.env.SOS_NO_MINIFY, // bench/profile.mjs reads readable names
           },
         },
       },

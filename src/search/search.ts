@@ -56,11 +56,16 @@ const HOME = maskOf('setting', ['domicile']);
 /** Filters where an offer that lists nothing means "all" (FEED-SPEC: absent ages/phases = all). */
 const ABSENT_MEANS_ALL: ReadonlySet<MaskedFilter> = new Set(['age', 'phase']);
 
-const nameKeys = new WeakMap<SearchIndex, string[]>();
-function sortKeys(index: SearchIndex): string[] {
-  let keys = nameKeys.get(index);
-  if (!keys) nameKeys.set(index, (keys = index.structures.map((s) => fold(s.name))));
-  return keys;
+/** Structure indices in name order, computed once per index (results then need no sort). */
+const nameOrders = new WeakMap<SearchIndex, Uint32Array>();
+function nameOrder(index: SearchIndex): Uint32Array {
+  let order = nameOrders.get(index);
+  if (!order) {
+    const keys = index.structures.map((s) => fold(s.name));
+    order = Uint32Array.from(keys.keys()).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
+    nameOrders.set(index, order);
+  }
+  return order;
 }
 
 let distanceCache: { index: SearchIndex; lat: number; lon: number; d: Float64Array } | undefined;
@@ -72,110 +77,154 @@ function distances(index: SearchIndex, lat: number, lon: number): Float64Array {
   return d;
 }
 
+/**
+ * A result whose matching offers are listed only when asked: a search over 10,000 structures
+ * builds 10,000 of these, and the list reads the offers of the 30 it shows.
+ */
+class LazyResult implements Result {
+  private matched: Offer[] | undefined;
+  constructor(
+    readonly structure: DirectoryStructure,
+    private readonly index: SearchIndex,
+    private readonly s: number,
+    private readonly fail: Uint16Array,
+    private readonly want: number,
+    readonly distanceKm?: number,
+  ) {}
+
+  get offers(): Offer[] {
+    if (!this.matched) {
+      this.matched = [];
+      for (let r = this.index.rowStart[this.s]!; r < this.index.rowStart[this.s + 1]!; r++) {
+        if (this.fail[r] === this.want) this.matched.push(this.index.offers[r]!);
+      }
+    }
+    return this.matched;
+  }
+}
+
 export function search(index: SearchIndex, criteria: Criteria): ResultSet {
   const { filters, near } = criteria;
   const text = index.matchText(criteria.query);
-  const cares = new Set(filters.care.map((c) => CARE_CODES.indexOf(c as never)));
-  const subcares = new Set(filters.subcare.map((c) => SUBCARE_CODES.indexOf(c as never)));
-  const depts = new Set(filters.departement);
-  const masked = (Object.keys(MASKED) as MaskedFilter[]).map((f) => [f, maskOf(f, filters[f]), BIT[f]] as const).filter(([, m]) => m);
+  const cares = filters.care.length ? new Set(filters.care.map((c) => CARE_CODES.indexOf(c as never))) : undefined;
+  const subcares = filters.subcare.length ? new Set(filters.subcare.map((c) => SUBCARE_CODES.indexOf(c as never))) : undefined;
+  const depts = filters.departement.length ? new Set(filters.departement) : undefined;
+  const masked = (Object.keys(MASKED) as MaskedFilter[])
+    .map((f) => ({ col: index.masks[f], want: maskOf(f, filters[f]), bit: BIT[f], all: ABSENT_MEANS_ALL.has(f) }))
+    .filter((m) => m.want);
   const dist = near ? distances(index, near.point.lat, near.point.lon) : undefined;
   const rows = index.rowCount;
   const fail = new Uint16Array(rows);
+  const { rowStructure, care, subcares: rowSubcares, departments } = index;
+  const settings = index.masks.setting;
 
+  // 1. The fail mask of every row.
   for (let r = 0; r < rows; r++) {
-    const s = index.rowStructure[r]!;
     let m = 0;
     if (text && !text[r]) m |= TEXT;
-    if (cares.size && !cares.has(index.care[r]!)) m |= BIT.care;
-    if (subcares.size) {
-      const sc = index.subcares[r]!;
+    if (cares && !cares.has(care[r]!)) m |= BIT.care;
+    if (subcares) {
+      const sc = rowSubcares[r]!;
       let ok = false;
       for (let k = 0; k < sc.length && !ok; k++) ok = subcares.has(sc[k]!);
       if (!ok) m |= BIT.subcare;
     }
-    if (depts.size && !depts.has(index.departments[s]!)) m |= BIT.departement;
-    for (const [f, want, bit] of masked) {
-      const have = index.masks[f][r]!;
-      if (!(have & want) && !(have === 0 && ABSENT_MEANS_ALL.has(f))) m |= bit;
+    if (depts && !depts.has(departments[rowStructure[r]!]!)) m |= BIT.departement;
+    for (let k = 0; k < masked.length; k++) {
+      const f = masked[k]!;
+      const have = f.col[r]!;
+      if (!(have & f.want) && !(have === 0 && f.all)) m |= f.bit;
     }
     if (dist && near) {
-      const d = dist[s]!;
-      const setting = index.masks.setting[r]!;
+      const s = rowStructure[r]!;
+      const setting = settings[r]!;
       // Remote offers serve everyone; home visits serve their own département.
-      const reachable = d <= near.radiusKm || setting & REMOTE
-        || (setting & HOME && near.department !== undefined && index.departments[s] === near.department);
+      const reachable = dist[s]! <= near.radiusKm || setting & REMOTE
+        || (setting & HOME && near.department !== undefined && departments[s] === near.department);
       if (!reachable) m |= NEAR;
     }
     fail[r] = m;
   }
 
-  // Walk structures (their rows are contiguous): results, facets, and the one-constraint misses.
-  const facets = Object.fromEntries(FILTER_NAMES.map((f) => [f, new Map<string, number>()])) as Record<FilterName, Map<string, number>>;
-  const bump = (f: FilterName, code: string) => facets[f].set(code, (facets[f].get(code) ?? 0) + 1);
-  const nearGroup: Result[] = [];
+  // 2. Structures in name order: results, facet counts, and the one-constraint misses.
+  const careCounts = new Uint32Array(CARE_CODES.length);
+  const subcareCounts = new Uint32Array(SUBCARE_CODES.length);
+  const subcareStamp = new Uint32Array(SUBCARE_CODES.length);
+  const maskedNames = Object.keys(MASKED) as MaskedFilter[];
+  const maskedCols = maskedNames.map((f) => index.masks[f]);
+  const maskedBits = maskedNames.map((f) => BIT[f]);
+  const maskedCounts = maskedNames.map((f) => new Uint32Array(MASKED[f].length));
+  const maskSeen = new Uint32Array(maskedNames.length);
+  const deptCounts = new Map<string, number>();
+  const relaxCounts = new Map<number, number>();
+  const nearGroup: LazyResult[] = [];
   const remoteGroup: Result[] = [];
   const all: Result[] = [];
-  const relax = new Map<number, number>();
   let offerCount = 0;
   let nearest: { s: number; d: number } | undefined;
-  const seenSubcare = new Uint32Array(SUBCARE_CODES.length);
-  const maskedNames = Object.keys(MASKED) as MaskedFilter[];
+  const order = nameOrder(index);
 
-  for (let s = 0; s < index.structures.length; s++) {
+  for (let o = 0; o < order.length; o++) {
+    const s = order[o]!;
     const start = index.rowStart[s]!;
     const end = index.rowStart[s + 1]!;
-    const offers: Offer[] = [];
+    let matched = 0;
     let careSeen = 0;
-    let deptCounted = false;
-    const maskSeen: Record<string, number> = {};
-    const missed = new Set<number>();
+    let deptSeen = false;
+    let missed = 0;
+    maskSeen.fill(0);
     for (let r = start; r < end; r++) {
       const m = fail[r]!;
-      if (m === 0) offers.push(index.offers[r]!);
-      else if ((m & (m - 1)) === 0) missed.add(m); // exactly one constraint fails
-      if (m === 0 || m === BIT.care) careSeen |= 1 << index.care[r]!;
-      if (m === 0 || m === BIT.departement) deptCounted = true;
+      if (m === 0) matched++;
+      else if ((m & (m - 1)) === 0) missed |= m; // exactly one constraint fails
+      else continue;
+      if (m === 0 || m === BIT.care) careSeen |= 1 << care[r]!;
+      if (m === 0 || m === BIT.departement) deptSeen = true;
       if (m === 0 || m === BIT.subcare) {
-        for (const sc of index.subcares[r]!) {
-          if (sc !== 0xffff && seenSubcare[sc] !== s + 1) {
-            seenSubcare[sc] = s + 1;
-            bump('subcare', SUBCARE_CODES[sc]!);
+        const sc = rowSubcares[r]!;
+        for (let k = 0; k < sc.length; k++) {
+          const c = sc[k]!;
+          if (c !== 0xffff && subcareStamp[c] !== s + 1) {
+            subcareStamp[c] = s + 1;
+            subcareCounts[c]!++;
           }
         }
       }
-      for (const f of maskedNames) if (m === 0 || m === BIT[f]) maskSeen[f] = (maskSeen[f] ?? 0) | index.masks[f][r]!;
+      for (let k = 0; k < maskedCols.length; k++) if (m === 0 || m === maskedBits[k]) maskSeen[k]! |= maskedCols[k]![r]!;
     }
-    for (let c = 0; careSeen; c++, careSeen >>>= 1) if (careSeen & 1) bump('care', CARE_CODES[c]!);
-    if (deptCounted) bump('departement', index.departments[s]!);
-    for (const f of maskedNames) {
-      const seen = maskSeen[f] ?? 0;
-      MASKED[f].forEach((code, i) => seen & (1 << i) && bump(f, code));
+    for (let c = 0; careSeen; c++, careSeen >>>= 1) if (careSeen & 1) careCounts[c]!++;
+    if (deptSeen) deptCounts.set(departments[s]!, (deptCounts.get(departments[s]!) ?? 0) + 1);
+    for (let k = 0; k < maskSeen.length; k++) {
+      for (let b = 0, seen = maskSeen[k]!; seen; b++, seen >>>= 1) if (seen & 1) maskedCounts[k]![b]!++;
     }
-    for (const m of missed) relax.set(m, (relax.get(m) ?? 0) + 1);
-    if (missed.has(NEAR) && dist && !offers.length) {
+    for (let bits = missed; bits; bits &= bits - 1) {
+      const bit = bits & -bits;
+      relaxCounts.set(bit, (relaxCounts.get(bit) ?? 0) + 1);
+    }
+    if (missed & NEAR && dist && !matched) {
       const d = dist[s]!;
       if (!Number.isNaN(d) && (!nearest || d < nearest.d)) nearest = { s, d };
     }
-    if (!offers.length) continue;
+    if (!matched) continue;
 
-    offerCount += offers.length;
+    offerCount += matched;
     const structure = index.structures[s]!;
     if (!dist || !near) {
-      all.push({ structure, offers });
+      all.push(new LazyResult(structure, index, s, fail, 0));
       continue;
     }
     const d = dist[s]!;
-    if (d <= near.radiusKm) nearGroup.push({ structure, offers, distanceKm: d });
-    else remoteGroup.push({ structure, offers, ...(Number.isNaN(d) ? {} : { distanceKm: d }) });
+    if (d <= near.radiusKm) nearGroup.push(new LazyResult(structure, index, s, fail, 0, d));
+    else remoteGroup.push(new LazyResult(structure, index, s, fail, 0, Number.isNaN(d) ? undefined : d));
   }
+  // Name order is kept among equal distances (the sort is stable).
+  nearGroup.sort((a, b) => a.distanceKm! - b.distanceKm!);
 
-  const keys = sortKeys(index);
-  const order = new Map(index.structures.map((s, i) => [s, keys[i]!]));
-  const byName = (a: Result, b: Result) => (order.get(a.structure)! < order.get(b.structure)! ? -1 : 1);
-  all.sort(byName);
-  remoteGroup.sort(byName);
-  nearGroup.sort((a, b) => a.distanceKm! - b.distanceKm! || byName(a, b));
+  const facets = Object.fromEntries(FILTER_NAMES.map((f) => [f, new Map<string, number>()])) as Record<FilterName, Map<string, number>>;
+  careCounts.forEach((n, c) => n && facets.care.set(CARE_CODES[c]!, n));
+  subcareCounts.forEach((n, c) => n && facets.subcare.set(SUBCARE_CODES[c]!, n));
+  facets.departement = deptCounts;
+  maskedNames.forEach((f, k) => maskedCounts[k]!.forEach((n, b) => n && facets[f].set(MASKED[f][b]!, n)));
 
   const groups: ResultGroup[] = near
     ? [{ id: 'near', results: nearGroup }, { id: 'remote', results: remoteGroup }]
@@ -186,12 +235,10 @@ export function search(index: SearchIndex, criteria: Criteria): ResultSet {
   if (structureCount === 0) {
     const byBit = new Map<number, FilterName | 'query' | 'near'>([[TEXT, 'query'], [NEAR, 'near'], ...FILTER_NAMES.map((f) => [BIT[f], f] as const)]);
     set.help = {
-      relax: [...relax.entries()].map(([bit, n]) => ({ constraint: byBit.get(bit)!, structures: n })).sort((a, b) => b.structures - a.structures),
+      relax: [...relaxCounts.entries()].map(([bit, n]) => ({ constraint: byBit.get(bit)!, structures: n })).sort((a, b) => b.structures - a.structures),
     };
     if (nearest && near) {
-      const structure = index.structures[nearest.s]!;
-      const offers = structure.offers.filter((_, k) => fail[index.rowStart[nearest!.s]! + k] === NEAR);
-      set.help.nearest = { structure, offers, distanceKm: nearest.d };
+      set.help.nearest = new LazyResult(index.structures[nearest.s]!, index, nearest.s, fail, NEAR, nearest.d);
       set.help.widerRadiusKm = RADII_KM.find((km) => km > near.radiusKm && km >= nearest!.d);
     }
   }
