@@ -15,10 +15,12 @@ import {
 
 /** A structure whose offers were already validated one by one: validating them again costs a third of the time. */
 const StructureShellSchema = extend(StructureSchema, { offers: array(unknown()).check(minLength(1)) });
+const fast = new Map<unknown, Check>([[OfferSchema, compile(OfferSchema)], [StructureShellSchema, compile(StructureShellSchema)]]);
 import { formatPath, issueMessage, quote, type PathSegment } from './messages.js';
 import { sanitize } from './sanitize.js';
 import { departmentFromInsee, departmentFromPostalCode, locationProblem } from './geo.js';
 import { subcare } from './taxonomy.js';
+import { compile, type Check } from './fast-check.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -150,6 +152,8 @@ function parseSalvaging<T>(
   dropCode: DiagnosticCode,
   dropWord: string,
 ): T | undefined {
+  // Most records are valid: a compiled yes/no check first, zod's issue lists only for the rest.
+  if (fast.get(schema)?.(value)) return value as T;
   for (let attempt = 0; attempt < 8; attempt++) {
     const result = (schema as unknown as { safeParse(v: unknown): core.util.SafeParseResult<T> }).safeParse(value);
     if (result.success) return result.data;
