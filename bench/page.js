@@ -20,7 +20,13 @@ window.benchLoad = async (feedUrl) => {
   await list.updateComplete;
   if (!list.shadowRoot.querySelector('.result')) throw new Error('no result rendered');
   const t1 = performance.now();
-  return { ms: t1 - t0, structures: annuaire.store.structures.length, offers: annuaire.store.index.rowCount };
+  // Phases from the widget's performance marks (the last of each name).
+  const at = (name) => performance.getEntriesByName(name).at(-1)?.startTime ?? NaN;
+  const points = [['fetch', 'sos:fetch-start', 'sos:fetched'], ['parse', 'sos:fetched', 'sos:parsed'], ['validate', 'sos:parsed', 'sos:validated'],
+    ['index', 'sos:validated', 'sos:indexed'], ['search', 'sos:indexed', 'sos:searched']];
+  const phases = Object.fromEntries(points.map(([k, a, b]) => [k, at(b) - at(a)]));
+  phases.render = t1 - at('sos:searched');
+  return { ms: t1 - t0, phases, structures: annuaire.store.structures.length, offers: annuaire.store.index.rowCount };
 };
 
 /** One action of the script, timed from the input event to the list and count updated. */

@@ -46,7 +46,12 @@ function compileChecks(defs: CheckDef[], measure: (v: never) => number): ((v: ne
       tests.push((v) => re.test(v as string));
     } else return undefined;
   }
-  return (v) => tests.every((t) => t(v));
+  if (tests.length === 0) return () => true;
+  if (tests.length === 1) return tests[0]!;
+  return (v) => {
+    for (let i = 0; i < tests.length; i++) if (!tests[i]!(v)) return false;
+    return true;
+  };
 }
 
 export function compile(schema: core.$ZodType): Check {
@@ -86,15 +91,20 @@ export function compile(schema: core.$ZodType): Check {
       const element = compile(def.element!);
       const checks = compileChecks(checkDefs, (v: unknown[]) => v.length);
       if (!checks) return byZod(schema);
-      return (v) => Array.isArray(v) && checks(v as never) && v.every(element);
+      return (v) => {
+        if (!Array.isArray(v) || !checks(v as never)) return false;
+        for (let i = 0; i < v.length; i++) if (!element(v[i])) return false;
+        return true;
+      };
     }
     case 'object': {
-      const fields = Object.entries(def.shape!).map(([k, s]) => [k, compile(s)] as const);
-      const known = new Set(fields.map(([k]) => k));
+      const keys = Object.keys(def.shape!);
+      const checks = keys.map((k) => compile(def.shape![k]!));
+      const known = new Set(keys);
       return (v) => {
         if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
         const o = v as Record<string, unknown>;
-        for (const [k, check] of fields) if (!check(o[k])) return false;
+        for (let i = 0; i < keys.length; i++) if (!checks[i]!(o[keys[i]!])) return false;
         // Unknown keys: zod strips them, so let zod build the stripped copy.
         for (const k in o) if (!known.has(k)) return false;
         return true;

@@ -5,6 +5,7 @@
 import { FeedLoadError } from './errors.js';
 import { indexedDbCache, type FeedCache } from './cache.js';
 import { parseFeedText, type ParsedFeed } from './parse.js';
+import { mark } from './marks.js';
 
 export interface LoadOptions {
   /** Give up after this long (default 15 s). */
@@ -60,7 +61,9 @@ async function fetchText(url: string, timeoutMs: number, signal?: AbortSignal): 
 export async function loadFeed(url: string, options: LoadOptions = {}): Promise<LoadedFeed> {
   const cache = options.cache === undefined ? indexedDbCache : options.cache;
   try {
+    mark('sos:fetch-start');
     const text = await fetchText(url, options.timeoutMs ?? 15000, options.signal);
+    mark('sos:fetched');
     const parsed = parseFeedText(text, url, { now: options.now });
     // Saved after the page has what it needs: storing a 10 MB copy must not delay the first render.
     if (cache) setTimeout(() => void cache.put(url, { text, savedAt: new Date().toISOString() }), 0);

@@ -1,5 +1,6 @@
 /** From the bytes of a feed to a validated feed, or a FeedLoadError. Shared by the loader and the CLI. */
 import { bodyStart, FeedLoadError } from './errors.js';
+import { mark } from './marks.js';
 import { validateFeed, type ValidateOptions, type ValidationResult } from './validate.js';
 
 export type ParsedFeed = Extract<ValidationResult, { ok: true }>;
@@ -10,11 +11,13 @@ export function parseFeedText(text: string, source: string, options?: ValidateOp
   let doc: unknown;
   try {
     doc = JSON.parse(body);
+    mark('sos:parsed');
   } catch (e) {
     throw new FeedLoadError('not-json', source,
       `${source} ne contient pas du JSON valide (${(e as Error).message}). Début du contenu reçu : « ${bodyStart(body)} ». Vérifiez l'adresse du flux : une page d'erreur HTML est souvent en cause.`);
   }
   const result = validateFeed(doc, { ...options, inPlace: true });
+  mark('sos:validated');
   if (!result.ok) {
     throw new FeedLoadError(result.kind, source, `${source} : ${result.message}`);
   }

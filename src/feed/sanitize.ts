@@ -16,11 +16,12 @@ const CAPS: Record<string, number> = {
 };
 const MULTILINE = new Set(['description', 'hours', 'schedule']);
 
-/** Strings that need no work: one test instead of three replacements (most feed strings are clean). */
+/** Strings that need no work: one test instead of several replacements (most feed strings are clean). */
 const NEEDS_CLEANING = /[^\S ]|  |^ | $|[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/;
+const MULTILINE_NEEDS_CLEANING = /[^\S \n]|  |^\s|\s$| \n|\n |\n\n\n|[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/;
 
 export function cleanText(value: string, multiline = false): string {
-  if (!multiline && !NEEDS_CLEANING.test(value)) return value;
+  if (!(multiline ? MULTILINE_NEEDS_CLEANING : NEEDS_CLEANING).test(value)) return value;
   let s = value.replace(CONTROL, '');
   s = multiline
     ? s.replace(/\r\n?/g, '\n').replace(/[ \t]+/g, ' ').replace(/ ?\n ?/g, '\n').replace(/\n{3,}/g, '\n\n')
@@ -29,31 +30,39 @@ export function cleanText(value: string, multiline = false): string {
 }
 
 type Path = (string | number)[];
+type OnCut = ((path: Path, max: number) => void) | undefined;
 
 /**
  * A cleaned copy of a JSON value (or the value itself, cleaned in place, when `inPlace`: the
  * loader owns the documents it parses). `onCut(path, max)` is called for each free text that was
  * shortened, with its path below `value`.
  */
-export function sanitize(value: unknown, onCut?: (path: Path, max: number) => void, inPlace = false): unknown {
+export function sanitize(value: unknown, onCut?: OnCut, inPlace = false): unknown {
   return clean(value, onCut, inPlace, []);
 }
 
-function clean(value: unknown, onCut: ((path: Path, max: number) => void) | undefined, inPlace: boolean, path: Path): unknown {
+// `path` is one stack shared by the whole walk (pushed and popped): copied only for a cut.
+function clean(value: unknown, onCut: OnCut, inPlace: boolean, path: Path): unknown {
   if (typeof value === 'string') return cleanText(value);
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
     const out = inPlace ? value : new Array<unknown>(value.length);
     for (let i = 0; i < value.length; i++) {
       const v: unknown = value[i];
-      out[i] = typeof v === 'string' ? cleanText(v) : v !== null && typeof v === 'object' ? clean(v, onCut, inPlace, [...path, i]) : v;
+      if (typeof v === 'string') out[i] = cleanText(v);
+      else if (v !== null && typeof v === 'object') {
+        path.push(i);
+        out[i] = clean(v, onCut, inPlace, path);
+        path.pop();
+      } else out[i] = v;
     }
     return out;
   }
   const src = value as Record<string, unknown>;
   const out: Record<string, unknown> = inPlace ? src : {};
-  for (const key in src) {
-    if (!Object.prototype.hasOwnProperty.call(src, key)) continue;
+  const keys = Object.keys(src);
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
     const v = src[key];
     if (typeof v === 'string') {
       let s = cleanText(v, MULTILINE.has(key));
@@ -64,7 +73,9 @@ function clean(value: unknown, onCut: ((path: Path, max: number) => void) | unde
       }
       out[key] = s;
     } else if (v !== null && typeof v === 'object') {
-      out[key] = clean(v, onCut, inPlace, [...path, key]);
+      path.push(key);
+      out[key] = clean(v, onCut, inPlace, path);
+      path.pop();
     } else {
       out[key] = v;
     }

@@ -292,7 +292,12 @@ export function validateFeed(doc: unknown, options: ValidateOptions = {}): Valid
       diags.add('warning', 'stale', [...path, 'verifiedAt'], `informations vérifiées le ${s.verifiedAt}, il y a plus de 12 mois`);
     }
 
-    structures.push({ ...s, key, publisherId: publisher.id, department: s.department ?? derived });
+    // Extended in place: `s` is this reader's own object (a copy, or the document the loader parsed).
+    const kept = s as DirectoryStructure;
+    kept.key = key;
+    kept.publisherId = publisher.id;
+    kept.department = s.department ?? derived;
+    structures.push(kept);
     counts.structures.valid++;
   }
 

@@ -9,6 +9,7 @@ import type { DirectoryStructure, Diagnostic } from '../feed/validate.js';
 import { SearchIndex } from '../search/search-index.js';
 import { search, type ResultSet } from '../search/search.js';
 import { subcare } from '../feed/taxonomy.js';
+import { mark } from '../feed/marks.js';
 import { emptyCriteria, emptyFilters, FILTER_NAMES, type Criteria, type FilterName, type Filters, type Near } from '../search/criteria.js';
 
 export type Status = 'idle' | 'loading' | 'ready' | 'error';
@@ -20,6 +21,12 @@ export interface StoreChangeDetail {
 
 /** Fired on the store (not in the DOM) whenever something changed; elements re-render on it. */
 export const STORE_CHANGE = 'sos-store-change';
+
+/** After the current rendering work: requestIdleCallback where it exists (not in Safari). */
+function whenIdle(fn: () => void): void {
+  if ('requestIdleCallback' in globalThis) requestIdleCallback(fn, { timeout: 1000 });
+  else setTimeout(fn, 50);
+}
 
 export class DirectoryStore extends EventTarget {
   status: Status = 'idle';
@@ -85,11 +92,16 @@ export class DirectoryStore extends EventTarget {
     this.structures = feeds.flatMap((f) => f.feed.structures);
     this.byKey = new Map(this.structures.map((s) => [s.key, s]));
     this.index = new SearchIndex(this.structures);
+    mark('sos:indexed');
     this.status = feeds.length ? 'ready' : errors.length ? 'error' : 'ready';
     if (!this.byKey.has(this.selectedKey ?? '')) this.selectedKey = undefined;
     if (!this.byKey.has(this.openKey ?? '')) this.openKey = undefined;
     this.runSearch();
+    mark('sos:searched');
     this.notify('status', 'data', 'results');
+    // The text index waits for the first results to be on screen.
+    const index = this.index;
+    whenIdle(() => index.prepareText());
   }
 
   setQuery(query: string): void {
