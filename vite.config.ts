@@ -7,9 +7,8 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 /**
  * - `npm start` (serve): the demo page on the bundled sample feed, from the sources.
  * - `vite build --mode cdn`: the relocatable CDN bundle, dist/cdn/ — one stable entry
- *   (sos-annuaire.js) and hashed lazy chunks (map, MapLibre worker, commune index), all resolved
- *   from the entry's own URL, so it works from any origin and sub-folder. An app-mode build with
- *   `base: './'`: library mode would inline the worker as a 2 MB data: URL.
+ *   (sos-annuaire.js) and hashed lazy chunks (map, MapLibre worker, commune index, fuse.js), all
+ *   resolved from the entry's own URL (relative imports), so it works from any origin and folder.
  * - `vite build --mode npm`: ES modules for bundler users, dependencies external, dist/npm/.
  * - `vite build` (demo): the demo site, dist/demo/ (used by Lighthouse and `vite preview`).
  */
@@ -25,19 +24,16 @@ export default defineConfig(({ command, mode }): UserConfig => {
   if (mode === 'cdn') {
     return {
       ...shared,
-      base: './',
       plugins: [maplibreWorker()],
       build: {
         outDir: here('dist/cdn'),
         emptyOutDir: true,
         target: 'es2022',
-        assetsInlineLimit: 0,
-        // The preload helper would inject <link rel=modulepreload> into the host page's <head>.
-        modulePreload: false,
         chunkSizeWarningLimit: 1500,
+        // Library mode: no module-preload helper injected into the host page, and nothing here
+        // needs inlining (the MapLibre worker is a file copied beside its chunk by the plugin).
+        lib: { entry: { 'sos-annuaire': here('src/cdn.ts') }, formats: ['es'] },
         rolldownOptions: {
-          input: { 'sos-annuaire': here('src/cdn.ts') },
-          preserveEntrySignatures: 'strict',
           output: {
             entryFileNames: '[name].js',
             chunkFileNames: 'chunks/[name]-[hash].js',

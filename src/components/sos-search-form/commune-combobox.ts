@@ -13,7 +13,12 @@
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { loadCommunes, searchCommunes, type Commune, type CommuneIndex } from '../../geo/communes.js';
+import type { Commune, CommuneIndex } from '../../geo/communes.js';
+
+/** The commune search code travels with its data, in chunks loaded on first use of "Près de". */
+type CommunesModule = typeof import('../../geo/communes.js');
+let communes: CommunesModule | undefined;
+const searchCommunes: CommunesModule['searchCommunes'] = (...args) => communes!.searchCommunes(...args);
 import type { SearchFormStrings } from './sos-search-form.strings.js';
 
 const MAX_OPTIONS = 8;
@@ -90,7 +95,8 @@ export class CommuneCombobox implements ReactiveController {
     this.loading = true;
     this.host.requestUpdate();
     try {
-      this.index = await loadCommunes();
+      communes ??= await import('../../geo/communes.js');
+      this.index = await communes.loadCommunes();
       this.loadFailed = false;
     } catch {
       if (!this.loadFailed) this.callbacks.message(this.strings.communesFailed);
