@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Generates data-schema/sos-feed.schema.json (JSON Schema of the feed) and data-schema/taxonomy.json
-// from the same TypeScript the widget validates with (src/feed/schema.ts, src/feed/taxonomy.ts).
+// Generates data-schema/sos-feed.schema.json (JSON Schema of the feed), data-schema/taxonomy.json and
+// src/feed/generated/checks.ts (the widget's fast validators) from the same TypeScript the widget
+// validates with (src/feed/schema.ts, src/feed/taxonomy.ts).
 // `--check` writes nothing and exits 1 when the committed files are stale.
 import { build } from 'esbuild';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -16,6 +17,7 @@ const bundle = await build({
   stdin: {
     contents: `export * from './src/feed/schema.ts';
 export * as taxonomy from './src/feed/taxonomy.ts';
+export { generateChecks } from './src/feed/fast-check.ts';
 export { toJSONSchema } from 'zod/mini';`,
     resolveDir: root,
     loader: 'ts',
@@ -24,7 +26,8 @@ export { toJSONSchema } from 'zod/mini';`,
 });
 const code = bundle.outputFiles[0].text;
 const mod = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
-const { FeedSchema, FORMAT, MAX_LENGTH, taxonomy: t, toJSONSchema } = mod;
+const { FeedSchema, FORMAT, MAX_LENGTH, taxonomy: t, toJSONSchema, generateChecks } = mod;
+const { OfferSchema, StructureShellSchema, EnvelopeSchema, StructureSchema } = mod;
 
 // `io: 'input'`: describes what a publisher writes; objects stay open (no additionalProperties:
 // false), because readers ignore unknown fields (forward compatibility, FEED-SPEC.md).
@@ -79,7 +82,24 @@ const taxonomy = {
   maxLength: MAX_LENGTH,
 };
 
+// The widget's yes/no validators, generated from the same schemas (see src/feed/fast-check.ts).
+const keys = (o) => JSON.stringify(Object.keys(o.def.shape));
+const checks = generateChecks(
+  { checkOffer: OfferSchema, checkStructureShell: StructureShellSchema, checkEnvelope: EnvelopeSchema },
+  `
+/** Field names per level, for the "unknown field" warning. */
+export const KNOWN_KEYS = {
+  structure: ${keys(StructureSchema)},
+  offer: ${keys(OfferSchema)},
+  address: ${keys(StructureSchema.def.shape.address)},
+  contact: ${keys(OfferSchema.def.shape.contact.def.innerType)},
+  location: ${keys(StructureSchema.def.shape.location.def.innerType)},
+};
+`,
+);
+
 const outputs = {
+  'src/feed/generated/checks.ts': checks,
   'data-schema/sos-feed.schema.json': `${JSON.stringify(schema, null, 2)}\n`,
   'data-schema/taxonomy.json': `${JSON.stringify(taxonomy, null, 2)}\n`,
 };

@@ -6,7 +6,8 @@
  * rejected is skipped, a structure rejected takes its rows with it, the rest is kept. The output
  * is the validator's cleaned result, so it validates without field-level warnings.
  */
-import { FORMAT, type Feed, type FeedStructure, type Publisher } from '../feed/schema.js';
+import { FORMAT } from '../feed/constants.js';
+import type { Feed, FeedStructure, Publisher } from '../feed/schema.js';
 import { quote } from '../feed/messages.js';
 import { validateFeed, type Diagnostic } from '../feed/validate.js';
 import { COLUMNS, convertCell, headerKey, type Column, type Level } from './csv-columns.js';

@@ -3,6 +3,7 @@
  * (`validate`) and turns a spreadsheet export into a feed (`from-csv`). Messages in French.
  * Exit codes: 0 valid (warnings allowed), 1 some records/rows dropped, 2 unusable input.
  */
+import '../feed/validate-detail.js'; // the CLI reports every issue: zod's detailed validator, registered up front
 import { parseArgs } from 'node:util';
 import { writeFile } from 'node:fs/promises';
 import { csvToFeed } from './csv-to-feed.js';

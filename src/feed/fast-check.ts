@@ -1,13 +1,14 @@
 /**
- * A yes/no validator compiled once from a zod schema: the same rules, without building issue
- * lists or output copies. The validator asks it first and calls zod only for records that fail,
- * to get zod's detailed issues (10,000 structures: most records are valid, and zod/mini has no
- * JIT because it must run under a strict CSP). The schema stays the one source of truth: this
- * reads its definition, and any construct it does not know is delegated to zod itself.
+ * Generates, from the zod schema, the source of plain yes/no validators (`src/feed/generated/checks.ts`,
+ * written by `npm run schema`, checked for staleness by the tests).
+ *
+ * Why: the widget validates every record of a feed on the main thread, and a valid feed, the
+ * common case, then needs neither zod (≈9 kB gzip off the initial bundle) nor zod's issue lists
+ * (a third of the load time at 10,000 structures). Records that fail these checks go to zod
+ * (validate-detail.ts, loaded only then) for the French diagnostics. The schema stays the one
+ * source of truth: this reads its definition, and fails loudly on any construct it does not know.
  */
 import type { core } from 'zod/mini';
-
-export type Check = (value: unknown) => boolean;
 
 interface CheckDef {
   check: string;
@@ -24,6 +25,8 @@ interface Def {
   checks?: { _zod: { def: CheckDef } }[];
   format?: string;
   pattern?: RegExp;
+  protocol?: RegExp;
+  hostname?: RegExp;
   innerType?: core.$ZodType;
   element?: core.$ZodType;
   shape?: Record<string, core.$ZodType>;
@@ -31,86 +34,139 @@ interface Def {
   values?: unknown[];
 }
 
-const byZod = (schema: core.$ZodType): Check => (v) => (schema as unknown as { safeParse(v: unknown): { success: boolean } }).safeParse(v).success;
+class Generator {
+  private readonly consts: string[] = [];
+  private readonly fns: string[] = [];
+  private readonly memo = new Map<core.$ZodType, string>();
+  private n = 0;
 
-/** Checks on lengths, bounds and patterns; undefined when one of them is unknown here. */
-function compileChecks(defs: CheckDef[], measure: (v: never) => number): ((v: never) => boolean) | undefined {
-  const tests: ((v: never) => boolean)[] = [];
-  for (const c of defs) {
-    if (c.check === 'min_length') tests.push((v) => measure(v) >= c.minimum!);
-    else if (c.check === 'max_length') tests.push((v) => measure(v) <= c.maximum!);
-    else if (c.check === 'greater_than') tests.push((v) => (c.inclusive ? v >= c.value! : v > c.value!));
-    else if (c.check === 'less_than') tests.push((v) => (c.inclusive ? v <= c.value! : v < c.value!));
-    else if (c.check === 'string_format' && c.pattern instanceof RegExp && !c.pattern.global && !c.pattern.sticky) {
-      const re = c.pattern;
-      tests.push((v) => re.test(v as string));
-    } else return undefined;
+  private readonly constNames = new Map<string, string>();
+
+  private constant(code: string): string {
+    let name = this.constNames.get(code);
+    if (!name) {
+      name = `k${this.consts.length}`;
+      this.constNames.set(code, name);
+      this.consts.push(`const ${name} = ${code};`);
+    }
+    return name;
   }
-  if (tests.length === 0) return () => true;
-  if (tests.length === 1) return tests[0]!;
-  return (v) => {
-    for (let i = 0; i < tests.length; i++) if (!tests[i]!(v)) return false;
-    return true;
-  };
+
+  private regex(re: RegExp): string {
+    if (re.global || re.sticky) throw new Error(`fast-check: stateful regex ${re} not supported`);
+    return this.constant(re.toString());
+  }
+
+  /** Conditions on `v` (already known to be a string, number or array) from zod checks. */
+  private checks(defs: CheckDef[], measure: string): string[] {
+    return defs.map((c) => {
+      switch (c.check) {
+        case 'min_length': return `${measure} >= ${c.minimum}`;
+        case 'max_length': return `${measure} <= ${c.maximum}`;
+        case 'greater_than': return `v ${c.inclusive ? '>=' : '>'} ${c.value}`;
+        case 'less_than': return `v ${c.inclusive ? '<=' : '<'} ${c.value}`;
+        case 'string_format':
+          if (c.pattern instanceof RegExp) return `${this.regex(c.pattern)}.test(v)`;
+          break;
+      }
+      throw new Error(`fast-check: unsupported check ${JSON.stringify(c)}`);
+    });
+  }
+
+  /** Name of a generated function `(v: unknown) => boolean` equivalent to `schema`. */
+  fn(schema: core.$ZodType): string {
+    const known = this.memo.get(schema);
+    if (known) return known;
+    const name = `c${this.n++}`;
+    this.memo.set(schema, name);
+    const def = (schema as unknown as { _zod: { def: Def } })._zod.def;
+    const checkDefs = (def.checks ?? []).map((c) => c._zod.def);
+    let body: string;
+    switch (def.type) {
+      case 'optional':
+        body = `return v === undefined || ${this.fn(def.innerType!)}(v);`;
+        break;
+      case 'unknown':
+        body = 'return true;';
+        break;
+      case 'boolean':
+        body = "return typeof v === 'boolean';";
+        break;
+      case 'enum':
+      case 'literal': {
+        const values = def.type === 'enum' ? Object.values(def.entries!) : def.values!;
+        body = `return ${this.constant(`new Set<unknown>(${JSON.stringify(values)})`)}.has(v);`;
+        break;
+      }
+      case 'number':
+        body = `return typeof v === 'number' && Number.isFinite(v)${this.checks(checkDefs, 'v').map((c) => ` && ${c}`).join('')};`;
+        break;
+      case 'string': {
+        const conds = ["typeof v === 'string'"];
+        if (def.format === 'url') {
+          // zod's URL check: parses, then tests the protocol (without ':') and the hostname.
+          conds.push(`urlOk(v, ${def.protocol ? this.regex(def.protocol) : 'undefined'}, ${def.hostname ? this.regex(def.hostname) : 'undefined'})`);
+        } else if (def.format) {
+          if (!(def.pattern instanceof RegExp)) throw new Error(`fast-check: format ${def.format} has no pattern`);
+          conds.push(`${this.regex(def.pattern)}.test(v)`);
+        }
+        conds.push(...this.checks(checkDefs, 'v.length'));
+        body = `return ${conds.join(' && ')};`;
+        break;
+      }
+      case 'array': {
+        const element = this.fn(def.element!);
+        const conds = this.checks(checkDefs, 'v.length');
+        body = `if (!Array.isArray(v)${conds.map((c) => ` || !(${c})`).join('')}) return false;
+  for (let i = 0; i < v.length; i++) if (!${element}(v[i])) return false;
+  return true;`;
+        break;
+      }
+      case 'object': {
+        const keys = Object.keys(def.shape!);
+        const lines = keys.map((k) => `  if (!${this.fn(def.shape![k]!)}(o[${JSON.stringify(k)}])) return false;`);
+        const knownKeys = this.constant(`new Set(${JSON.stringify(keys)})`);
+        body = `if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+${lines.join('\n')}
+  // Unknown keys: zod strips them, so zod builds the stripped copy.
+  for (const key in o) if (!${knownKeys}.has(key)) return false;
+  return true;`;
+        break;
+      }
+      default:
+        throw new Error(`fast-check: unsupported zod type "${def.type}"`);
+    }
+    this.fns.push(`function ${name}(v: unknown): boolean {\n  ${body}\n}`);
+    return name;
+  }
+
+  module(exports: Record<string, core.$ZodType>, extra: string): string {
+    const names = Object.entries(exports).map(([exported, schema]) => [exported, this.fn(schema)] as const);
+    return `// Generated by scripts/gen-schema.mjs from src/feed/schema.ts (src/feed/fast-check.ts): do not edit.
+/* eslint-disable */
+
+function urlOk(v: string, protocol: RegExp | undefined, hostname: RegExp | undefined): boolean {
+  let url: URL;
+  try {
+    url = new URL(v.trim());
+  } catch {
+    return false;
+  }
+  if (protocol && !protocol.test(url.protocol.endsWith(':') ? url.protocol.slice(0, -1) : url.protocol)) return false;
+  return !hostname || hostname.test(url.hostname);
 }
 
-export function compile(schema: core.$ZodType): Check {
-  const def = (schema as unknown as { _zod: { def: Def } })._zod.def;
-  const checkDefs = (def.checks ?? []).map((c) => c._zod.def);
-  switch (def.type) {
-    case 'optional': {
-      const inner = compile(def.innerType!);
-      return (v) => v === undefined || inner(v);
-    }
-    case 'unknown':
-      return () => true;
-    case 'boolean':
-      return (v) => typeof v === 'boolean';
-    case 'enum': {
-      const values = new Set(Object.values(def.entries!));
-      return (v) => values.has(v as string);
-    }
-    case 'literal': {
-      const values = new Set(def.values);
-      return (v) => values.has(v);
-    }
-    case 'number': {
-      const checks = compileChecks(checkDefs, (v: number) => v);
-      if (!checks) return byZod(schema);
-      return (v) => typeof v === 'number' && Number.isFinite(v) && checks(v as never);
-    }
-    case 'string': {
-      // Formats carry their own pattern (email, dates); `url` runs code in zod: delegate it.
-      if (def.format && !(def.pattern instanceof RegExp)) return byZod(schema);
-      const format = def.format ? def.pattern! : undefined;
-      const checks = compileChecks(checkDefs, (v: string) => v.length);
-      if (!checks) return byZod(schema);
-      return (v) => typeof v === 'string' && (!format || format.test(v)) && checks(v as never);
-    }
-    case 'array': {
-      const element = compile(def.element!);
-      const checks = compileChecks(checkDefs, (v: unknown[]) => v.length);
-      if (!checks) return byZod(schema);
-      return (v) => {
-        if (!Array.isArray(v) || !checks(v as never)) return false;
-        for (let i = 0; i < v.length; i++) if (!element(v[i])) return false;
-        return true;
-      };
-    }
-    case 'object': {
-      const keys = Object.keys(def.shape!);
-      const checks = keys.map((k) => compile(def.shape![k]!));
-      const known = new Set(keys);
-      return (v) => {
-        if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
-        const o = v as Record<string, unknown>;
-        for (let i = 0; i < keys.length; i++) if (!checks[i]!(o[keys[i]!])) return false;
-        // Unknown keys: zod strips them, so let zod build the stripped copy.
-        for (const k in o) if (!known.has(k)) return false;
-        return true;
-      };
-    }
-    default:
-      return byZod(schema);
+${this.consts.join('\n')}
+
+${this.fns.join('\n\n')}
+
+${names.map(([exported, fn]) => `/** True when the value passes the schema's \`${exported.replace(/^check/, '')}\` rules unchanged. */\nexport const ${exported} = ${fn};`).join('\n')}
+${extra}`;
   }
+}
+
+/** The TypeScript source of the generated checks module. */
+export function generateChecks(schemas: Record<string, core.$ZodType>, extra = ''): string {
+  return new Generator().module(schemas, extra);
 }

@@ -4,7 +4,7 @@
  */
 import { FeedLoadError } from './errors.js';
 import { indexedDbCache, type FeedCache } from './cache.js';
-import { parseFeedText, type ParsedFeed } from './parse.js';
+import { parseFeed, type ParsedFeed } from './parse.js';
 import { mark } from './marks.js';
 
 export interface LoadOptions {
@@ -64,7 +64,7 @@ export async function loadFeed(url: string, options: LoadOptions = {}): Promise<
     mark('sos:fetch-start');
     const text = await fetchText(url, options.timeoutMs ?? 15000, options.signal);
     mark('sos:fetched');
-    const parsed = parseFeedText(text, url, { now: options.now });
+    const parsed = await parseFeed(text, url, { now: options.now });
     // Saved after the page has what it needs: storing a 10 MB copy must not delay the first render.
     if (cache) setTimeout(() => void cache.put(url, { text, savedAt: new Date().toISOString() }), 0);
     return { ...parsed, url };
@@ -74,7 +74,7 @@ export async function loadFeed(url: string, options: LoadOptions = {}): Promise<
     const copy = await cache.get(url);
     if (!copy) throw error;
     try {
-      return { ...parseFeedText(copy.text, url, { now: options.now }), url, stale: { savedAt: copy.savedAt, error } };
+      return { ...(await parseFeed(copy.text, url, { now: options.now })), url, stale: { savedAt: copy.savedAt, error } };
     } catch {
       throw error;
     }

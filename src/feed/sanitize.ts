@@ -3,7 +3,7 @@
  * capped. Runs before validation so a stray tab or an over-long description never drops a record.
  * (Rendering is the other half of the rule: every string reaches the page as text, never as HTML.)
  */
-import { MAX_LENGTH } from './schema.js';
+import { MAX_LENGTH } from './constants.js';
 
 // C0/C1 controls except \t \n \r, plus bidi overrides/isolates (used to spoof how text reads).
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/g;

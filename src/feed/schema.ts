@@ -12,10 +12,9 @@ import {
   STRUCTURE_KINDS, SUBCARE_CODES, type CareCode,
 } from './taxonomy.js';
 
-export const FORMAT = 'sos-feed/1';
+import { FORMAT, MAX_LENGTH } from './constants.js';
 
-/** Text caps. Longer text is cut (with a warning) before validation, so these never drop a record. */
-export const MAX_LENGTH = { short: 200, long: 4000, code: 64 } as const;
+export { FORMAT, MAX_LENGTH };
 
 const describe = <T extends z.ZodMiniType>(schema: T, description: string): T => {
   z.globalRegistry.add(schema, { description });
@@ -100,6 +99,12 @@ export const FeedSchema = z.object({
   generatedAt: z.iso.datetime({ offset: true }),
   structures: z.array(StructureSchema),
 });
+
+/**
+ * A structure whose offers are validated one by one beforehand (one bad offer must not sink its
+ * structure, and validating them twice would cost a third of the time).
+ */
+export const StructureShellSchema = z.extend(StructureSchema, { offers: z.array(z.unknown()).check(z.minLength(1)) });
 
 /** The envelope alone: what a reader needs to accept the document at all. */
 export const EnvelopeSchema = z.object({

@@ -6,21 +6,50 @@
  * finer-care code, a malformed phone) is dropped alone and its record kept. Every drop and every
  * doubt becomes a diagnostic with its JSON path. Shared by the widget and the `sos-feed` CLI.
  */
-import type { core } from 'zod/mini';
-import { array, extend, minLength, unknown } from 'zod/mini';
-import {
-  EnvelopeSchema, FORMAT, OfferSchema, StructureSchema,
-  type FeedStructure, type Offer, type Publisher,
-} from './schema.js';
-
-/** A structure whose offers were already validated one by one: validating them again costs a third of the time. */
-const StructureShellSchema = extend(StructureSchema, { offers: array(unknown()).check(minLength(1)) });
-const fast = new Map<unknown, Check>([[OfferSchema, compile(OfferSchema)], [StructureShellSchema, compile(StructureShellSchema)]]);
-import { formatPath, issueMessage, quote, type PathSegment } from './messages.js';
+import type { FeedStructure, Offer, Publisher } from './schema.js';
+import { FORMAT } from './constants.js';
+import { checkEnvelope, checkOffer, checkStructureShell, KNOWN_KEYS } from './generated/checks.js';
+import { formatPath, quote, type PathSegment } from './messages.js';
 import { sanitize } from './sanitize.js';
 import { departmentFromInsee, departmentFromPostalCode, locationProblem } from './geo.js';
 import { subcare } from './taxonomy.js';
-import { compile, type Check } from './fast-check.js';
+
+/**
+ * Records are first checked by yes/no validators generated from the zod schema
+ * (generated/checks.ts). Only a record that fails them needs zod, for its issues and the salvage
+ * of its optional fields: that part (validate-detail.ts) is loaded on demand, so a valid feed
+ * never downloads zod. Importing validate-detail.ts registers it.
+ */
+export interface ValidationDetail {
+  /** The record without its bad optional fields, or undefined (errors reported) when a required one is bad. */
+  salvage(level: 'structure' | 'offer', value: Record<string, unknown>, path: PathSegment[], report: Reporter, dropWord: string): Record<string, unknown> | undefined;
+  /** The envelope's problems, as paths and French messages. */
+  envelopeIssues(envelope: unknown): { path: PathSegment[]; message: string }[];
+  /** The envelope parsed by zod (unknown keys stripped). */
+  parseEnvelope(envelope: unknown): { publisher: Publisher; generatedAt: string } | undefined;
+}
+
+/** Thrown by validateFeed when a record needs the detailed validator and none is registered. */
+export class DetailNeeded extends Error {
+  constructor() {
+    super('validate-detail.js is needed for this feed');
+  }
+}
+
+let registeredDetail: ValidationDetail | undefined;
+
+/** Registers the zod-backed part (validate-detail.ts does it when imported). */
+export function useValidationDetail(detail: ValidationDetail): void {
+  registeredDetail = detail;
+}
+
+export function hasValidationDetail(): boolean {
+  return registeredDetail !== undefined;
+}
+
+export interface Reporter {
+  add(severity: Severity, code: DiagnosticCode, path: readonly PathSegment[], message: string): void;
+}
 
 export type Severity = 'error' | 'warning';
 
@@ -68,22 +97,17 @@ export interface ValidateOptions {
   maxDiagnostics?: number;
   /** The caller owns `doc` (it just parsed it): clean strings in place instead of copying. */
   inPlace?: boolean;
+  /** The zod-backed part; defaults to the registered one. Without it, a bad record throws DetailNeeded. */
+  detail?: ValidationDetail;
 }
 
 const STALE_MS = 365 * 24 * 3600 * 1000;
 
 // Known keys per level, for the "unknown field" warning (readers ignore them: forward compatibility).
-const KNOWN = {
-  root: ['format', 'publisher', 'generatedAt', 'structures', '$schema'],
-  structure: Object.keys(StructureSchema.def.shape),
-  offer: Object.keys(OfferSchema.def.shape),
-  address: ['line', 'postalCode', 'city', 'insee'],
-  contact: ['phone', 'email', 'website', 'mssante'],
-  location: ['lat', 'lon'],
-};
+const KNOWN = { root: ['format', 'publisher', 'generatedAt', 'structures', '$schema'], ...KNOWN_KEYS };
 
 /** Optional fields whose bad value is dropped alone (the record stays). Path → what to delete. */
-function droppablePath(path: readonly PathSegment[], level: 'structure' | 'offer'): PathSegment[] | undefined {
+export function droppablePath(path: readonly PathSegment[], level: 'structure' | 'offer'): PathSegment[] | undefined {
   const [head, second] = path;
   if (head === 'contact') return second === undefined ? ['contact'] : ['contact', second];
   if (level === 'structure') {
@@ -98,24 +122,7 @@ function droppablePath(path: readonly PathSegment[], level: 'structure' | 'offer
   return undefined;
 }
 
-function deletePath(target: Record<PathSegment, unknown>, path: PathSegment[]): void {
-  let node: unknown = target;
-  for (const seg of path.slice(0, -1)) node = (node as Record<PathSegment, unknown>)?.[seg];
-  if (node === null || typeof node !== 'object') return;
-  const last = path[path.length - 1]!;
-  if (Array.isArray(node) && typeof last === 'number') node.splice(last, 1, undefined);
-  else delete (node as Record<PathSegment, unknown>)[last];
-}
-
-/** Removes the `undefined` holes left by deletePath in arrays (deleting by index would shift later issues). */
-function compactArrays(value: Record<string, unknown>): void {
-  for (const [k, v] of Object.entries(value)) {
-    if (Array.isArray(v)) value[k] = v.filter((x) => x !== undefined);
-    else if (v && typeof v === 'object') compactArrays(v as Record<string, unknown>);
-  }
-}
-
-class Collector {
+class Collector implements Reporter {
   readonly list: Diagnostic[] = [];
   truncated = 0;
   constructor(private readonly max: number) {}
@@ -139,38 +146,19 @@ function warnUnknownKeys(value: unknown, known: readonly string[], path: PathSeg
   }
 }
 
-/**
- * Parses `value` against `schema`, dropping bad optional fields (reported as warnings) until it
- * passes. Returns undefined when a required field is wrong (each issue reported as an error).
- */
-function parseSalvaging<T>(
-  schema: core.$ZodType<T>,
-  value: Record<string, unknown>,
+/** The record as it is when it passes the generated check, else what the detailed validator salvages. */
+function accept<T>(
+  check: (v: unknown) => boolean,
   level: 'structure' | 'offer',
+  value: Record<string, unknown>,
   path: PathSegment[],
   diags: Collector,
-  dropCode: DiagnosticCode,
+  detail: ValidationDetail | undefined,
   dropWord: string,
 ): T | undefined {
-  // Most records are valid: a compiled yes/no check first, zod's issue lists only for the rest.
-  if (fast.get(schema)?.(value)) return value as T;
-  for (let attempt = 0; attempt < 8; attempt++) {
-    const result = (schema as unknown as { safeParse(v: unknown): core.util.SafeParseResult<T> }).safeParse(value);
-    if (result.success) return result.data;
-    const issues = result.error.issues;
-    const fatal = issues.filter((i) => !droppablePath(i.path as PathSegment[], level));
-    if (fatal.length) {
-      for (const i of fatal) diags.add('error', dropCode, [...path, ...(i.path as PathSegment[])], `${issueMessage(i, value)} : ${dropWord} ignorée`);
-      return undefined;
-    }
-    for (const i of issues) {
-      const del = droppablePath(i.path as PathSegment[], level)!;
-      diags.add('warning', 'field-dropped', [...path, ...(i.path as PathSegment[])], `${issueMessage(i, value)} : champ ignoré`);
-      deletePath(value, del);
-    }
-    compactArrays(value);
-  }
-  return undefined;
+  if (check(value)) return value as T;
+  if (!detail) throw new DetailNeeded();
+  return detail.salvage(level, value, path, diags, dropWord) as T | undefined;
 }
 
 function checkSubcares(offer: Offer, path: PathSegment[], diags: Collector): void {
@@ -182,8 +170,13 @@ function checkSubcares(offer: Offer, path: PathSegment[], diags: Collector): voi
   }
 }
 
-/** Validates a parsed JSON document. Never throws. */
+/**
+ * Validates a parsed JSON document. Throws only DetailNeeded, when a record fails the generated
+ * checks and no detailed validator is registered (load validate-detail.js and call again on a
+ * freshly parsed document).
+ */
 export function validateFeed(doc: unknown, options: ValidateOptions = {}): ValidationResult {
+  const detail = options.detail ?? registeredDetail;
   const diags = new Collector(options.maxDiagnostics ?? 1000);
   const now = (options.now ?? new Date()).getTime();
 
@@ -196,18 +189,24 @@ export function validateFeed(doc: unknown, options: ValidateOptions = {}): Valid
       : `format ${quote(doc.format)} non pris en charge (attendu "${FORMAT}")`;
     return { ok: false, kind: 'format', message, diagnostics: [] };
   }
-  const envelope = EnvelopeSchema.safeParse(
-    sanitize({ ...doc, structures: [] }, (p, max) => diags.add('warning', 'text-cut', p, `texte coupé à ${max} caractères`)),
-  );
-  if (!envelope.success || !Array.isArray(doc.structures)) {
-    const issues = envelope.success ? [] : envelope.error.issues;
-    for (const i of issues) diags.add('error', 'envelope-invalid', i.path as PathSegment[], issueMessage(i, doc));
+  // Only the envelope's own fields: unknown root fields are warned about below, not fatal.
+  const envelope = sanitize(
+    { format: doc.format, publisher: doc.publisher, generatedAt: doc.generatedAt, structures: [] },
+    (p, max) => diags.add('warning', 'text-cut', p, `texte coupé à ${max} caractères`),
+  ) as { publisher: Publisher; generatedAt: string };
+  let parsedEnvelope: { publisher: Publisher; generatedAt: string } | undefined = checkEnvelope(envelope) ? envelope : undefined;
+  if (!parsedEnvelope) {
+    if (!detail) throw new DetailNeeded();
+    parsedEnvelope = detail.parseEnvelope(envelope);
+  }
+  if (!parsedEnvelope || !Array.isArray(doc.structures)) {
+    for (const i of parsedEnvelope || !detail ? [] : detail.envelopeIssues(envelope)) diags.add('error', 'envelope-invalid', i.path, i.message);
     if (!Array.isArray(doc.structures)) diags.add('error', 'envelope-invalid', ['structures'], doc.structures === undefined ? 'champ obligatoire manquant' : `une liste est attendue, reçu ${quote(doc.structures)}`);
     const first = diags.list[0]!;
     return { ok: false, kind: 'envelope', message: `enveloppe du flux invalide : ${first.path} : ${first.message}`, diagnostics: diags.list };
   }
   warnUnknownKeys(doc, KNOWN.root, [], diags);
-  const publisher = envelope.data.publisher;
+  const publisher = parsedEnvelope.publisher;
 
   const structures: DirectoryStructure[] = [];
   const counts = { structures: { total: 0, valid: 0, dropped: 0 }, offers: { total: 0, valid: 0, dropped: 0 } };
@@ -241,7 +240,7 @@ export function validateFeed(doc: unknown, options: ValidateOptions = {}): Valid
         }
         warnUnknownKeys(rawOffer, KNOWN.offer, offerPath, diags);
         warnUnknownKeys(rawOffer.contact, KNOWN.contact, [...offerPath, 'contact'], diags);
-        const offer = parseSalvaging(OfferSchema, rawOffer, 'offer', offerPath, diags, 'offer-dropped', 'offre');
+        const offer = accept<Offer>(checkOffer, 'offer', rawOffer, offerPath, diags, detail, 'offre');
         if (!offer) continue;
         checkSubcares(offer, offerPath, diags);
         offers.push(offer);
@@ -254,7 +253,7 @@ export function validateFeed(doc: unknown, options: ValidateOptions = {}): Valid
     }
     if (Array.isArray(clean.offers)) clean.offers = offers;
 
-    const s = parseSalvaging(StructureShellSchema, clean, 'structure', path, diags, 'structure-dropped', 'structure') as FeedStructure | undefined;
+    const s = accept<FeedStructure>(checkStructureShell, 'structure', clean, path, diags, detail, 'structure');
     if (!s) {
       counts.structures.dropped++;
       continue;
@@ -307,7 +306,7 @@ export function validateFeed(doc: unknown, options: ValidateOptions = {}): Valid
   }
   return {
     ok: true,
-    feed: { format: FORMAT, publisher, generatedAt: envelope.data.generatedAt, structures },
+    feed: { format: FORMAT, publisher, generatedAt: parsedEnvelope.generatedAt, structures },
     diagnostics: diags.list,
     counts,
   };

@@ -1,5 +1,7 @@
 /** Builders for small feeds and a way to serve any body from the local test server. */
 import type { Feed, FeedStructure, Offer } from '../../src/feed/schema.js';
+// Tests validate invalid documents synchronously: register the detailed validator up front.
+import '../../src/feed/validate-detail.js';
 
 export function offer(over: Partial<Offer> & { id: string }): Offer {
   return { care: 'psychologie', audiences: ['patient'], settings: ['etablissement'], ...over } as Offer;

@@ -1,5 +1,6 @@
 /** A DirectoryStore holding given feed documents, without network. */
 import { validateFeed } from '../../src/feed/validate.js';
+import '../../src/feed/validate-detail.js'; // tests validate invalid documents synchronously
 import { DirectoryStore } from '../../src/state/directory-store.js';
 import type { LoadedFeed } from '../../src/feed/load.js';
 
