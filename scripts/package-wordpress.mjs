@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+// After `npm run build`: copies the CDN build (dist/cdn) into the WordPress plugin's assets/
+// folder and writes dist/wordpress/sos-annuaire.zip (the file webmasters upload under
+// Extensions › Ajouter › Téléverser une extension). Uses the `zip` command when present, else
+// writes the archive itself (deflate, node:zlib).
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deflateRawSync } from 'node:zlib';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const cdn = join(root, 'dist/cdn');
+const pluginParent = join(root, 'integrations/wordpress');
+const plugin = join(pluginParent, 'sos-annuaire');
+const assets = join(plugin, 'assets');
+const outDir = join(root, 'dist/wordpress');
+const zipPath = join(outDir, 'sos-annuaire.zip');
+
+if (!existsSync(join(cdn, 'sos-annuaire.js'))) {
+  console.error('dist/cdn/sos-annuaire.js is missing: run `npm run build` (or `npx vite build --mode cdn`) first.');
+  process.exit(1);
+}
+
+// 1. assets/ = dist/cdn (keep the versioned .htaccess and .gitignore, drop stale chunks).
+for (const entry of readdirSync(assets)) {
+  if (entry !== '.htaccess' && entry !== '.gitignore') rmSync(join(assets, entry), { recursive: true, force: true });
+}
+cpSync(cdn, assets, { recursive: true });
+
+// 2. The zip: one top-level folder sos-annuaire/ (what WordPress expects), without .gitignore.
+const files = [];
+const walk = (dir) => {
+  for (const entry of readdirSync(dir).sort()) {
+    const full = join(dir, entry);
+    if (statSync(full).isDirectory()) walk(full);
+    else if (entry !== '.gitignore') files.push(relative(pluginParent, full).split('\\').join('/'));
+  }
+};
+walk(plugin);
+
+mkdirSync(outDir, { recursive: true });
+rmSync(zipPath, { force: true });
+
+// SOS_ZIP_NODE=1 forces the built-in writer (to test it on machines that have `zip`).
+const hasZip = !process.env.SOS_ZIP_NODE && spawnSync('zip', ['-v'], { stdio: 'ignore' }).status === 0;
+if (hasZip) {
+  const r = spawnSync('zip', ['-q', '-X', '-9', zipPath, ...files], { cwd: pluginParent, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+} else {
+  writeFileSync(zipPath, makeZip(files.map((name) => ({ name, data: readFileSync(join(pluginParent, name)) }))));
+}
+console.log(`✓ ${relative(root, zipPath)} (${files.length} files, ${(statSync(zipPath).size / 1024).toFixed(0)} kB${hasZip ? '' : ', written by node'})`);
+
+/** A minimal ZIP writer: deflated entries, no extra fields, fixed timestamp. */
+function makeZip(entries) {
+  const crcTable = new Uint32Array(256).map((_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc32 = (buf) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const DOS_TIME = 0, DOS_DATE = (2020 - 1980) << 9 | 1 << 5 | 1; // 2020-01-01 00:00
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const { name, data } of entries) {
+    const nameBuf = Buffer.from(name, 'utf8');
+    const packed = deflateRawSync(data, { level: 9 });
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(8, 8); local.writeUInt16LE(DOS_TIME, 10); local.writeUInt16LE(DOS_DATE, 12);
+    local.writeUInt32LE(crc, 14); local.writeUInt32LE(packed.length, 18); local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBuf.length, 26); local.writeUInt16LE(0, 28);
+    locals.push(local, nameBuf, packed);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8); central.writeUInt16LE(8, 10); central.writeUInt16LE(DOS_TIME, 12);
+    central.writeUInt16LE(DOS_DATE, 14); central.writeUInt32LE(crc, 16); central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(data.length, 24); central.writeUInt16LE(nameBuf.length, 28);
+    central.writeUInt32LE(offset, 42);
+    centrals.push(central, nameBuf);
+    offset += local.length + nameBuf.length + packed.length;
+  }
+  const centralSize = centrals.reduce((n, b) => n + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(centralSize, 12); end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, ...centrals, end]);
+}
