@@ -103,9 +103,16 @@ class LazyResult implements Result {
   }
 }
 
-export function search(index: SearchIndex, criteria: Criteria): ResultSet {
+/**
+ * The part of the fail masks that does not depend on the text (filters, distance), kept between
+ * searches: while the visitor types, only the text bit is recomputed.
+ */
+let staticCache: { index: SearchIndex; key: string; fail: Uint16Array } | undefined;
+
+function staticFail(index: SearchIndex, criteria: Criteria): Uint16Array {
   const { filters, near } = criteria;
-  const text = index.matchText(criteria.query);
+  const key = JSON.stringify([filters, near]);
+  if (staticCache && staticCache.index === index && staticCache.key === key) return staticCache.fail;
   const cares = filters.care.length ? new Set(filters.care.map((c) => CARE_CODES.indexOf(c as never))) : undefined;
   const subcares = filters.subcare.length ? new Set(filters.subcare.map((c) => SUBCARE_CODES.indexOf(c as never))) : undefined;
   const depts = filters.departement.length ? new Set(filters.departement) : undefined;
@@ -117,11 +124,8 @@ export function search(index: SearchIndex, criteria: Criteria): ResultSet {
   const fail = new Uint16Array(rows);
   const { rowStructure, care, subcares: rowSubcares, departments } = index;
   const settings = index.masks.setting;
-
-  // 1. The fail mask of every row.
   for (let r = 0; r < rows; r++) {
     let m = 0;
-    if (text && !text[r]) m |= TEXT;
     if (cares && !cares.has(care[r]!)) m |= BIT.care;
     if (subcares) {
       const sc = rowSubcares[r]!;
@@ -145,8 +149,77 @@ export function search(index: SearchIndex, criteria: Criteria): ResultSet {
     }
     fail[r] = m;
   }
+  staticCache = { index, key, fail };
+  return fail;
+}
 
-  // 2. Structures in name order: results, facet counts, and the one-constraint misses.
+export function search(index: SearchIndex, criteria: Criteria): ResultSet {
+  const { near } = criteria;
+  const text = index.matchText(criteria.query);
+  const dist = near ? distances(index, near.point.lat, near.point.lon) : undefined;
+  const rows = index.rowCount;
+
+  // 1. The fail mask of every row: the cached filters part, plus the text bit.
+  const base = staticFail(index, criteria);
+  let fail = base;
+  if (text) {
+    fail = new Uint16Array(rows);
+    for (let r = 0; r < rows; r++) fail[r] = text[r] ? base[r]! : base[r]! | TEXT;
+  }
+
+  // 2. Structures in name order: the results. Facets and "why nothing?" are computed when read.
+  const nearGroup: LazyResult[] = [];
+  const remoteGroup: Result[] = [];
+  const all: Result[] = [];
+  let offerCount = 0;
+  const order = nameOrder(index);
+  const { rowStart } = index;
+  for (let o = 0; o < order.length; o++) {
+    const s = order[o]!;
+    let matched = 0;
+    for (let r = rowStart[s]!, end = rowStart[s + 1]!; r < end; r++) if (fail[r] === 0) matched++;
+    if (!matched) continue;
+    offerCount += matched;
+    const structure = index.structures[s]!;
+    if (!dist || !near) {
+      all.push(new LazyResult(structure, index, s, fail, 0));
+      continue;
+    }
+    const d = dist[s]!;
+    if (d <= near.radiusKm) nearGroup.push(new LazyResult(structure, index, s, fail, 0, d));
+    else remoteGroup.push(new LazyResult(structure, index, s, fail, 0, Number.isNaN(d) ? undefined : d));
+  }
+  // Name order is kept among equal distances (the sort is stable).
+  nearGroup.sort((a, b) => a.distanceKm! - b.distanceKm!);
+
+  const groups: ResultGroup[] = near
+    ? [{ id: 'near', results: nearGroup }, { id: 'remote', results: remoteGroup }]
+    : [{ id: 'all', results: all }];
+  const structureCount = all.length + nearGroup.length + remoteGroup.length;
+  let details: { facets: Record<FilterName, Map<string, number>>; help?: NoResultHelp } | undefined;
+  const detailsOf = () => (details ??= facetsAndHelp(index, criteria, fail, dist, structureCount === 0));
+  return {
+    groups,
+    structureCount,
+    offerCount,
+    get facets() {
+      return detailsOf().facets;
+    },
+    get help() {
+      return detailsOf().help;
+    },
+  };
+}
+
+/** Facet counts, and when nothing matches, what to relax: one more walk, done only when read. */
+function facetsAndHelp(
+  index: SearchIndex,
+  criteria: Criteria,
+  fail: Uint16Array,
+  dist: Float64Array | undefined,
+  empty: boolean,
+): { facets: Record<FilterName, Map<string, number>>; help?: NoResultHelp } {
+  const { care, subcares: rowSubcares, departments, rowStart } = index;
   const careCounts = new Uint32Array(CARE_CODES.length);
   const subcareCounts = new Uint32Array(SUBCARE_CODES.length);
   const subcareStamp = new Uint32Array(SUBCARE_CODES.length);
@@ -157,23 +230,15 @@ export function search(index: SearchIndex, criteria: Criteria): ResultSet {
   const maskSeen = new Uint32Array(maskedNames.length);
   const deptCounts = new Map<string, number>();
   const relaxCounts = new Map<number, number>();
-  const nearGroup: LazyResult[] = [];
-  const remoteGroup: Result[] = [];
-  const all: Result[] = [];
-  let offerCount = 0;
   let nearest: { s: number; d: number } | undefined;
-  const order = nameOrder(index);
 
-  for (let o = 0; o < order.length; o++) {
-    const s = order[o]!;
-    const start = index.rowStart[s]!;
-    const end = index.rowStart[s + 1]!;
+  for (let s = 0; s < index.structures.length; s++) {
     let matched = 0;
     let careSeen = 0;
     let deptSeen = false;
     let missed = 0;
     maskSeen.fill(0);
-    for (let r = start; r < end; r++) {
+    for (let r = rowStart[s]!, end = rowStart[s + 1]!; r < end; r++) {
       const m = fail[r]!;
       if (m === 0) matched++;
       else if ((m & (m - 1)) === 0) missed |= m; // exactly one constraint fails
@@ -197,6 +262,7 @@ export function search(index: SearchIndex, criteria: Criteria): ResultSet {
     for (let k = 0; k < maskSeen.length; k++) {
       for (let b = 0, seen = maskSeen[k]!; seen; b++, seen >>>= 1) if (seen & 1) maskedCounts[k]![b]!++;
     }
+    if (!empty) continue;
     for (let bits = missed; bits; bits &= bits - 1) {
       const bit = bits & -bits;
       relaxCounts.set(bit, (relaxCounts.get(bit) ?? 0) + 1);
@@ -205,42 +271,23 @@ export function search(index: SearchIndex, criteria: Criteria): ResultSet {
       const d = dist[s]!;
       if (!Number.isNaN(d) && (!nearest || d < nearest.d)) nearest = { s, d };
     }
-    if (!matched) continue;
-
-    offerCount += matched;
-    const structure = index.structures[s]!;
-    if (!dist || !near) {
-      all.push(new LazyResult(structure, index, s, fail, 0));
-      continue;
-    }
-    const d = dist[s]!;
-    if (d <= near.radiusKm) nearGroup.push(new LazyResult(structure, index, s, fail, 0, d));
-    else remoteGroup.push(new LazyResult(structure, index, s, fail, 0, Number.isNaN(d) ? undefined : d));
   }
-  // Name order is kept among equal distances (the sort is stable).
-  nearGroup.sort((a, b) => a.distanceKm! - b.distanceKm!);
 
   const facets = Object.fromEntries(FILTER_NAMES.map((f) => [f, new Map<string, number>()])) as Record<FilterName, Map<string, number>>;
   careCounts.forEach((n, c) => n && facets.care.set(CARE_CODES[c]!, n));
   subcareCounts.forEach((n, c) => n && facets.subcare.set(SUBCARE_CODES[c]!, n));
   facets.departement = deptCounts;
   maskedNames.forEach((f, k) => maskedCounts[k]!.forEach((n, b) => n && facets[f].set(MASKED[f][b]!, n)));
+  if (!empty) return { facets };
 
-  const groups: ResultGroup[] = near
-    ? [{ id: 'near', results: nearGroup }, { id: 'remote', results: remoteGroup }]
-    : [{ id: 'all', results: all }];
-  const structureCount = all.length + nearGroup.length + remoteGroup.length;
-  const set: ResultSet = { groups, structureCount, offerCount, facets };
-
-  if (structureCount === 0) {
-    const byBit = new Map<number, FilterName | 'query' | 'near'>([[TEXT, 'query'], [NEAR, 'near'], ...FILTER_NAMES.map((f) => [BIT[f], f] as const)]);
-    set.help = {
-      relax: [...relaxCounts.entries()].map(([bit, n]) => ({ constraint: byBit.get(bit)!, structures: n })).sort((a, b) => b.structures - a.structures),
-    };
-    if (nearest && near) {
-      set.help.nearest = new LazyResult(index.structures[nearest.s]!, index, nearest.s, fail, NEAR, nearest.d);
-      set.help.widerRadiusKm = RADII_KM.find((km) => km > near.radiusKm && km >= nearest!.d);
-    }
+  const near = criteria.near;
+  const byBit = new Map<number, FilterName | 'query' | 'near'>([[TEXT, 'query'], [NEAR, 'near'], ...FILTER_NAMES.map((f) => [BIT[f], f] as const)]);
+  const help: NoResultHelp = {
+    relax: [...relaxCounts.entries()].map(([bit, n]) => ({ constraint: byBit.get(bit)!, structures: n })).sort((a, b) => b.structures - a.structures),
+  };
+  if (nearest && near) {
+    help.nearest = new LazyResult(index.structures[nearest.s]!, index, nearest.s, fail, NEAR, nearest.d);
+    help.widerRadiusKm = RADII_KM.find((km) => km > near.radiusKm && km >= nearest!.d);
   }
-  return set;
+  return { facets, help };
 }

@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { define } from '../../base/define.js';
+import { afterNextPaint } from '../../base/scheduling.js';
 import { StoreController } from '../../base/store-controller.js';
 import type { DirectoryStore } from '../../state/directory-store.js';
 import { DEFAULT_RADIUS_KM, RADII_KM, type FilterName, type Near } from '../../search/criteria.js';
@@ -88,6 +89,15 @@ export class SosSearchForm extends LitElement {
 
   private get lng(): Lang {
     return langOf(this, this.data.store?.lang);
+  }
+
+  /**
+   * The form renders after the next paint: while the visitor types, the results list (what they
+   * look at) paints first, and the option counts follow in the next frame.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    await afterNextPaint();
+    super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
