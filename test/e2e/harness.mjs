@@ -206,7 +206,8 @@ export async function openPage(browser, url, { viewport, allow = () => false } =
   const log = { console: [], pageErrors: [], outside: [], failed: [], requests: [], warnings: [] };
   page.on('console', (msg) => {
     const text = msg.text();
-    if (msg.type() === 'error' && !allow(text)) log.console.push(`${text} @ ${msg.location()?.url ?? ''}`);
+    const where = msg.location()?.url ?? '';
+    if (msg.type() === 'error' && !allow(text, where)) log.console.push(`${text} @ ${where}`);
     if (msg.type() === 'warn' || msg.type() === 'warning') log.warnings.push(text);
   });
   page.on('pageerror', (err) => log.pageErrors.push(String(err?.stack ?? err)));

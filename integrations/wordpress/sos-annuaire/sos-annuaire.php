@@ -81,6 +81,11 @@ function sos_annuaire_register(): void {
 }
 add_action( 'init', 'sos_annuaire_register' );
 
+/**
+ * Called by the shortcodes themselves, so only pages that render one get the script (not a page
+ * whose shortcode lacks `src`). Printed in the footer (classic themes) or the head (block themes,
+ * which render the content before wp_head) — after the content in both cases.
+ */
 function sos_annuaire_enqueue(): void {
 	if ( sos_annuaire_has_script_modules() ) {
 		wp_enqueue_script_module( SOS_ANNUAIRE_HANDLE );
@@ -97,18 +102,6 @@ function sos_annuaire_module_tag( string $tag, string $handle, string $src ): st
 	return sprintf( '<script type="module" src="%s" id="%s"></script>' . "\n", esc_url( $src ), esc_attr( $handle . '-js' ) );
 }
 add_filter( 'script_loader_tag', 'sos_annuaire_module_tag', 10, 3 );
-
-/**
- * Enqueue early (in <head>) when the current post visibly uses a shortcode; otherwise the
- * shortcode callback enqueues it (printed in the footer), e.g. shortcodes in widgets or templates.
- */
-function sos_annuaire_maybe_enqueue(): void {
-	$post = get_post();
-	if ( is_singular() && $post && ( has_shortcode( $post->post_content, 'annuaire_sos' ) || has_shortcode( $post->post_content, 'annuaire_sos_fiche' ) ) ) {
-		sos_annuaire_enqueue();
-	}
-}
-add_action( 'wp_enqueue_scripts', 'sos_annuaire_maybe_enqueue' );
 
 /** Escapes one attribute value; URLs (several, space-separated, for src) go through esc_url. */
 function sos_annuaire_attr_value( string $name, string $value ): string {
