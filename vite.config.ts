@@ -1,8 +1,21 @@
 import { defineConfig, type UserConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Plugin } from 'vite';
 import { maplibreWorker } from './scripts/vite-maplibre-worker.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+/** The demo site ships its sample feed (the dev server serves demo/feeds/ as it is). */
+const demoFeeds = (): Plugin => ({
+  name: 'sos-demo-feeds',
+  apply: 'build',
+  generateBundle() {
+    for (const name of readdirSync(here('demo/feeds'))) {
+      this.emitFile({ type: 'asset', fileName: `feeds/${name}`, source: readFileSync(here(`demo/feeds/${name}`)) });
+    }
+  },
+});
 
 /**
  * - `npm start` (serve): the demo page on the bundled sample feed, from the sources.
@@ -77,7 +90,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
     ...shared,
     root: 'demo',
     base: './',
-    plugins: [maplibreWorker()],
+    plugins: [maplibreWorker(), demoFeeds()],
     build: { outDir: here('dist/demo'), emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 1500, modulePreload: false },
   };
 });

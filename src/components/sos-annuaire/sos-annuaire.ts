@@ -103,6 +103,9 @@ export class SosAnnuaire extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Decided before the first render, so the narrow layout's switch does not appear later and shift the page.
+    const width = this.getBoundingClientRect().width;
+    if (width > 0) this.narrow = width < WIDE_MIN_PX;
     this.resizeObserver = new ResizeObserver(([entry]) => {
       const width = entry?.contentRect.width ?? 0;
       if (width > 0) this.narrow = width < WIDE_MIN_PX;

@@ -96,7 +96,8 @@ export class SosSearchForm extends LitElement {
    * look at) paints first, and the option counts follow in the next frame.
    */
   protected override async scheduleUpdate(): Promise<void> {
-    await afterNextPaint();
+    // The first render is not deferred: the form would otherwise push the list down (layout shift).
+    if (this.hasUpdated) await afterNextPaint();
     super.scheduleUpdate();
   }
 
