@@ -108,7 +108,8 @@ export class SosAnnuaire extends LitElement {
     if (width > 0) this.narrow = width < WIDE_MIN_PX;
     this.resizeObserver = new ResizeObserver(([entry]) => {
       const width = entry?.contentRect.width ?? 0;
-      if (width > 0) this.narrow = width < WIDE_MIN_PX;
+      // Next frame: changing the layout inside the observer's callback would loop (and report an error).
+      if (width > 0) requestAnimationFrame(() => (this.narrow = width < WIDE_MIN_PX));
     });
     this.resizeObserver.observe(this);
   }
@@ -126,6 +127,12 @@ export class SosAnnuaire extends LitElement {
       if (urls.length) void this.store.load(urls);
     }
   }
+
+  /** When the element that opened the card is gone (the list re-rendered), focus returns to its result. */
+  private readonly onCardClose = (e: CustomEvent<{ key: string | undefined; focusRestored: boolean }>) => {
+    if (e.detail.focusRestored || !e.detail.key) return;
+    this.renderRoot.querySelector('sos-results-list')?.focusResult(e.detail.key);
+  };
 
   private applyPresets(): void {
     const presets: Partial<Filters> = {};
@@ -158,7 +165,7 @@ export class SosAnnuaire extends LitElement {
         <sos-results-list class="list" ?hidden=${listHidden}></sos-results-list>
         ${hasMap ? html`<sos-map class="map" basemap=${this.basemap ?? nothing} ?hidden=${mapHidden}></sos-map>` : nothing}
       </div>
-      <sos-structure-card overlay></sos-structure-card>
+      <sos-structure-card overlay @sos-card-close=${this.onCardClose}></sos-structure-card>
     `;
   }
 }

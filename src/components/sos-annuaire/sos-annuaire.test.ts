@@ -1,0 +1,130 @@
+import { expect, fixture, html, oneEvent, aTimeout } from '@open-wc/testing';
+import './sos-annuaire.js';
+import type { SosAnnuaire } from './sos-annuaire.js';
+import { feed, offer, serve, structure } from '../../../test/helpers/feeds.js';
+
+const doc = feed([
+  structure({ id: 'chu', name: 'CHU de Bordeaux', kind: 'etablissement-sante', offers: [offer({ id: 'c1', care: 'douleur' }), offer({ id: 'c2', care: 'nutrition', cost: 'gratuit' })] }),
+  structure({ id: 'apa', name: 'Bouger Landes', address: { postalCode: '40000', city: 'Mont-de-Marsan', insee: '40192' }, location: { lat: 43.89, lon: -0.5 },
+    offers: [offer({ id: 'a1', care: 'activite-physique', settings: ['ville'] })] }),
+  structure({ id: 'psy', name: 'Écoute Pau', address: { postalCode: '64000', city: 'Pau', insee: '64445' }, location: { lat: 43.3, lon: -0.37 },
+    offers: [offer({ id: 'p1', care: 'psychologie', audiences: ['proche-aidant'] })] }),
+]);
+
+const inner = <T extends Element>(el: SosAnnuaire, sel: string) => el.shadowRoot!.querySelector(sel) as T;
+const names = (el: SosAnnuaire) =>
+  [...inner<HTMLElement>(el, 'sos-results-list').shadowRoot!.querySelectorAll('.result-button')].map((b) => b.textContent!.trim());
+
+async function loadedAnnuaire(template: (url: string) => ReturnType<typeof html>): Promise<SosAnnuaire> {
+  const url = await serve(doc);
+  const el = await fixture<SosAnnuaire>(template(url));
+  if (el.store.status !== 'ready') await oneEvent(el, 'sos-loaded');
+  await aTimeout(0);
+  await inner<SosAnnuaire>(el, 'sos-results-list').updateComplete;
+  return el;
+}
+
+describe('sos-annuaire', () => {
+  it('loads its feed, announces it with sos-loaded, and shares one store with its parts', async () => {
+    const url = await serve(doc);
+    const el = await fixture<SosAnnuaire>(html`<sos-annuaire src=${url} variant="liste"></sos-annuaire>`);
+    const { detail } = await oneEvent(el, 'sos-loaded');
+    expect(detail).to.deep.include({ structures: 3, offers: 4, publishers: ['test-dsrc'], stale: false });
+    await aTimeout(0);
+    const list = inner<HTMLElement & { store?: unknown }>(el, 'sos-results-list');
+    await (list as unknown as SosAnnuaire).updateComplete;
+    expect(names(el)).to.deep.equal(['Bouger Landes', 'CHU de Bordeaux', 'Écoute Pau']);
+    expect(el.getAttribute('lang')).to.equal('fr');
+  });
+
+  it('applies integrator presets; "lock" keeps them and hides their filters; reset goes back to them', async () => {
+    const el = await loadedAnnuaire((url) => html`<sos-annuaire src=${url} variant="liste" care="douleur,nutrition" lock></sos-annuaire>`);
+    expect(names(el)).to.deep.equal(['CHU de Bordeaux']);
+    expect([...el.store.locked]).to.deep.equal(['care']);
+    const form = inner<HTMLElement & { updateComplete: Promise<unknown> }>(el, 'sos-search-form');
+    await form.updateComplete;
+    expect(form.shadowRoot!.textContent).not.to.contain('Soin de support');
+    el.store.setQuery('bordeaux');
+    el.store.reset();
+    expect(el.store.criteria.filters.care).to.deep.equal(['douleur', 'nutrition']);
+  });
+
+  it('lets a form elsewhere on the page drive it with for=', async () => {
+    const url = await serve(doc);
+    const wrap = await fixture<HTMLDivElement>(html`<div>
+      <sos-search-form for="annuaire-1"></sos-search-form>
+      <sos-annuaire id="annuaire-1" src=${url} variant="liste"></sos-annuaire>
+    </div>`);
+    const el = wrap.querySelector('sos-annuaire')!;
+    if (el.store.status !== 'ready') await oneEvent(el, 'sos-loaded');
+    const form = wrap.querySelector('sos-search-form')!;
+    await aTimeout(50);
+    await form.updateComplete;
+    const input = form.shadowRoot!.querySelector<HTMLInputElement>('input[type=search]')!;
+    input.value = 'pau';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await aTimeout(0);
+    await inner<SosAnnuaire>(el, 'sos-results-list').updateComplete;
+    expect(names(el)).to.deep.equal(['Écoute Pau']);
+  });
+
+  it('fires sos-search and sos-select for the page to follow', async () => {
+    const el = await loadedAnnuaire((url) => html`<sos-annuaire src=${url} variant="liste"></sos-annuaire>`);
+    const searched = oneEvent(el, 'sos-search');
+    el.store.setFilter('care', ['activite-physique']);
+    expect((await searched).detail).to.deep.include({ structures: 1, offers: 1 });
+    const selected = oneEvent(el, 'sos-select');
+    el.store.select('test-dsrc:apa');
+    expect((await selected).detail.structure.name).to.equal('Bouger Landes');
+  });
+
+  it('shows a Liste / Carte switch when it is narrow, and list and map side by side when wide', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div style="width: 400px"></div>`);
+    const url = await serve(doc);
+    wrap.innerHTML = `<sos-annuaire src="${url}" basemap="offline"></sos-annuaire>`;
+    const el = wrap.querySelector('sos-annuaire')!;
+    await el.updateComplete;
+    await aTimeout(50);
+    const switchButtons = () => [...(el.shadowRoot!.querySelectorAll('.view-switch button') as NodeListOf<HTMLButtonElement>)];
+    expect(switchButtons().map((b) => b.textContent)).to.deep.equal(['Liste', 'Carte']);
+    expect(switchButtons()[0]!.getAttribute('aria-pressed')).to.equal('true');
+    expect(inner<HTMLElement>(el, 'sos-map').hidden).to.equal(true);
+    switchButtons()[1]!.click();
+    await el.updateComplete;
+    expect(inner<HTMLElement>(el, 'sos-map').hidden).to.equal(false);
+    expect(inner<HTMLElement>(el, 'sos-results-list').hidden).to.equal(true);
+    wrap.style.width = '1000px';
+    await aTimeout(100);
+    await el.updateComplete;
+    expect(switchButtons()).to.have.length(0);
+    expect(inner<HTMLElement>(el, 'sos-results-list').hidden).to.equal(false);
+    expect(inner<HTMLElement>(el, 'sos-map').hidden).to.equal(false);
+  });
+
+  it('has no map with variant="liste"', async () => {
+    const el = await loadedAnnuaire((url) => html`<sos-annuaire src=${url} variant="liste"></sos-annuaire>`);
+    expect(inner(el, 'sos-map')).to.equal(null);
+  });
+
+  it('speaks English with lang="en"', async () => {
+    const el = await loadedAnnuaire((url) => html`<sos-annuaire src=${url} variant="liste" lang="en"></sos-annuaire>`);
+    const list = inner<HTMLElement>(el, 'sos-results-list');
+    expect(list.shadowRoot!.querySelector('.count')!.textContent).to.equal('3\u00a0organisations, 4\u00a0services');
+  });
+
+  it('says clearly, in French, when the feed cannot be read', async () => {
+    const el = await fixture<SosAnnuaire>(html`<sos-annuaire src="/__test__/html" variant="liste"></sos-annuaire>`);
+    const { detail } = await oneEvent(el, 'sos-error');
+    expect(detail.kind).to.equal('not-json');
+    expect(detail.message).to.equal("Le fichier de l'annuaire est illisible.");
+    await aTimeout(0);
+    const list = inner<SosAnnuaire>(el, 'sos-results-list');
+    await list.updateComplete;
+    expect(list.shadowRoot!.querySelector('.notice.error')!.textContent).to.contain("Le fichier de l'annuaire est illisible.");
+  });
+
+  it('is accessible', async () => {
+    const el = await loadedAnnuaire((url) => html`<sos-annuaire src=${url} variant="liste"></sos-annuaire>`);
+    await expect(el).to.be.accessible();
+  });
+});
