@@ -2,8 +2,10 @@
 // Run `npm run build` first. Nothing leaves 127.0.0.1/localhost (see harness.mjs).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
-  CSP_CROSS_ORIGIN, CSP_SELF_HOSTED, assertClean, countText, deepHandle, deepStyle, fillPolicy, firstNumber,
+  CSP_CROSS_ORIGIN, CSP_SELF_HOSTED, ROOT, assertClean, countText, deepHandle, deepStyle, fillPolicy, firstNumber,
   launchBrowser, openPage, readmeIntegration, requireBuild, search, startServers, waitCount, waitMapReady,
 } from './harness.mjs';
 
@@ -193,5 +195,18 @@ describe('the built widget on partner pages (another origin)', () => {
     const self = fillPolicy(CSP_SELF_HOSTED, { widget: README_WIDGET, feed: README_FEED_ORIGIN });
     assert.ok(section.includes(cross), `README integration section should contain:\n${cross}`);
     assert.ok(section.includes(self), `README integration section should contain:\n${self}`);
+  });
+});
+
+describe('WordPress plugin stays in step with the element', () => {
+  test('[annuaire_sos] passes every documented <sos-annuaire> attribute (and id)', () => {
+    const element = readFileSync(join(ROOT, 'src/components/sos-annuaire/sos-annuaire.ts'), 'utf8');
+    const documented = [...element.matchAll(/@attr\s+([a-z-]+)/g)].map((m) => m[1]);
+    assert.ok(documented.length >= 15, `found @attr tags: ${documented}`);
+    const php = readFileSync(join(ROOT, 'integrations/wordpress/sos-annuaire/sos-annuaire.php'), 'utf8');
+    const block = /const SOS_ANNUAIRE_ATTRIBUTES = array\(([\s\S]*?)\);/.exec(php)?.[1] ?? '';
+    const passed = [...block.matchAll(/=>\s*'([a-z-]+)'/g)].map((m) => m[1]);
+    assert.deepEqual(documented.filter((a) => !passed.includes(a)), [], 'attributes the shortcode does not pass');
+    assert.ok(passed.includes('id'));
   });
 });
