@@ -16,6 +16,7 @@ const APT = 'apt-get install -y --no-install-recommends wordpress wordpress-them
 
 function missingPrerequisites() {
   const missing = [];
+  if (process.env.SOS_E2E_NO_WP) missing.push('nothing (SOS_E2E_NO_WP is set)');
   if (process.getuid?.() !== 0) missing.push('root (MariaDB runs as the mysql user, the WordPress config goes to /etc/wordpress)');
   const files = {
     wordpress: '/usr/share/wordpress/wp-load.php',
@@ -57,7 +58,7 @@ function wpPhp(state, port, code) {
   return r.stdout;
 }
 
-describe('WordPress plugin in a real WordPress', { skip }, () => {
+const suite = () => {
   let state;
   let port;
   let urls = {};
@@ -149,4 +150,8 @@ describe('WordPress plugin in a real WordPress', { skip }, () => {
     const text = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
     assert.deepEqual(text.split('\n').filter((l) => /sos-annuaire/.test(l)), []);
   });
-});
+};
+
+// Skipped as one visible test (counted as skipped), not as a silently empty suite.
+if (skip) test('WordPress plugin in a real WordPress', { skip }, () => {});
+else describe('WordPress plugin in a real WordPress', suite);
