@@ -1,18 +1,327 @@
-/** Placeholder: being written (see the issue tracker). */
-import { LitElement, html } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import { define } from '../../base/define.js';
 import { StoreController } from '../../base/store-controller.js';
 import type { DirectoryStore } from '../../state/directory-store.js';
+import type { DirectoryStructure } from '../../feed/validate.js';
+import type { Contact, Offer } from '../../feed/schema.js';
+import { safeHref } from '../../feed/sanitize.js';
+import { NON_CONVENTIONAL_NOTICE, STRUCTURE_KINDS } from '../../feed/taxonomy.js';
+import { formatDate, langOf, type Lang } from '../../i18n/format.js';
+import { styles } from './sos-structure-card.styles.js';
+import { strings, type CardStrings } from './sos-structure-card.strings.js';
+import { groupOffers, isNonConventional, offerRows, offerTitle, type Row } from './offer-details.js';
+import { directionsLinks } from './directions-links.js';
+import { isStale, publisherOf, reportLink } from './trust.js';
+import { printCopy } from './print.js';
 
-/** @tagname sos-structure-card */
+export interface CardCloseDetail {
+  /** Key of the structure whose card was closed. */
+  key: string | undefined;
+  /** False when the element that opened the card is gone (the list re-rendered): refocus your item. */
+  focusRestored: boolean;
+}
+
+/** The focused element, looking through open shadow roots (a list item inside `<sos-annuaire>`). */
+export function deepActiveElement(root: DocumentOrShadowRoot = document): Element | null {
+  let el = root.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el;
+}
+
+/**
+ * Everything the directory knows about one structure: contacts, directions, access, opening hours
+ * and its supportive-care offers grouped by category, with the date it was last verified.
+ *
+ * Three ways to use it:
+ * - inside `<sos-annuaire>` with `overlay`: a modal dialog showing the structure the visitor opened
+ *   (`store.openKey`); Escape or "Fermer" closes it and focus goes back where it was;
+ * - standalone on a page: `<sos-structure-card src="feed.json" structure-id="chu-bordeaux">`;
+ * - scripted: set the `structure` property (it overrides the store; with `overlay`, setting it
+ *   opens the dialog and closing clears it).
+ *
+ * @tagname sos-structure-card
+ * @summary Fiche d'une structure : coordonnées, itinéraire, offres de soins de support, fraîcheur des données.
+ *
+ * @attr src - URL of a DSRC feed (`sos-feed/1`), for a card used alone on a page.
+ * @attr structure-id - The structure's `id` in the feed (or its key `publisher:id`).
+ * @attr for - The `id` of a `<sos-annuaire>` elsewhere on the page whose data this card shows.
+ * @attr overlay - Shows the card as a modal dialog while a structure is open (used by `<sos-annuaire>`).
+ * @attr lang - `fr` (default) or `en`; inside an annuaire, the annuaire's language.
+ * @attr theme - `dsfr` for the French State design system's look.
+ *
+ * @fires sos-card-close - The overlay closed: `{ key, focusRestored }` (bubbles, composed). When
+ *   `focusRestored` is false the element that opened the card is gone: move focus to its new copy.
+ *
+ * @csspart card - The card (an `<article>`).
+ * @csspart dialog - The modal `<dialog>` in overlay mode.
+ * @csspart button - The "Imprimer" and "Fermer" buttons.
+ *
+ * @cssprop --sos-color-primary - Links and buttons. Default `#1d4f91`.
+ * @cssprop --sos-color-text - Text colour. Default `#1e1e1e`.
+ * @cssprop --sos-color-surface - Background. Default `#ffffff`.
+ * @cssprop --sos-color-warning-bg - Background of warnings (stale data, non-conventional notice). Default `#fff4e0`.
+ * @cssprop --sos-color-warning-text - Text of warnings. Default `#6b3a00`.
+ * @cssprop --sos-font-size - Base font size (px, not rem). Default `16px`.
+ */
 export class SosStructureCard extends LitElement {
+  static override styles = styles;
+
   @property() src?: string;
   @property() for?: string;
   @property({ attribute: false }) store?: DirectoryStore;
+  @property({ attribute: 'structure-id' }) structureId?: string;
+  @property({ type: Boolean, reflect: true }) overlay = false;
+  /** Reflected, so the card re-renders when a page switches language; empty = the store's language. */
+  @property({ reflect: true }) override lang!: string;
+  /** A structure to show, overriding the store. */
+  @property({ attribute: false }) structure?: DirectoryStructure;
+
   protected readonly data = new StoreController(this);
+
+  @query('dialog') private dialog?: HTMLDialogElement;
+  @query('article.card') private card?: HTMLElement;
+  @query('h2') private heading?: HTMLElement;
+
+  /** Focused before the overlay opened; focus goes back there on close. */
+  private returnFocus: Element | null = null;
+  private openedKey: string | undefined;
+
+  private get uiLang(): Lang {
+    return langOf(this, this.data.store?.lang);
+  }
+
+  /** What the card shows now. */
+  get current(): DirectoryStructure | undefined {
+    if (this.structure) return this.structure;
+    const store = this.data.store;
+    if (!store) return undefined;
+    if (!this.overlay && this.structureId) return store.structureById(this.structureId);
+    return store.structure(store.openKey);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src') || changed.has('for') || changed.has('store')) this.data.resolve();
+  }
+
+  protected override updated(): void {
+    this.data.changes.clear();
+    if (!this.overlay) return;
+    const dialog = this.dialog;
+    if (!dialog) return;
+    const s = this.current;
+    if (s && !dialog.open) {
+      this.returnFocus = deepActiveElement();
+      this.openedKey = s.key;
+      dialog.showModal();
+      this.heading?.focus();
+    } else if (s && dialog.open) {
+      this.openedKey = s.key;
+    } else if (!s && dialog.open) {
+      dialog.close();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.dialog?.open) this.dialog.close();
+  }
+
+  /** Closes the overlay (same as "Fermer"). */
+  close(): void {
+    if (this.dialog?.open) this.dialog.close();
+  }
+
+  /** Prints a clean handout of the card (see print.ts). Returns the print document. */
+  print(): Document | undefined {
+    const s = this.current;
+    const card = this.card;
+    if (!s || !card) return undefined;
+    const t = strings[this.uiLang];
+    const today = new Date().toISOString().slice(0, 10);
+    return printCopy(card, {
+      lang: this.uiLang,
+      title: t.printTitle(s.name),
+      footer: t.printedFrom(formatDate(today, this.uiLang), location.href),
+    });
+  }
+
+  /** Every way the dialog closes (Escape, "Fermer", backdrop, store.close()) ends here. */
+  private readonly onDialogClose = (): void => {
+    const key = this.openedKey;
+    this.openedKey = undefined;
+    const store = this.data.store;
+    if (this.structure) this.structure = undefined;
+    if (store?.openKey !== undefined) store.close();
+    const target = this.returnFocus as (HTMLElement | null);
+    this.returnFocus = null;
+    let focusRestored = false;
+    if (target?.isConnected && typeof target.focus === 'function') {
+      target.focus();
+      focusRestored = deepActiveElement() === target;
+    }
+    this.dispatchEvent(new CustomEvent<CardCloseDetail>('sos-card-close', {
+      detail: { key, focusRestored }, bubbles: true, composed: true,
+    }));
+  };
+
+  /** A click on the backdrop lands on the dialog itself (its content fills it). */
+  private readonly onDialogClick = (e: MouseEvent): void => {
+    if (e.target === this.dialog) this.dialog?.close();
+  };
+
   override render() {
-    return html``;
+    const s = this.current;
+    const t = strings[this.uiLang];
+    if (this.overlay) {
+      return html`<dialog part="dialog" aria-labelledby="title" @close=${this.onDialogClose} @click=${this.onDialogClick}>
+        ${s ? this.renderCard(s, t) : nothing}
+      </dialog>`;
+    }
+    if (s) return this.renderCard(s, t);
+    const store = this.data.store;
+    if (!store || !this.structureId) return nothing;
+    if (store.status === 'loading' || store.status === 'idle') return html`<p class="status" role="status">${t.loading}</p>`;
+    if (store.status === 'error') return html`<p class="status" role="alert">${t.loadError}</p>`;
+    return html`<p class="status" role="alert">${t.notFound(this.structureId)}</p>`;
+  }
+
+  private renderCard(s: DirectoryStructure, t: CardStrings): TemplateResult {
+    const lang = this.uiLang;
+    return html`
+      <article part="card" class="card" aria-labelledby="title" lang=${lang}>
+        <header class="top">
+          <div class="title">
+            <h2 id="title" tabindex=${this.overlay ? '-1' : nothing}>${s.name}</h2>
+            <p class="kind">${STRUCTURE_KINDS.labels[s.kind]?.[lang] ?? s.kind}</p>
+          </div>
+          <div class="actions">
+            <button part="button" type="button" aria-label=${t.printLabel(s.name)} @click=${() => this.print()}>${t.print}</button>
+            ${this.overlay
+              ? html`<button part="button" type="button" class="primary" aria-label=${t.closeLabel} @click=${() => this.close()}>${t.close}</button>`
+              : nothing}
+          </div>
+        </header>
+        ${s.description ? html`<p class="description">${s.description}</p>` : nothing}
+
+        <section class="contact" aria-labelledby="contact-title">
+          <h3 id="contact-title">${t.contactDetails}</h3>
+          <dl>
+            <div class="row-address">
+              <dt>${t.address}</dt>
+              <dd>
+                <address>${s.address.line ? html`${s.address.line}<br />` : nothing}${s.address.postalCode} ${s.address.city}</address>
+                ${this.renderDirections(s, t)}
+              </dd>
+            </div>
+            ${this.renderContactRows(s.contact, t)}
+            <div class="row-wheelchair">
+              <dt>${t.wheelchair}</dt>
+              <dd>${s.accessibility?.wheelchair === true ? t.wheelchairYes : s.accessibility?.wheelchair === false ? t.wheelchairNo : t.wheelchairUnknown}</dd>
+            </div>
+            ${s.hours ? html`<div class="row-hours"><dt>${t.hours}</dt><dd class="multiline">${s.hours}</dd></div>` : nothing}
+            ${s.finess ? html`<div class="row-finess"><dt>${t.finess}<span class="pro">${t.forProfessionals}</span></dt><dd>${s.finess}</dd></div>` : nothing}
+            ${s.siret ? html`<div class="row-siret"><dt>${t.siret}<span class="pro">${t.forProfessionals}</span></dt><dd>${s.siret}</dd></div>` : nothing}
+          </dl>
+        </section>
+
+        <div class="offers">
+          ${groupOffers(s.offers).map(({ category, offers }) => html`
+            <section class="category" aria-labelledby="cat-${category.code}" style=${styleMap({ '--cat-color': category.color })}>
+              <h3 id="cat-${category.code}">${category.label[lang]}</h3>
+              ${offers.map((o) => this.renderOffer(o, t))}
+            </section>`)}
+        </div>
+
+        ${this.renderTrust(s, t)}
+      </article>
+    `;
+  }
+
+  private renderDirections(s: DirectoryStructure, t: CardStrings): TemplateResult {
+    const links = directionsLinks(s.address, s.location);
+    return html`<div class="directions" data-print="omit">
+      <span id="directions-label">${t.directions} :</span>
+      <ul class="inline" aria-labelledby="directions-label">
+        ${links.map((l) => html`<li>${this.external(l.href, l.service, t, t.directionsWith(l.service))}</li>`)}
+      </ul>
+    </div>`;
+  }
+
+  /** A link that opens a new window, says so to everyone, and never hands the page a reference. */
+  private external(href: string, text: string, t: CardStrings, title?: string, className = 'target'): TemplateResult {
+    return html`<a class=${className} href=${href} target="_blank" rel="noopener noreferrer" title=${title ? `${title} ${t.newWindow}` : nothing}
+      >${text}<span class="visually-hidden"> ${t.newWindow}</span></a>`;
+  }
+
+  private renderContactRows(c: Contact | undefined, t: CardStrings): TemplateResult[] {
+    if (!c) return [];
+    const rows: TemplateResult[] = [];
+    const tel = safeHref(c.phone, 'tel');
+    if (c.phone) rows.push(html`<div class="row-phone"><dt>${t.phone}</dt><dd>${tel ? html`<a class="target" href=${tel}>${c.phone}</a>` : c.phone}</dd></div>`);
+    const mail = safeHref(c.email, 'mailto');
+    if (mail) rows.push(html`<div class="row-email"><dt>${t.email}</dt><dd><a class="target" href=${mail}>${c.email}</a></dd></div>`);
+    const web = safeHref(c.website, 'web');
+    if (web) rows.push(html`<div class="row-website"><dt>${t.website}</dt><dd>${this.external(web, c.website!, t, undefined, 'target url')}</dd></div>`);
+    const mss = safeHref(c.mssante, 'mailto');
+    if (mss) {
+      rows.push(html`<div class="row-mssante"><dt>${t.mssante}<span class="pro">(${t.forProfessionals})</span></dt><dd><a class="target" href=${mss}>${c.mssante}</a></dd></div>`);
+    }
+    return rows;
+  }
+
+  private renderOffer(o: Offer, t: CardStrings): TemplateResult {
+    const lang = this.uiLang;
+    return html`
+      <article class="offer" aria-labelledby="offer-${o.id}" data-offer=${o.id}>
+        <h4 id="offer-${o.id}">${offerTitle(o, lang)}</h4>
+        ${isNonConventional(o)
+          ? html`<p class="notice"><strong>${t.nonConventionalTitle}</strong> ${NON_CONVENTIONAL_NOTICE[lang]}</p>`
+          : nothing}
+        ${o.description ? html`<p class="description">${o.description}</p>` : nothing}
+        <dl>
+          ${offerRows(o, lang, t).map((row) => this.renderRow(row))}
+          ${o.contact ? this.renderOfferContact(o.contact, t) : nothing}
+        </dl>
+      </article>`;
+  }
+
+  private renderRow(row: Row): TemplateResult {
+    let value: unknown;
+    if (row.key === 'cost') {
+      const [first, ...rest] = row.values;
+      value = html`${row.free ? html`<strong class="free">${first}</strong>` : first}${rest.length ? html` – ${rest.join(' – ')}` : nothing}`;
+    } else if (row.values.length > 1) {
+      value = html`<ul>${row.values.map((v) => html`<li>${v}</li>`)}</ul>`;
+    } else {
+      value = row.values[0];
+    }
+    return html`<div class="row-${row.key}"><dt>${row.term}</dt><dd class=${row.multiline ? 'multiline' : ''}>${value}</dd></div>`;
+  }
+
+  /** The offer's own contact, which takes precedence over the structure's for this offer. */
+  private renderOfferContact(c: Contact, t: CardStrings): TemplateResult {
+    const rows = this.renderContactRows(c, t);
+    if (!rows.length) return html``;
+    return html`<div class="row-offer-contact"><dt>${t.offerContact}</dt><dd><dl>${rows}</dl></dd></div>`;
+  }
+
+  private renderTrust(s: DirectoryStructure, t: CardStrings): TemplateResult {
+    const lang = this.uiLang;
+    const publisher = publisherOf(s, this.data.store);
+    const pageUrl = typeof location === 'undefined' ? '' : location.href;
+    const report = reportLink(publisher, t.reportSubject(s.name, s.id), t.reportBody(s.name, s.id, s.key, pageUrl));
+    return html`<footer class="trust">
+      <p class="verified">${t.verified(formatDate(s.verifiedAt, lang))}</p>
+      ${isStale(s.verifiedAt) ? html`<p class="stale"><span aria-hidden="true">⚠ </span>${t.stale}</p>` : nothing}
+      ${publisher ? html`<p class="source">${t.publishedBy(publisher.name)}</p>` : nothing}
+      ${report
+        ? html`<p class="report" data-print="omit">${report.kind === 'mailto'
+            ? html`<a class="target report-link" href=${report.href}>${t.report}</a>`
+            : this.external(report.href, t.report, t, undefined, 'target report-link')}</p>`
+        : nothing}
+    </footer>`;
   }
 }
 
@@ -21,5 +330,8 @@ define('sos-structure-card', SosStructureCard);
 declare global {
   interface HTMLElementTagNameMap {
     'sos-structure-card': SosStructureCard;
+  }
+  interface HTMLElementEventMap {
+    'sos-card-close': CustomEvent<CardCloseDetail>;
   }
 }

@@ -1,0 +1,244 @@
+import { css } from 'lit';
+import { base, chips, tokens } from '../../base/styles.js';
+
+export const styles = [
+  tokens,
+  base,
+  chips,
+  css`
+    :host([overlay]) {
+      display: contents;
+    }
+
+    /* The overlay: a modal dialog in the top layer. */
+    dialog {
+      width: min(48em, calc(100vw - 16px));
+      max-width: none;
+      max-height: calc(100vh - 16px);
+      max-height: calc(100dvh - 16px);
+      margin: auto;
+      padding: 0;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      color: var(--_text);
+      font-family: var(--_font);
+      font-size: var(--_font-size);
+      line-height: 1.5;
+      overflow: auto;
+      overscroll-behavior: contain;
+      box-shadow: 0 8px 32px rgb(0 0 0 / 0.3);
+    }
+    dialog::backdrop {
+      background: rgb(0 0 0 / 0.55);
+    }
+
+    .card {
+      display: block;
+      padding: calc(var(--_space) * 2);
+      background: var(--_surface);
+      color: var(--_text);
+    }
+    :host(:not([overlay])) .card {
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+
+    header.top {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-start;
+      justify-content: space-between;
+      gap: var(--_space);
+    }
+    .title {
+      flex: 1 1 16em;
+      min-width: 0;
+    }
+    h2 {
+      font-size: 1.375em;
+      line-height: 1.25;
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    h2:focus {
+      outline: none;
+    }
+    h2:focus-visible {
+      outline: 3px solid var(--_focus);
+      outline-offset: 2px;
+    }
+    h3 {
+      font-size: 1.125em;
+      line-height: 1.3;
+      margin: 1.25em 0 0.5em;
+    }
+    h4 {
+      font-size: 1em;
+      line-height: 1.3;
+      margin: 0 0 0.35em;
+    }
+    p {
+      margin: 0 0 0.5em;
+    }
+    .kind {
+      margin: 0.2em 0 0;
+      color: var(--_muted);
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_space);
+    }
+    .description, .multiline {
+      white-space: pre-line;
+      overflow-wrap: anywhere;
+    }
+    .description {
+      margin-top: 0.75em;
+    }
+
+    /* Labelled rows: a definition list, one <div> per term. */
+    dl {
+      margin: 0;
+    }
+    dl > div {
+      display: grid;
+      grid-template-columns: minmax(8em, 12em) 1fr;
+      gap: 0.1em 1em;
+      padding: 0.35em 0;
+      border-top: 1px solid #d5d9de;
+    }
+    dl > div:first-child {
+      border-top: 0;
+    }
+    dt {
+      font-weight: 600;
+    }
+    dd {
+      margin: 0;
+      min-width: 0;
+      overflow-wrap: anywhere;
+    }
+    @container card (max-width: 30em) {
+      dl > div {
+        grid-template-columns: 1fr;
+      }
+    }
+    .card {
+      container: card / inline-size;
+    }
+    dd ul {
+      margin: 0;
+      padding-inline-start: 1.1em;
+    }
+    dd ul.inline {
+      list-style: none;
+      padding: 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 0.75em;
+    }
+    .pro {
+      display: block;
+      font-weight: 400;
+      font-size: 0.875em;
+      color: var(--_muted);
+    }
+
+    /* Links large enough to touch: phone, e-mail, directions. */
+    a.target {
+      display: inline-flex;
+      align-items: center;
+      min-height: 44px;
+    }
+    .directions {
+      margin-top: 0.25em;
+    }
+
+    .category {
+      --cat-color: var(--_primary);
+      margin-top: 1em;
+    }
+    .category > h3 {
+      border-inline-start: 6px solid var(--cat-color);
+      padding-inline-start: 0.5em;
+      margin-bottom: 0.25em;
+    }
+    .offer {
+      padding: 0.75em 0 0.5em;
+      border-top: 1px solid #d5d9de;
+    }
+    .category > h3 + .offer {
+      border-top: 0;
+    }
+    .free {
+      display: inline-block;
+      font-weight: 700;
+      padding: 0.05em 0.5em;
+      border-radius: var(--_radius);
+      background: #e3f1e6;
+      color: #1b5e20;
+    }
+    .notice {
+      margin: 0.25em 0 0.5em;
+      padding: 0.5em 0.75em;
+      border-inline-start: 4px solid var(--_warning-text);
+      background: var(--_warning-bg);
+      color: var(--_warning-text);
+    }
+    .notice strong {
+      display: block;
+    }
+
+    footer.trust {
+      margin-top: 1.25em;
+      padding-top: 0.75em;
+      border-top: 1px solid var(--_border);
+      font-size: 0.9375em;
+    }
+    .verified, .source {
+      color: var(--_muted);
+    }
+    .stale {
+      padding: 0.5em 0.75em;
+      border: 1px solid var(--_warning-text);
+      border-radius: var(--_radius);
+      background: var(--_warning-bg);
+      color: var(--_warning-text);
+      font-weight: 600;
+    }
+    .status {
+      padding: var(--_space);
+      color: var(--_muted);
+    }
+
+    @media print {
+      :host, .card, dialog {
+        color: #000 !important;
+        background: #fff !important;
+        box-shadow: none !important;
+      }
+      button, .actions, [data-print='omit'] {
+        display: none !important;
+      }
+      a {
+        color: #000;
+        text-decoration: none;
+      }
+      a[href^='http']:not(.url)::after {
+        content: ' (' attr(href) ')';
+        font-size: 0.85em;
+        overflow-wrap: anywhere;
+      }
+      .notice, .stale, .free {
+        background: #fff;
+        color: #000;
+        border: 1px solid #000;
+      }
+      .offer {
+        break-inside: avoid;
+      }
+    }
+  `,
+];
