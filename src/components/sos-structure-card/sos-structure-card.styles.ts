@@ -90,6 +90,19 @@ export const styles = [
       flex-wrap: wrap;
       gap: var(--_space);
     }
+    address {
+      font-style: normal;
+    }
+    /* In the dialog, the name and "Fermer" stay in view while the offers scroll. */
+    :host([overlay]) header.top {
+      position: sticky;
+      top: 0;
+      z-index: 1;
+      margin: calc(var(--_space) * -2) calc(var(--_space) * -2) 0;
+      padding: calc(var(--_space) * 2) calc(var(--_space) * 2) var(--_space);
+      background: var(--_surface);
+      border-bottom: 1px solid #d5d9de;
+    }
     .description, .multiline {
       white-space: pre-line;
       overflow-wrap: anywhere;
@@ -127,6 +140,11 @@ export const styles = [
     }
     .card {
       container: card / inline-size;
+    }
+    dd dl > div {
+      grid-template-columns: auto 1fr;
+      padding: 0;
+      border: 0;
     }
     dd ul {
       margin: 0;

@@ -109,7 +109,7 @@ describe('sos-structure-card: content', () => {
 
   it('marks the MSSanté address "pour les professionnels"', async () => {
     const el = await card('chu-bordeaux');
-    expect(text(el, '.contact .row-mssante dt')).to.equal('Messagerie sécurisée de santé(pour les professionnels)');
+    expect(text(el, '.contact .row-mssante dt')).to.equal('Messagerie sécurisée de santé (pour les professionnels)');
     expect($<HTMLAnchorElement>(el, '.contact .row-mssante a')!.getAttribute('href')).to.equal('mailto:soins-support@chu-bordeaux.mssante.fr');
   });
 
@@ -123,7 +123,7 @@ describe('sos-structure-card: content', () => {
     const hours = $(el, '.row-hours dd')!;
     expect(hours.textContent).to.equal('Lundi au vendredi : 9 h – 17 h\nSamedi : 9 h – 12 h');
     expect(getComputedStyle(hours).whiteSpace).to.equal('pre-line');
-    expect(text(el, '.row-finess dt')).to.equal('N° FINESSpour les professionnels');
+    expect(text(el, '.row-finess dt')).to.equal('N° FINESS (pour les professionnels)');
     expect(text(el, '.row-finess dd')).to.equal('330781196');
     expect(text(el, '.row-siret dd')).to.equal('26330004700012');
   });
@@ -283,6 +283,24 @@ describe('sos-structure-card: overlay', () => {
     const event = await closed;
     expect(event.detail).to.deep.equal({ key: 'test-dsrc:ancienne', focusRestored: false });
     expect(store.openKey).to.equal(undefined);
+  });
+
+  it('returns focus to an opener inside another shadow root (a list item in <sos-annuaire>)', async () => {
+    const store = makeStore();
+    const wrap = await fixture<HTMLDivElement>(html`<div><div id="list-host"></div><sos-structure-card overlay .store=${store}></sos-structure-card></div>`);
+    const root = wrap.querySelector('#list-host')!.attachShadow({ mode: 'open' });
+    const item = document.createElement('button');
+    item.textContent = 'CHU de Bordeaux';
+    root.append(item);
+    item.focus();
+    const el = wrap.querySelector('sos-structure-card')!;
+    store.open('test-dsrc:chu-bordeaux');
+    await waitUntil(() => $<HTMLDialogElement>(el, 'dialog')!.open, 'the dialog opens');
+    expect(deepActiveElement() === $(el, 'h2')).to.equal(true);
+    const closed = oneEvent(el, 'sos-card-close');
+    await sendKeys({ press: 'Escape' });
+    expect((await closed).detail.focusRestored).to.equal(true);
+    expect(deepActiveElement() === item).to.equal(true);
   });
 
   it('closes when the store closes it, and follows the store to another structure', async () => {

@@ -221,8 +221,8 @@ export class SosStructureCard extends LitElement {
               <dd>${s.accessibility?.wheelchair === true ? t.wheelchairYes : s.accessibility?.wheelchair === false ? t.wheelchairNo : t.wheelchairUnknown}</dd>
             </div>
             ${s.hours ? html`<div class="row-hours"><dt>${t.hours}</dt><dd class="multiline">${s.hours}</dd></div>` : nothing}
-            ${s.finess ? html`<div class="row-finess"><dt>${t.finess}<span class="pro">${t.forProfessionals}</span></dt><dd>${s.finess}</dd></div>` : nothing}
-            ${s.siret ? html`<div class="row-siret"><dt>${t.siret}<span class="pro">${t.forProfessionals}</span></dt><dd>${s.siret}</dd></div>` : nothing}
+            ${s.finess ? html`<div class="row-finess"><dt>${t.finess} <span class="pro">(${t.forProfessionals})</span></dt><dd>${s.finess}</dd></div>` : nothing}
+            ${s.siret ? html`<div class="row-siret"><dt>${t.siret} <span class="pro">(${t.forProfessionals})</span></dt><dd>${s.siret}</dd></div>` : nothing}
           </dl>
         </section>
 
@@ -266,7 +266,7 @@ export class SosStructureCard extends LitElement {
     if (web) rows.push(html`<div class="row-website"><dt>${t.website}</dt><dd>${this.external(web, c.website!, t, undefined, 'target url')}</dd></div>`);
     const mss = safeHref(c.mssante, 'mailto');
     if (mss) {
-      rows.push(html`<div class="row-mssante"><dt>${t.mssante}<span class="pro">(${t.forProfessionals})</span></dt><dd><a class="target" href=${mss}>${c.mssante}</a></dd></div>`);
+      rows.push(html`<div class="row-mssante"><dt>${t.mssante} <span class="pro">(${t.forProfessionals})</span></dt><dd><a class="target" href=${mss}>${c.mssante}</a></dd></div>`);
     }
     return rows;
   }
