@@ -37,7 +37,10 @@ export const PRINT_CSS = `
   dt { font-weight: 600; }
   dd { margin: 0; }
   ul { margin: 0; padding-left: 1.2em; }
-  .multiline { white-space: pre-line; }
+  .multiline, .description { white-space: pre-line; }
+  address { font-style: normal; }
+  .pro { display: block; font-weight: 400; font-size: 9pt; }
+  .notice strong { display: block; }
   .offer { break-inside: avoid; border-top: 0.5pt solid #999; padding-top: 4pt; margin-top: 6pt; }
   .notice, .stale { border: 1pt solid #000; padding: 3pt 6pt; font-weight: 600; }
   .free { font-weight: 700; }
@@ -69,9 +72,11 @@ export function printCopy(content: Element, options: PrintOptions): Document {
   charset.setAttribute('charset', 'utf-8');
   const title = doc.createElement('title');
   title.textContent = options.title;
-  const style = doc.createElement('style');
-  style.textContent = PRINT_CSS;
-  doc.head.append(charset, title, style);
+  doc.head.append(charset, title);
+  // A constructed sheet, not a <style>: the frame inherits the host page's CSP, which often forbids inline styles.
+  const sheet = new (win as Window & typeof globalThis).CSSStyleSheet();
+  sheet.replaceSync(PRINT_CSS);
+  doc.adoptedStyleSheets = [sheet];
 
   const copy = doc.importNode(content, true) as Element;
   for (const node of copy.querySelectorAll(OMIT)) node.remove();

@@ -385,7 +385,7 @@ describe('sos-structure-card: print', () => {
     expect(doc.querySelectorAll('button')).to.have.length(0);
     expect(doc.querySelector('.directions') === null).to.equal(true);
     expect(doc.querySelector('.report-link') === null).to.equal(true);
-    expect(doc.querySelector('style')!.textContent).to.contain('@page');
+    expect([...doc.adoptedStyleSheets[0]!.cssRules].map((r) => r.cssText).join('\n')).to.contain('@page');
     expect(doc.querySelector('footer.printed')!.textContent).to.match(/^Fiche imprimée le \d{2}\/\d{2}\/\d{4} depuis http/);
     // The card on the page is untouched.
     expect($$(el, 'button')).to.have.length(1);
