@@ -91,6 +91,13 @@ export default defineConfig(({ command, mode }): UserConfig => {
     root: 'demo',
     base: './',
     plugins: [maplibreWorker(), demoFeeds()],
-    build: { outDir: here('dist/demo'), emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 1500, modulePreload: false },
+    build: {
+      outDir: here('dist/demo'),
+      emptyOutDir: true,
+      target: 'es2022',
+      chunkSizeWarningLimit: 1500,
+      modulePreload: false,
+      rolldownOptions: { input: { index: here('demo/index.html'), configurateur: here('demo/configurateur.html') } },
+    },
   };
 });

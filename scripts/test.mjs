@@ -38,5 +38,23 @@ if (existsSync(countsFile)) {
   if (wtr.status !== 0 && c.failed === 0) totals.failed++;
 } else totals.failed++;
 
+// 4. End-to-end: the BUILT widget on partner pages from another origin, and our WordPress plugin
+// in a real WordPress when its Debian packages are installed (.ci/run installs them).
+const cdn = run('CDN build (e2e)', 'npx', ['vite', 'build', '--mode', 'cdn', '--logLevel', 'warn']);
+if (cdn.status !== 0) totals.failed++;
+else {
+  const e2eFiles = readdirSync('test/e2e').filter((f) => f.endsWith('.test.mjs')).map((f) => join('test/e2e', f));
+  const e = run('e2e tests', 'node', ['--test', '--test-reporter=spec', ...e2eFiles]);
+  const pass = Number(/^ℹ pass (\d+)/m.exec(e.stdout)?.[1] ?? 0);
+  const fail = Number(/^ℹ fail (\d+)/m.exec(e.stdout)?.[1] ?? 0);
+  totals.passed += pass;
+  totals.skipped += Number(/^ℹ skipped (\d+)/m.exec(e.stdout)?.[1] ?? 0);
+  totals.failed += fail || (e.status ? 1 : 0);
+}
+
+// 5. Budgets and generated docs of the build: initial JS size, README element reference.
+const size = run('size budget', 'node', ['scripts/size.mjs']);
+if (size.status === 0) totals.passed++; else totals.failed++;
+
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed ? 1 : 0);

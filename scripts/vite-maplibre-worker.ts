@@ -12,7 +12,8 @@ const require = createRequire(import.meta.url);
  * file next to every chunk that contains MapLibre, so the widget works from any origin and folder.
  */
 export function maplibreWorker(): Plugin {
-  const fileName = 'maplibre-gl-worker.mjs';
+  // `.js`, not `.mjs`: some hosts serve .mjs with a wrong MIME type, which breaks a module worker.
+  const fileName = 'maplibre-gl-worker.js';
   return {
     name: 'sos-maplibre-worker',
     apply: 'build',

@@ -3,7 +3,14 @@
  * properties (they cross the shadow boundary) and `::part()`; nothing here uses `rem`, because a
  * host page's `html { font-size: 62.5% }` would shrink the widget.
  */
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { CATEGORIES } from '../feed/taxonomy.js';
+
+/**
+ * `--care-color` for every element with `data-care="<code>"`, from the taxonomy. A rule in the
+ * shadow stylesheet, not a style attribute: a host page's strict CSP refuses inline styles.
+ */
+export const careColors = unsafeCSS(CATEGORIES.map((c) => `[data-care='${c.code}'] { --care-color: ${c.color}; }`).join('\n'));
 
 export const tokens = css`
   :host {
@@ -153,7 +160,7 @@ export const chips = css`
     line-height: 1.3;
     padding: 0.15em 0.6em 0.15em 0.45em;
     border: 1px solid var(--_border);
-    border-left: 5px solid var(--chip-color, var(--_primary));
+    border-left: 5px solid var(--care-color, var(--_primary));
     border-radius: var(--_radius);
     background: var(--_surface);
   }

@@ -343,11 +343,10 @@ export async function waitMapReady(page, timeout = 20000) {
  * - worker-src needs blob: (MapLibre wraps a cross-origin worker in a blob: module) AND the
  *   widget's origin (the blob worker's `import` of the real worker is checked against worker-src);
  * - img-src data: for MapLibre's control icons (CSS data: URIs);
- * - style-src-attr 'unsafe-inline': the category chips of the results list set a style attribute.
  */
-export const CSP_CROSS_ORIGIN = "default-src 'none'; script-src {WIDGET}; worker-src blob: {WIDGET}; connect-src {FEED}; img-src data:; style-src-attr 'unsafe-inline'";
+export const CSP_CROSS_ORIGIN = "default-src 'none'; script-src {WIDGET}; worker-src blob: {WIDGET}; connect-src {FEED}; img-src data:";
 /** Self-hosted copy (intranets that allow only 'self' for scripts and workers). */
-export const CSP_SELF_HOSTED = "default-src 'none'; script-src 'self'; worker-src 'self'; connect-src {FEED}; img-src data:; style-src-attr 'unsafe-inline'";
+export const CSP_SELF_HOSTED = "default-src 'none'; script-src 'self'; worker-src 'self'; connect-src {FEED}; img-src data:";
 
 export const fillPolicy = (policy, { widget, feed }) => policy.replaceAll('{WIDGET}', widget).replaceAll('{FEED}', feed);
 

@@ -10,10 +10,19 @@ import { styles } from './sos-annuaire.styles.js';
 import { strings } from './sos-annuaire.strings.js';
 import '../sos-search-form/sos-search-form.js';
 import '../sos-results-list/sos-results-list.js';
-import '../sos-structure-card/sos-structure-card.js';
 import '../sos-map/sos-map.js';
 
 export type Variant = 'complet' | 'liste' | 'carte';
+
+/**
+ * The structure card is needed only once a visitor opens a result: its code (≈6 kB gzip) is a
+ * chunk loaded then, or when they point at the results. The element upgrades when it arrives and
+ * opens the card the store asks for. Pages using `<sos-structure-card>` alone import it directly.
+ */
+let cardLoading: Promise<unknown> | undefined;
+function loadCard(): void {
+  cardLoading ??= import('../sos-structure-card/sos-structure-card.js');
+}
 
 /** Below this width (of the element itself, not the viewport) list and map share one pane. */
 const WIDE_MIN_PX = 760;
@@ -51,6 +60,16 @@ const list = (value: string | null | undefined): string[] =>
  *
  * @csspart layout - The grid holding the form, the list and the map.
  * @csspart view-switch - The "Liste / Carte" switch shown when the element is narrow.
+ * @csspart form - The search form (from `<sos-search-form>`).
+ * @csspart search-input - The free-text search field.
+ * @csspart near-input - The "Près de" commune field.
+ * @csspart filters - The filter panel.
+ * @csspart count - The result count.
+ * @csspart result - One result of the list.
+ * @csspart result-button - The button that opens a structure's card.
+ * @csspart notice - Status notices (loading, stale data, errors).
+ * @csspart card - The structure card.
+ * @csspart button - Every other button.
  *
  * @cssprop --sos-color-primary - Main colour (buttons, links, focus accents). Default `#1d4f91`.
  * @cssprop --sos-color-text - Text colour. Default `#1e1e1e`.
@@ -93,7 +112,13 @@ export class SosAnnuaire extends LitElement {
   @state() private view: 'liste' | 'carte' = 'liste';
 
   private resizeObserver?: ResizeObserver;
-  private readonly onStoreChange = (e: Event) => announce(this, this.store, (e as CustomEvent<StoreChangeDetail>).detail.changes);
+  private readonly onStoreChange = (e: Event) => {
+    const { changes } = (e as CustomEvent<StoreChangeDetail>).detail;
+    if (changes.has('open') && this.store.openKey) loadCard();
+    announce(this, this.store, changes);
+  };
+  /** A visitor about to open a card (pointer over, or focus in, the results): fetch its code now. */
+  private readonly onIntent = () => loadCard();
 
   constructor() {
     super();
@@ -155,18 +180,24 @@ export class SosAnnuaire extends LitElement {
     const mapHidden = showSwitch && this.view === 'liste';
     return html`
       <div part="layout" class="layout ${this.narrow ? 'narrow' : 'wide'} variant-${this.variant}">
-        <sos-search-form class="form"></sos-search-form>
+        <sos-search-form class="form" exportparts="form, search-input, near-input, filters, button"></sos-search-form>
         ${showSwitch
           ? html`<div part="view-switch" class="view-switch" role="group" aria-label=${t.viewSwitch}>
               <button type="button" aria-pressed=${String(this.view === 'liste')} @click=${() => (this.view = 'liste')}>${t.list}</button>
               <button type="button" aria-pressed=${String(this.view === 'carte')} @click=${() => (this.view = 'carte')}>${t.map}</button>
             </div>`
           : nothing}
-        <sos-results-list class="list" ?hidden=${listHidden}></sos-results-list>
+        <sos-results-list class="list" exportparts="count, result, result-button, notice, button" ?hidden=${listHidden}></sos-results-list>
         ${hasMap ? html`<sos-map class="map" basemap=${this.basemap ?? nothing} ?hidden=${mapHidden}></sos-map>` : nothing}
       </div>
-      <sos-structure-card overlay @sos-card-close=${this.onCardClose}></sos-structure-card>
+      <sos-structure-card overlay exportparts="card, button" @sos-card-close=${this.onCardClose}></sos-structure-card>
     `;
+  }
+
+  protected override firstUpdated(): void {
+    const list = this.renderRoot.querySelector('sos-results-list');
+    list?.addEventListener('pointerover', this.onIntent, { once: true });
+    list?.addEventListener('focusin', this.onIntent, { once: true });
   }
 }
 

@@ -1,10 +1,11 @@
 import { css } from 'lit';
-import { base, chips, tokens } from '../../base/styles.js';
+import { base, careColors, chips, tokens } from '../../base/styles.js';
 
 export const styles = [
   tokens,
   base,
   chips,
+  careColors,
   css`
     .header {
       display: flex;

@@ -196,7 +196,7 @@ export class SosResultsList extends LitElement {
         <ul class="chips" aria-label=${lang === 'fr' ? 'Soins proposés' : 'Care offered'}>
           ${cares.map((c) => {
             const def = category(c);
-            return html`<li class="chip" style="--chip-color:${def?.color ?? 'currentColor'}">${def?.short[lang] ?? c}</li>`;
+            return html`<li class="chip" data-care=${c}>${def?.short[lang] ?? c}</li>`;
           })}
         </ul>
         <p class="footer">

@@ -1,10 +1,11 @@
 import { css } from 'lit';
-import { base, chips, tokens } from '../../base/styles.js';
+import { base, careColors, chips, tokens } from '../../base/styles.js';
 
 export const styles = [
   tokens,
   base,
   chips,
+  careColors,
   css`
     :host([overlay]) {
       display: contents;
@@ -175,7 +176,7 @@ export const styles = [
     }
 
     .category {
-      --cat-color: var(--_primary);
+      --cat-color: var(--care-color, var(--_primary));
       margin-top: 1em;
     }
     .category > h3 {

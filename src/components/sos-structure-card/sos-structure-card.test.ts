@@ -144,7 +144,8 @@ describe('sos-structure-card: content', () => {
   it('groups offers by category in the taxonomy order, with the category colour', async () => {
     const el = await card('chu-bordeaux');
     expect($$(el, '.category > h3').map((h) => h.textContent)).to.deep.equal(['Prise en charge de la douleur', 'Prise en charge psychologique']);
-    expect($(el, '.category')!.style.getPropertyValue('--cat-color')).to.equal('#c0392b');
+    expect(getComputedStyle($(el, '.category')!).getPropertyValue('--cat-color').trim()).to.equal('#c0392b');
+    expect($(el, '.category')!.hasAttribute('style')).to.equal(false); // a strict CSP refuses style attributes
     expect($$(el, '.offer h4').map((h) => h.textContent)).to.deep.equal(['Consultation douleur chronique', 'Séances de sophrologie']);
   });
 

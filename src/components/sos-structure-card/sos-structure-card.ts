@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { define } from '../../base/define.js';
 import { StoreController } from '../../base/store-controller.js';
 import type { DirectoryStore } from '../../state/directory-store.js';
@@ -228,7 +227,7 @@ export class SosStructureCard extends LitElement {
 
         <div class="offers">
           ${groupOffers(s.offers).map(({ category, offers }) => html`
-            <section class="category" aria-labelledby="cat-${category.code}" style=${styleMap({ '--cat-color': category.color })}>
+            <section class="category" aria-labelledby="cat-${category.code}" data-care=${category.code}>
               <h3 id="cat-${category.code}">${category.label[lang]}</h3>
               ${offers.map((o) => this.renderOffer(o, t))}
             </section>`)}

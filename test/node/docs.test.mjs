@@ -1,0 +1,34 @@
+// The element reference in the README and custom-elements.json are generated from the elements'
+// JSDoc: they must not drift from the code.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+test('custom-elements.json is up to date with the elements (npm run docs)', () => {
+  // The analyzer resolves `outdir` against the working directory: a scratch folder inside the project.
+  const dir = 'node_modules/.cache/cem-check';
+  mkdirSync(dir, { recursive: true });
+  const config = join(mkdtempSync(join(tmpdir(), 'cem-')), 'cem.config.mjs');
+  writeFileSync(config, `import base from '${join(process.cwd(), 'custom-elements-manifest.config.mjs')}';\nexport default { ...base, outdir: '${dir}' };\n`);
+  const r = spawnSync('npx', ['cem', 'analyze', '--config', config, '--quiet'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(readFileSync(join(dir, 'custom-elements.json'), 'utf8'), readFileSync('custom-elements.json', 'utf8'), 'custom-elements.json is stale: run `npm run docs`');
+});
+
+test('the README element reference matches custom-elements.json (npm run docs)', () => {
+  const r = spawnSync('node', ['scripts/gen-element-docs.mjs', '--check'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+});
+
+test('every element documents its tag, attributes or events, and CSS parts', () => {
+  const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+  const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement);
+  assert.deepEqual(elements.map((e) => e.tagName).sort(), ['sos-annuaire', 'sos-map', 'sos-results-list', 'sos-search-form', 'sos-structure-card']);
+  for (const e of elements) {
+    assert.ok(e.summary, `${e.tagName} has a @summary`);
+    assert.ok((e.cssParts ?? []).length > 0, `${e.tagName} documents its ::part()s`);
+  }
+});
