@@ -82,6 +82,14 @@ describe('validateFeed', () => {
     expect(messages(r).join('\n')).to.contain('structures[1].id : identifiant "a" déjà utilisé par structures[0]');
   });
 
+  it('points duplicate offer ids at their place in the source, even after a dropped offer', () => {
+    const r = valid(feed([
+      structure({ id: 'a', offers: [offer({ id: 'bad', care: 'homeopathie' as never }), offer({ id: 'dup' })] }),
+      structure({ id: 'b', offers: [offer({ id: 'dup' })] }),
+    ]));
+    expect(messages(r)).to.include('structures[1].offers[0].id : identifiant d\'offre "dup" déjà utilisé (structures[0].offers[1])');
+  });
+
   it('cleans untrusted text: control characters, bidi overrides, over-long text', () => {
     const r = valid(feed([structure({ id: 'a', name: '  CHU\u0000 de\u202E Test\n ', description: 'x'.repeat(5000) })]));
     const s = r.feed.structures[0]!;

@@ -139,10 +139,11 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-function warnUnknownKeys(value: unknown, known: readonly string[], path: PathSegment[], diags: Collector): void {
+/** `path` is built only when there is something to report (10,000 structures: no garbage per record). */
+function warnUnknownKeys(value: unknown, known: readonly string[], diags: Collector, ...path: PathSegment[]): void {
   if (!isObject(value)) return;
-  for (const key of Object.keys(value)) {
-    if (!known.includes(key)) diags.add('warning', 'unknown-field', [...path, key], 'champ inconnu, ignoré');
+  for (const key in value) {
+    if (Object.prototype.hasOwnProperty.call(value, key) && !known.includes(key)) diags.add('warning', 'unknown-field', [...path, key], 'champ inconnu, ignoré');
   }
 }
 
@@ -205,13 +206,14 @@ export function validateFeed(doc: unknown, options: ValidateOptions = {}): Valid
     const first = diags.list[0]!;
     return { ok: false, kind: 'envelope', message: `enveloppe du flux invalide : ${first.path} : ${first.message}`, diagnostics: diags.list };
   }
-  warnUnknownKeys(doc, KNOWN.root, [], diags);
+  warnUnknownKeys(doc, KNOWN.root, diags);
   const publisher = parsedEnvelope.publisher;
 
   const structures: DirectoryStructure[] = [];
   const counts = { structures: { total: 0, valid: 0, dropped: 0 }, offers: { total: 0, valid: 0, dropped: 0 } };
   const seenStructures = new Map<string, number>();
-  const seenOffers = new Map<string, string>();
+  /** Offer id → where it was first seen, as [structure index, offer index] in the source. */
+  const seenOffers = new Map<string, [number, number]>();
 
   for (const [i, raw] of (doc.structures as unknown[]).entries()) {
     const path: PathSegment[] = ['structures', i];
@@ -224,26 +226,29 @@ export function validateFeed(doc: unknown, options: ValidateOptions = {}): Valid
       continue;
     }
     const clean = sanitize(raw, (p, max) => diags.add('warning', 'text-cut', [...path, ...p], `texte coupé à ${max} caractères`), options.inPlace) as Record<string, unknown>;
-    warnUnknownKeys(clean, KNOWN.structure, path, diags);
-    warnUnknownKeys(clean.address, KNOWN.address, [...path, 'address'], diags);
-    warnUnknownKeys(clean.contact, KNOWN.contact, [...path, 'contact'], diags);
-    warnUnknownKeys(clean.location, KNOWN.location, [...path, 'location'], diags);
+    warnUnknownKeys(clean, KNOWN.structure, diags, 'structures', i);
+    warnUnknownKeys(clean.address, KNOWN.address, diags, 'structures', i, 'address');
+    warnUnknownKeys(clean.contact, KNOWN.contact, diags, 'structures', i, 'contact');
+    warnUnknownKeys(clean.location, KNOWN.location, diags, 'structures', i, 'location');
 
     // Offers one by one, so one bad offer never sinks its structure.
     const offers: Offer[] = [];
+    /** Source index of each kept offer (paths in messages point into the source document). */
+    const offerSource: number[] = [];
     if (Array.isArray(clean.offers)) {
       for (const [j, rawOffer] of (clean.offers as unknown[]).entries()) {
-        const offerPath = [...path, 'offers', j];
+        const offerPath: PathSegment[] = ['structures', i, 'offers', j];
         if (!isObject(rawOffer)) {
           diags.add('error', 'offer-dropped', offerPath, `un objet est attendu, reçu ${quote(rawOffer)} : offre ignorée`);
           continue;
         }
-        warnUnknownKeys(rawOffer, KNOWN.offer, offerPath, diags);
-        warnUnknownKeys(rawOffer.contact, KNOWN.contact, [...offerPath, 'contact'], diags);
+        warnUnknownKeys(rawOffer, KNOWN.offer, diags, 'structures', i, 'offers', j);
+        warnUnknownKeys(rawOffer.contact, KNOWN.contact, diags, 'structures', i, 'offers', j, 'contact');
         const offer = accept<Offer>(checkOffer, 'offer', rawOffer, offerPath, diags, detail, 'offre');
         if (!offer) continue;
         checkSubcares(offer, offerPath, diags);
         offers.push(offer);
+        offerSource.push(j);
       }
     }
     if (Array.isArray(clean.offers) && clean.offers.length > 0 && offers.length === 0) {
@@ -268,10 +273,11 @@ export function validateFeed(doc: unknown, options: ValidateOptions = {}): Valid
       key = `${key}~${i}`;
       diags.add('warning', 'duplicate-id', [...path, 'id'], `identifiant ${quote(s.id)} déjà utilisé par structures[${previous}] : structure conservée, mais les liens vers elle sont instables`);
     } else seenStructures.set(s.id, i);
-    for (const [j, o] of s.offers.entries()) {
-      const owner = seenOffers.get(o.id);
-      if (owner !== undefined) diags.add('warning', 'duplicate-id', [...path, 'offers', j, 'id'], `identifiant d'offre ${quote(o.id)} déjà utilisé (${owner})`);
-      else seenOffers.set(o.id, formatPath([...path, 'offers', j]));
+    for (let k = 0; k < s.offers.length; k++) {
+      const id = s.offers[k]!.id;
+      const owner = seenOffers.get(id);
+      if (owner) diags.add('warning', 'duplicate-id', ['structures', i, 'offers', offerSource[k]!, 'id'], `identifiant d'offre ${quote(id)} déjà utilisé (${formatPath(['structures', owner[0], 'offers', owner[1]])})`);
+      else seenOffers.set(id, [i, offerSource[k]!]);
     }
 
     const derived = s.address.insee ? departmentFromInsee(s.address.insee) : departmentFromPostalCode(s.address.postalCode);
