@@ -34,13 +34,14 @@ export const MASKED = {
 } as const;
 export type MaskedFilter = keyof typeof MASKED;
 
-const bitOf: { [K in MaskedFilter]: Map<string, number> } = Object.fromEntries(
-  Object.entries(MASKED).map(([k, codes]) => [k, new Map((codes as readonly string[]).map((c, i) => [c, 1 << i]))]),
-) as { [K in MaskedFilter]: Map<string, number> };
+// Plain objects, not Maps: this runs for every code of every offer when a feed is indexed.
+const bitOf = Object.fromEntries(
+  Object.entries(MASKED).map(([k, codes]) => [k, Object.fromEntries((codes as readonly string[]).map((c, i) => [c, 1 << i]))]),
+) as Record<MaskedFilter, Record<string, number>>;
 
 export function maskOf(filter: MaskedFilter, codes: readonly string[] | undefined): number {
   let m = 0;
-  for (const c of codes ?? []) m |= bitOf[filter].get(c) ?? 0;
+  if (codes) for (let k = 0; k < codes.length; k++) m |= bitOf[filter][codes[k]!] ?? 0;
   return m;
 }
 
@@ -116,7 +117,9 @@ export class SearchIndex {
   readonly rowStart: Uint32Array;
   readonly care: Uint8Array;
   readonly masks: { [K in MaskedFilter]: Uint32Array };
-  readonly subcares: Uint16Array[] = [];
+  /** Finer cares of row r: subcareCodes[subcareStart[r] .. subcareStart[r + 1]) (flat: no array per offer). */
+  readonly subcareStart: Uint32Array;
+  readonly subcareCodes: Uint16Array;
   readonly departments: string[];
 
   private textIndex: TextIndex | undefined;
@@ -131,26 +134,34 @@ export class SearchIndex {
     this.care = new Uint8Array(rows);
     this.masks = Object.fromEntries(Object.keys(MASKED).map((k) => [k, new Uint32Array(rows)])) as { [K in MaskedFilter]: Uint32Array };
     this.departments = structures.map((s) => s.department);
+    this.subcareStart = new Uint32Array(rows + 1);
+    let subcareTotal = 0;
+    for (const s of structures) for (const o of s.offers) subcareTotal += o.subcares?.length ?? 0;
+    this.subcareCodes = new Uint16Array(subcareTotal);
+
 
     let row = 0;
+    let sc = 0;
     for (const [i, s] of structures.entries()) {
       this.rowStart[i] = row;
       for (const o of s.offers) {
         this.offers.push(o);
         this.rowStructure[row] = i;
         this.care[row] = careIndex.get(o.care) ?? 255;
-        this.subcares.push(Uint16Array.from((o.subcares ?? []).map((c) => subcareIndex.get(c) ?? 0xffff)));
+        this.subcareStart[row] = sc;
+        for (const c of o.subcares ?? []) this.subcareCodes[sc++] = subcareIndex.get(c) ?? 0xffff;
         this.masks.audience[row] = maskOf('audience', o.audiences);
         this.masks.age[row] = maskOf('age', o.ages);
         this.masks.setting[row] = maskOf('setting', o.settings);
         this.masks.phase[row] = maskOf('phase', o.phases);
         this.masks.access[row] = maskOf('access', o.access);
-        this.masks.cost[row] = o.cost ? maskOf('cost', [o.cost]) : 0;
+        this.masks.cost[row] = o.cost ? bitOf.cost[o.cost] ?? 0 : 0;
         this.masks.pathway[row] = maskOf('pathway', o.pathways);
         row++;
       }
     }
     this.rowStart[structures.length] = row;
+    this.subcareStart[rows] = sc;
   }
 
   /**

@@ -122,15 +122,14 @@ function staticFail(index: SearchIndex, criteria: Criteria): Uint16Array {
   const dist = near ? distances(index, near.point.lat, near.point.lon) : undefined;
   const rows = index.rowCount;
   const fail = new Uint16Array(rows);
-  const { rowStructure, care, subcares: rowSubcares, departments } = index;
+  const { rowStructure, care, subcareStart, subcareCodes, departments } = index;
   const settings = index.masks.setting;
   for (let r = 0; r < rows; r++) {
     let m = 0;
     if (cares && !cares.has(care[r]!)) m |= BIT.care;
     if (subcares) {
-      const sc = rowSubcares[r]!;
       let ok = false;
-      for (let k = 0; k < sc.length && !ok; k++) ok = subcares.has(sc[k]!);
+      for (let k = subcareStart[r]!, end = subcareStart[r + 1]!; k < end && !ok; k++) ok = subcares.has(subcareCodes[k]!);
       if (!ok) m |= BIT.subcare;
     }
     if (depts && !depts.has(departments[rowStructure[r]!]!)) m |= BIT.departement;
@@ -219,7 +218,7 @@ function facetsAndHelp(
   dist: Float64Array | undefined,
   empty: boolean,
 ): { facets: Record<FilterName, Map<string, number>>; help?: NoResultHelp } {
-  const { care, subcares: rowSubcares, departments, rowStart } = index;
+  const { care, subcareStart, subcareCodes, departments, rowStart } = index;
   const careCounts = new Uint32Array(CARE_CODES.length);
   const subcareCounts = new Uint32Array(SUBCARE_CODES.length);
   const subcareStamp = new Uint32Array(SUBCARE_CODES.length);
@@ -246,9 +245,8 @@ function facetsAndHelp(
       if (m === 0 || m === BIT.care) careSeen |= 1 << care[r]!;
       if (m === 0 || m === BIT.departement) deptSeen = true;
       if (m === 0 || m === BIT.subcare) {
-        const sc = rowSubcares[r]!;
-        for (let k = 0; k < sc.length; k++) {
-          const c = sc[k]!;
+        for (let k = subcareStart[r]!, end = subcareStart[r + 1]!; k < end; k++) {
+          const c = subcareCodes[k]!;
           if (c !== 0xffff && subcareStamp[c] !== s + 1) {
             subcareStamp[c] = s + 1;
             subcareCounts[c]!++;
