@@ -1,3 +1,3 @@
-/** One commune per line: `insee;name;postalCodes(comma-separated);lat;lon;population`. Generated. */
+/** The commune index in compact columns, decoded by `parseCommunes()` in ./communes.ts. Generated. */
 declare const communes: string;
 export default communes;

@@ -14,6 +14,36 @@ describe('commune index', () => {
     expect(communeByInsee(index, '2A004')?.name).to.equal('Ajaccio');
   });
 
+  it('decodes known communes: code, name, postal codes, centroid within 0.01°, population within 10 %', () => {
+    const known = [
+      { insee: '33063', name: 'Bordeaux', postalCodes: ['33000', '33100', '33200', '33300', '33800'], lat: 44.857, lon: -0.574, population: 267991 },
+      { insee: '2A004', name: 'Ajaccio', postalCodes: ['20000', '20090', '20167'], lat: 41.935, lon: 8.701, population: 76320 },
+      { insee: '2B033', name: 'Bastia', postalCodes: ['20200', '20600'], lat: 42.686, lon: 9.425, population: 46867 },
+      { insee: '97411', name: 'Saint-Denis', postalCodes: ['97400', '97417', '97490'], lat: -20.933, lon: 55.447, population: 155634 },
+      { insee: '97611', name: 'Mamoudzou', postalCodes: ['97600', '97605'], lat: -12.79, lon: 45.193, population: 71437 },
+      { insee: '64483', name: 'Saint-Jean-de-Luz', postalCodes: ['64500'], lat: 43.395, lon: -1.631, population: 14857 },
+    ];
+    for (const k of known) {
+      const c = communeByInsee(index, k.insee);
+      expect(c, k.insee).to.not.equal(undefined);
+      expect(c!.name, k.insee).to.equal(k.name);
+      expect(c!.postalCodes, k.insee).to.deep.equal(k.postalCodes);
+      expect(c!.lat, k.insee).to.be.closeTo(k.lat, 0.01);
+      expect(c!.lon, k.insee).to.be.closeTo(k.lon, 0.01);
+      expect(c!.population, k.insee).to.be.closeTo(k.population, k.population / 10);
+    }
+    const paris = communeByInsee(index, '75056')!;
+    expect(paris.name).to.equal('Paris');
+    expect(paris.department).to.equal('75');
+    expect(paris.postalCodes).to.have.length(21);
+    expect(paris.postalCodes).to.include.members(['75001', '75020', '75116']);
+    expect(paris.lat).to.be.closeTo(48.86, 0.01);
+    expect(paris.lon).to.be.closeTo(2.341, 0.01);
+    // In INSEE order, every code once.
+    const codes = index.communes.map((c) => c.insee);
+    expect(codes.every((code, i) => i === 0 || codes[i - 1]! < code)).to.equal(true);
+  });
+
   it('finds Bordeaux first for "bordeaux"', () => {
     const [first] = searchCommunes(index, 'bordeaux');
     expect(first?.insee).to.equal('33063');

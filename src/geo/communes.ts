@@ -1,17 +1,18 @@
 /**
  * The commune index behind the "Près de" (near a commune) autocomplete: ~35,000 communes with
- * their postal codes, centroid and population. The data (≈590 kB gzip) is a separate chunk,
+ * their postal codes, centroid and population. The data (≈270 kB gzip) is a separate chunk,
  * loaded on first use only; names are normalised once so that a search is a linear scan of
  * precomputed strings (well under 2 ms).
  */
-import { departmentFromInsee } from '../feed/geo.js';
 
 export interface Commune {
   insee: string;
   name: string;
   postalCodes: string[];
+  /** Centroid, to 2 decimals (±0.005°, under 600 m). */
   lat: number;
   lon: number;
+  /** Approximate (±6 %): it only ranks suggestions. */
   population: number;
   department: string;
 }
@@ -23,20 +24,22 @@ interface Entry {
 }
 
 /**
- * Many strings in one, each line `\n<text>` for one entry, in search order: a native
- * `indexOf` finds the matches in population order, far faster than testing 35,000 strings.
+ * Many strings in one, each line `\n<text>` for one entry, in search order, and a final `\n`: a
+ * native `indexOf` finds the matches in population order, far faster than testing 35,000 strings
+ * (`\n<text>\n` finds whole lines).
  */
 class Haystack {
   readonly text: string;
   private readonly starts: Int32Array;
-  constructor(lines: readonly string[]) {
-    this.starts = new Int32Array(lines.length);
+  /** Line i is `${before}${items[i]}${after}`. */
+  constructor(items: readonly string[], before = '', after = '') {
+    this.starts = new Int32Array(items.length);
     let pos = 0;
-    lines.forEach((line, i) => {
+    for (let i = 0; i < items.length; i++) {
       this.starts[i] = pos;
-      pos += line.length + 1;
-    });
-    this.text = lines.map((l) => `\n${l}`).join('');
+      pos += before.length + items[i]!.length + after.length + 1;
+    }
+    this.text = `\n${before}${items.join(`${after}\n${before}`)}${after}\n`;
   }
 
   /** Entry indexes whose line contains `needle`, in order, each once. */
@@ -75,36 +78,174 @@ export function normalizeCommuneName(s: string): string {
     .replace(/\bste\b/g, 'sainte').replace(/\bst\b/g, 'saint');
 }
 
-/** Parses the generated data (`insee;name;postalCodes;lat;lon;population` per line). */
-export function parseCommunes(text: string): CommuneIndex {
-  const communes: Commune[] = [];
-  for (const line of text.split('\n')) {
-    const [insee, name, postal, lat, lon, population] = line.split(';');
-    if (!insee || !name) continue;
-    communes.push({
-      insee, name, postalCodes: postal ? postal.split(',') : [], lat: Number(lat), lon: Number(lon),
-      population: Number(population) || 0, department: departmentFromInsee(insee),
-    });
+/** Population steps (see parseCommunes): 0, then about 10^((s − 1) / 20). */
+const POPULATION = Array.from({ length: 160 }, (_, s) => (s ? Math.round(10 ** ((s - 1) / 20)) : 0));
+const NUMBERS_3 = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+const NUMBERS_2 = NUMBERS_3.slice(0, 100).map((n) => n.slice(1));
+
+/** The numbers of one section of the data, read in order (the encoding: see parseCommunes). */
+class Reader {
+  private at = 0;
+  constructor(private readonly text: string) {}
+
+  peek(): number {
+    return this.text.charCodeAt(this.at);
   }
-  const entries: Entry[] = communes.map((commune) => ({ commune, key: normalizeCommuneName(commune.name) }));
-  entries.sort((a, b) => b.commune.population - a.commune.population || (a.commune.insee < b.commune.insee ? -1 : 1));
-  const byKey = new Map<string, number[]>();
-  const byCode = new Map<string, number[]>();
+
+  skip(): void {
+    this.at++;
+  }
+
+  done(): boolean {
+    return this.at === this.text.length;
+  }
+
+  unsigned(): number {
+    let width = 1, value = 0;
+    while (this.text.charCodeAt(this.at) === 33 /* ! */) {
+      this.at++;
+      value += 91 ** width++;
+    }
+    let digits = 0;
+    for (let i = 0; i < width; i++) {
+      const ch = this.text.charCodeAt(this.at++);
+      if (!(ch >= 35 && ch <= 126 && ch !== 92)) throw new Error('communes: data does not match the format');
+      digits = digits * 91 + ch - (ch > 92 ? 36 : 35);
+    }
+    return value + digits;
+  }
+
+  signed(): number {
+    const v = this.unsigned();
+    return v & 1 ? -(v + 1) / 2 : v / 2;
+  }
+}
+
+/**
+ * Parses the generated data (scripts/derive-data.mjs writes it; keep the two in step). Seven
+ * sections separated by "\n"; all but the first are read with one cursor each, in commune order
+ * (INSEE order, grouped by département), without separators between communes:
+ *
+ * 1. header: per département, five space-separated decimals: code, number of communes, reference
+ *    latitude and longitude (×100), number of distinct postal codes.
+ * 2. postal codes: per département, its sorted distinct postal codes, each as a signed delta from
+ *    the previous one (the first from 33000 for "33", 20000 for "2A"/"2B", 97400 for "974").
+ * 3. INSEE codes: per commune, unsigned (number − previous number in the département − 1), the
+ *    number being what follows the département code ("063" in 33063); mostly 0.
+ * 4. names: per commune, a digit k then the name minus its first k characters, which are those of
+ *    the previous commune's name (names contain no digit, so the digit also separates them).
+ * 5. postal codes: per commune, unsigned index of each of its codes in its département's list,
+ *    preceded by " " and unsigned (count − 2) when it has more than one.
+ * 6. coordinates: per commune, signed latitude then longitude, in hundredths of a degree, relative
+ *    to the mean (rounded) of the communes before it in the département with the same first postal
+ *    code, or to the département's reference point for the first of them.
+ * 7. population: per commune, unsigned step s: 0 for none, else about 10^((s − 1) / 20) (±6 %).
+ *
+ * Numbers use the 91 symbols "#".."~" without "\": an unsigned v < 91 is one symbol; larger ones
+ * are k "!" then k + 1 base-91 symbols of v minus the ranges shorter widths cover. Signed numbers
+ * are zigzagged first (0, −1, 1, −2 … → 0, 1, 2, 3 …).
+ */
+export function parseCommunes(text: string): CommuneIndex {
+  const [headerText = '', dictText = '', gapText = '', nameText = '', postalText = '', coordText = '', popText = ''] = text.split('\n');
+  const communes: Commune[] = [];
+  const names: string[] = [];
+  const header = headerText.split(' ');
+  const dicts = new Reader(dictText), gaps = new Reader(gapText), postal = new Reader(postalText);
+  const coords = new Reader(coordText), pops = new Reader(popText);
+  let nameAt = 0, prevName = '';
+  for (let h = 0; h + 4 < header.length; h += 5) {
+    const dep = header[h]!;
+    const count = Number(header[h + 1]), refLa = Number(header[h + 2]), refLo = Number(header[h + 3]);
+    const codes: string[] = [];
+    let code = dep.length === 3 ? Number(dep) * 100 : /^\d\d$/.test(dep) ? Number(dep) * 1000 : 20000;
+    for (let i = Number(header[h + 4]); i > 0; i--) codes.push(String((code += dicts.signed())).padStart(5, '0'));
+    const numbers = dep.length === 3 ? NUMBERS_2 : NUMBERS_3;
+    /** First postal code (as an index) → sums of latitudes and longitudes, and count, of the communes seen. */
+    const areas = new Float64Array(codes.length * 3);
+    let num = 0;
+    for (let i = 0; i < count; i++) {
+      num += gaps.unsigned() + 1;
+      // Name: a digit (characters kept from the previous name), then up to the next digit.
+      const keep = nameText.charCodeAt(nameAt) - 48;
+      let end = nameAt + 1;
+      for (let ch = nameText.charCodeAt(end); end < nameText.length && !(ch >= 48 && ch <= 57); ch = nameText.charCodeAt(++end));
+      if (!(keep >= 0 && keep <= 9)) throw new Error('communes: data does not match the format');
+      const name = keep ? prevName.slice(0, keep) + nameText.slice(nameAt + 1, end) : nameText.slice(nameAt + 1, end);
+      nameAt = end;
+      prevName = name;
+      const n = postal.peek() === 32 ? (postal.skip(), postal.unsigned() + 2) : 1;
+      const first = postal.unsigned();
+      const postalCodes = [codes[first]!];
+      for (let j = 1; j < n; j++) postalCodes.push(codes[postal.unsigned()]!);
+      const a = first * 3, seen = areas[a + 2]!;
+      const la = coords.signed() + (seen ? Math.round(areas[a]! / seen) : refLa);
+      const lo = coords.signed() + (seen ? Math.round(areas[a + 1]! / seen) : refLo);
+      areas[a] += la;
+      areas[a + 1] += lo;
+      areas[a + 2] = seen + 1;
+      const step = pops.unsigned();
+      communes.push({
+        insee: dep + numbers[num]!, name, postalCodes, lat: la / 100, lon: lo / 100,
+        population: POPULATION[step] ?? Math.round(10 ** ((step - 1) / 20)), department: dep,
+      });
+      names.push(name);
+    }
+  }
+  if (nameAt !== nameText.length || !(dicts.done() && gaps.done() && postal.done() && coords.done() && pops.done())) {
+    throw new Error('communes: data does not match the format');
+  }
+
+  // Normalised names, all at once: the steps of normalizeCommuneName, on one string.
+  const keys = names.join('\n').replace(/[œŒ]/g, 'oe').replace(/[æÆ]/g, 'ae').normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase().replace(/[^a-z0-9\n]+/g, ' ').replace(/ ?\n ?/g, '\n').trim()
+    .replace(/\bste\b/g, 'sainte').replace(/\bst\b/g, 'saint')
+    .split('\n');
+  // Search order: population descending, then INSEE code (the order of `communes`).
+  const order = new Float64Array(communes.length);
+  for (let i = 0; i < communes.length; i++) order[i] = (2 ** 24 - communes[i]!.population) * 2 ** 16 + i;
+  order.sort();
+  const entries: Entry[] = new Array<Entry>(communes.length);
+  const keyLines: string[] = new Array<string>(communes.length);
+  const postalLines: string[] = new Array<string>(communes.length);
+  const inseeLines: string[] = new Array<string>(communes.length);
+  for (let i = 0; i < order.length; i++) {
+    const c = order[i]! % 2 ** 16;
+    const commune = communes[c]!, key = keys[c]!;
+    entries[i] = { commune, key };
+    keyLines[i] = key;
+    postalLines[i] = commune.postalCodes.length === 1 ? commune.postalCodes[0]! : commune.postalCodes.join(',');
+    inseeLines[i] = commune.insee;
+  }
+  const byInsee = new Map<string, Commune>();
+  for (const c of communes) byInsee.set(c.insee, c);
+  // The exact-match maps are not needed by searchCommunes (whole lines of the haystacks do the
+  // same): built on first use only, they would double the time of this function.
+  let byKey: Map<string, number[]> | undefined, byCode: Map<string, number[]> | undefined;
   const add = (map: Map<string, number[]>, k: string, i: number) => {
     const list = map.get(k);
     if (!list) map.set(k, [i]);
     else if (list[list.length - 1] !== i) list.push(i);
   };
-  entries.forEach((e, i) => {
-    add(byKey, e.key, i);
-    add(byCode, e.commune.insee, i);
-    for (const p of e.commune.postalCodes) add(byCode, p, i);
-  });
   return {
-    communes, entries, byInsee: new Map(communes.map((c) => [c.insee, c])), byKey, byCode,
-    names: new Haystack(entries.map((e) => ` ${e.key}`)),
-    postal: new Haystack(entries.map((e) => `,${e.commune.postalCodes.join(',')}`)),
-    insee: new Haystack(entries.map((e) => e.commune.insee)),
+    communes, entries, byInsee,
+    get byKey() {
+      if (!byKey) {
+        byKey = new Map();
+        for (let i = 0; i < entries.length; i++) add(byKey, entries[i]!.key, i);
+      }
+      return byKey;
+    },
+    get byCode() {
+      if (!byCode) {
+        byCode = new Map();
+        for (let i = 0; i < entries.length; i++) {
+          add(byCode, entries[i]!.commune.insee, i);
+          for (const p of entries[i]!.commune.postalCodes) add(byCode, p, i);
+        }
+      }
+      return byCode;
+    },
+    names: new Haystack(keyLines, ' '), postal: new Haystack(postalLines, ',', ','), insee: new Haystack(inseeLines),
   };
 }
 
@@ -121,6 +262,11 @@ export function loadCommunes(): Promise<CommuneIndex> {
 
 export function communeByInsee(index: CommuneIndex, code: string): Commune | undefined {
   return index.byInsee.get(code.toUpperCase());
+}
+
+/** All entry indexes from the given sources, in order, each once. */
+function merge(sources: Iterable<number>[]): number[] {
+  return [...new Set(sources.flatMap((source) => [...source]))].sort((a, b) => a - b);
 }
 
 /** Up to `max` entry indexes from the given sources, merged in search order, minus `skip`. */
@@ -163,12 +309,12 @@ export function searchCommunes(index: CommuneIndex, query: string, limit = 8): C
   let ranks: number[][];
   if (digits) {
     const accept = text ? nameMatches : undefined;
-    const exact = (index.byCode.get(digits) ?? []).filter((i) => !accept || accept(i)).slice(0, limit);
+    const exact = merge([index.insee.find(`\n${digits}\n`), index.postal.find(`,${digits},`)]).filter((i) => !accept || accept(i)).slice(0, limit);
     const prefix = collect([index.postal.find(`,${digits}`)], limit - exact.length, new Set(exact), accept);
     const inner = collect([index.insee.find(`\n${digits}`)], limit - exact.length - prefix.length, new Set([...exact, ...prefix]), accept);
     ranks = [exact, prefix, inner];
   } else {
-    const exact = [...new Set(queries.flatMap((q) => index.byKey.get(q) ?? []))].sort((a, b) => a - b).slice(0, limit);
+    const exact = merge(queries.map((q) => index.names.find(`\n ${q}\n`))).slice(0, limit);
     const prefix = collect(queries.map((q) => index.names.find(`\n ${q}`)), limit - exact.length, new Set(exact));
     const inner = collect(queries.map((q) => index.names.find(` ${q}`)), limit - exact.length - prefix.length, new Set([...exact, ...prefix]));
     ranks = [exact, prefix, inner];
