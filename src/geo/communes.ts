@@ -197,7 +197,7 @@ export function parseCommunes(text: string): CommuneIndex {
 
   // Normalised names, all at once: the steps of normalizeCommuneName, on one string.
   const keys = names.join('\n').replace(/[œŒ]/g, 'oe').replace(/[æÆ]/g, 'ae').normalize('NFD').replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase().replace(/[^a-z0-9\n]+/g, ' ').replace(/ ?\n ?/g, '\n').trim()
+    .toLowerCase().replace(/[^a-z0-9\n]+/g, ' ').replace(/ ?\n ?/g, '\n').replace(/^ | $/g, '')
     .replace(/\bste\b/g, 'sainte').replace(/\bst\b/g, 'saint')
     .split('\n');
   // Search order: population descending, then INSEE code (the order of `communes`).
