@@ -24,7 +24,8 @@ async function importTs(contents) {
   return import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
 }
 
-const tax = await importTs(`export * from './src/feed/taxonomy.ts'; export { DEPARTEMENTS } from './src/geo/departements.ts';`);
+const tax = await importTs(`export * from './src/feed/taxonomy.ts'; export { DEPARTEMENTS } from './src/geo/departements.ts';
+export { parseCommunes } from './src/geo/communes.ts';`);
 const { default: communeData } = await import('../src/geo/communes.data.js');
 
 // mulberry32: small and seeded.
@@ -48,10 +49,8 @@ const some = (codes, n) => {
 const pad2 = (n) => String(n).padStart(2, '0');
 
 // Communes, drawn with probability proportional to population (cumulative sums + binary search).
-const communes = communeData.split('\n').map((line) => {
-  const [insee, name, postal, lat, lon, population] = line.split(';');
-  return { insee, name, postalCodes: postal.split(','), lat: Number(lat), lon: Number(lon), population: Math.max(1, Number(population)) };
-});
+// Decoded by the widget's own parser (the data is a compact column format).
+const communes = tax.parseCommunes(communeData).communes.map((c) => ({ ...c, population: Math.max(1, c.population) }));
 const cumulative = new Float64Array(communes.length);
 communes.reduce((sum, c, i) => (cumulative[i] = sum + c.population), 0);
 const total = cumulative[cumulative.length - 1];
