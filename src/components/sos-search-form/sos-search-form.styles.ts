@@ -144,6 +144,7 @@ export const styles = [
       background: var(--_surface);
     }
     .group > summary {
+      list-style: none;
       display: flex;
       align-items: center;
       gap: 0.5em;
@@ -152,6 +153,28 @@ export const styles = [
       cursor: pointer;
       font-weight: 600;
       border-radius: var(--_radius);
+    }
+    .group > summary::-webkit-details-marker {
+      display: none;
+    }
+    /* A chevron: flex summaries lose the native disclosure triangle. */
+    .group > summary::after {
+      content: '';
+      flex: none;
+      width: 0.5em;
+      height: 0.5em;
+      margin: 0 0.2em 0.2em 0.25em;
+      border-right: 2px solid currentColor;
+      border-bottom: 2px solid currentColor;
+      transform: rotate(45deg);
+    }
+    .group[open] > summary::after {
+      margin-bottom: -0.2em;
+      transform: rotate(-135deg);
+    }
+    .all-filters {
+      display: grid;
+      gap: var(--_space);
     }
     .group > summary:hover {
       background: var(--_surface-alt);

@@ -438,3 +438,32 @@ describe('sos-search-form: where its store comes from', () => {
     expect(control(inner, /Rechercher/).value).to.equal('sophro');
   });
 });
+
+describe('sos-search-form: narrow', () => {
+  it('folds every filter into one "Filtres" disclosure on a phone-sized form, with the active count', async () => {
+    const store = newStore();
+    store.setFilter('care', ['douleur']);
+    const wrap = await fixture<HTMLDivElement>(html`<div style="width: 360px"><sos-search-form .store=${store}></sos-search-form></div>`);
+    const el = wrap.querySelector('sos-search-form') as SosSearchForm;
+    await el.updateComplete;
+    const outer = el.shadowRoot!.querySelector<HTMLDetailsElement>('.filters > details[data-filter="all"]');
+    expect(outer, 'one outer disclosure').to.not.equal(null);
+    expect(outer!.open).to.equal(false);
+    const summary = outer!.querySelector('summary')!;
+    expect(summary.textContent!.replace(/\s+/g, ' ').trim()).to.match(/^Filtres/);
+    expect(summary.querySelector('.badge')?.textContent).to.contain('1 filtre actif');
+    summary.click();
+    await el.updateComplete;
+    expect(outer!.open).to.equal(true);
+    expect(outer!.querySelector('details[data-filter="care"]')).to.not.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the filter groups directly when wide', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div style="width: 900px"><sos-search-form .store=${newStore()}></sos-search-form></div>`);
+    const el = wrap.querySelector('sos-search-form') as SosSearchForm;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('details[data-filter="all"]')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('.first-level details[data-filter="care"]')).to.not.equal(null);
+  });
+});

@@ -5,7 +5,7 @@ import { define } from '../../base/define.js';
 import { afterNextPaint } from '../../base/scheduling.js';
 import { StoreController } from '../../base/store-controller.js';
 import type { DirectoryStore } from '../../state/directory-store.js';
-import { DEFAULT_RADIUS_KM, RADII_KM, type FilterName, type Near } from '../../search/criteria.js';
+import { DEFAULT_RADIUS_KM, FILTER_NAMES, RADII_KM, type FilterName, type Near } from '../../search/criteria.js';
 import {
   ACCESS, AGES, AUDIENCES, CARE_GROUPS, CATEGORIES, COSTS, PATHWAYS, PHASES, SETTINGS, category, type CareGroup, type Label,
 } from '../../feed/taxonomy.js';
@@ -59,6 +59,9 @@ let nextId = 0;
  * @cssprop --sos-color-surface-alt - Background of the filter panel. Default `#f3f5f8`.
  * @cssprop --sos-space - Spacing unit. Default `8px`.
  */
+/** Below this width of the form itself, the filters fold into one disclosure. */
+const COMPACT_MAX_PX = 560;
+
 export class SosSearchForm extends LitElement {
   static override styles = styles;
 
@@ -74,6 +77,9 @@ export class SosSearchForm extends LitElement {
   @state() private message = '';
   @state() private messageIsError = false;
   @state() private locating = false;
+  /** Narrow (the element's own width): the filters fold into one disclosure. */
+  @state() private compact = false;
+  private resizeObserver?: ResizeObserver;
   /** The radius for the next place chosen (the store keeps the current place's). */
   @state() private radiusKm: number = DEFAULT_RADIUS_KM;
 
@@ -99,6 +105,22 @@ export class SosSearchForm extends LitElement {
     // The first render is not deferred: the form would otherwise push the list down (layout shift).
     if (this.hasUpdated) await afterNextPaint();
     super.scheduleUpdate();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Decided before the first render (no layout shift), then followed.
+    this.compact = this.getBoundingClientRect().width < COMPACT_MAX_PX && this.getBoundingClientRect().width > 0;
+    this.resizeObserver = new ResizeObserver(([entry]) => {
+      const width = entry?.contentRect.width ?? 0;
+      if (width > 0) requestAnimationFrame(() => (this.compact = width < COMPACT_MAX_PX));
+    });
+    this.resizeObserver.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -268,11 +290,14 @@ export class SosSearchForm extends LitElement {
         ctx)),
     ];
     const secondActive = secondNames.reduce((n, f) => n + this.selected(f), 0);
-    return html`<div part="filters" class="filters" role="group" aria-label=${t.filters}>
-      <div class="first-level">${first}</div>
+    const panel = html`<div class="first-level">${first}</div>
       ${secondNames.length
         ? html`<div class="second-level">${disclosure('more', t.more, secondActive, html`<div class="more-grid">${second}</div>`, ctx)}</div>`
-        : nothing}
+        : nothing}`;
+    // On a phone the filters fold into one "Filtres" disclosure, so the first results show on screen.
+    const allActive = FILTER_NAMES.filter((f) => !locked.has(f)).reduce((n, f) => n + this.selected(f), 0);
+    return html`<div part="filters" class="filters" role="group" aria-label=${t.filters}>
+      ${this.compact ? disclosure('all', t.filters, allActive, html`<div class="all-filters">${panel}</div>`, ctx) : panel}
     </div>`;
   }
 
