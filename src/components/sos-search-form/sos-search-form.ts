@@ -31,6 +31,9 @@ const GROUPS: readonly CareGroup[] = ['socle', 'complementaire', 'autres'];
 
 let nextId = 0;
 
+/** Below this width of the form itself, the filters fold into one disclosure. */
+const COMPACT_MAX_PX = 560;
+
 /**
  * The search form of the directory: free text, place (commune or "around me") with a radius, and
  * the filters of the INCa referential, each option with the number of structures it would give.
@@ -59,9 +62,6 @@ let nextId = 0;
  * @cssprop --sos-color-surface-alt - Background of the filter panel. Default `#f3f5f8`.
  * @cssprop --sos-space - Spacing unit. Default `8px`.
  */
-/** Below this width of the form itself, the filters fold into one disclosure. */
-const COMPACT_MAX_PX = 560;
-
 export class SosSearchForm extends LitElement {
   static override styles = styles;
 
