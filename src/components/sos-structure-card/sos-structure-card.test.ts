@@ -10,8 +10,11 @@ import { validateFeed, type DirectoryStructure } from '../../feed/validate.js';
 import type { Feed } from '../../feed/schema.js';
 import { feed, offer, serve, structure } from '../../../test/helpers/feeds.js';
 
+/** Verified a month ago, whatever the day the tests run (a fixed date would turn stale one day). */
+const RECENT = new Date(Date.now() - 30 * 86400e3).toISOString().slice(0, 10);
 const CHU = structure({
   id: 'chu-bordeaux',
+  verifiedAt: RECENT,
   name: 'CHU de Bordeaux',
   kind: 'etablissement-sante',
   finess: '330781196',
@@ -181,7 +184,8 @@ describe('sos-structure-card: content', () => {
   it('speaks English with lang="en"', async () => {
     const store = makeStore();
     const el = await fixture<SosStructureCard>(html`<sos-structure-card lang="en" .store=${store} structure-id="chu-bordeaux"></sos-structure-card>`);
-    expect(text(el, '.verified')).to.equal('Information verified on 01/10/2026');
+    const [y, m, d] = RECENT.split('-');
+    expect(text(el, '.verified')).to.equal(`Information verified on ${d}/${m}/${y}`);
     expect(text(el, '.kind')).to.equal('Health establishment');
     expect(text(el, '[data-offer="chu-psy"] .notice')).to.contain('A complement to treatment, never a replacement.');
   });
@@ -190,7 +194,8 @@ describe('sos-structure-card: content', () => {
 describe('sos-structure-card: trust', () => {
   it('shows the verification date, without a warning when recent', async () => {
     const el = await card('chu-bordeaux');
-    expect(text(el, '.verified')).to.equal('Informations vérifiées le 01/10/2026');
+    const [y, m, d] = RECENT.split('-');
+    expect(text(el, '.verified')).to.equal(`Informations vérifiées le ${d}/${m}/${y}`);
     expect(has(el, '.stale')).to.equal(false);
   });
 
