@@ -31,57 +31,58 @@ const list = (value: string | null | undefined): string[] =>
   (value ?? '').split(/[,\s]+/).map((v) => v.trim()).filter(Boolean);
 
 /**
- * The all-in-one directory: search form, results list, map and structure card, sharing one state.
+ * L'annuaire complet : formulaire de recherche, liste des résultats, carte et fiche de structure,
+ * qui partagent un même état.
  *
  * @tagname sos-annuaire
  * @summary Annuaire des soins oncologiques de support, prêt à coller dans une page.
  *
- * @attr src - URL of the DSRC feed (`sos-feed/1`); several URLs separated by spaces.
- * @attr departement - Preset département codes, comma-separated (`33,40`).
- * @attr care - Preset care categories (`activite-physique,nutrition`).
- * @attr subcare - Preset finer cares (`sophrologie`).
- * @attr audience - Preset public (`patient`, `proche-aidant`, `professionnel`).
- * @attr age - Preset ages (`enfant`, `aja`, `adulte`, `personne-agee`).
- * @attr setting - Preset places of care (`etablissement`, `ville`, `domicile`, `distance`).
- * @attr phase - Preset phases (`diagnostic`, `traitement`, `apres-traitement`, `palliatif`).
- * @attr access - Preset access (`suivis-etablissement`, `non-suivis`, `had`).
- * @attr cost - Preset cost (`gratuit`).
- * @attr pathway - Preset pathways (`parcours-global-apres-cancer`).
- * @attr lock - Keeps presets fixed and hides their filters; empty for all presets, or a list (`care,departement`).
- * @attr lang - `fr` (default) or `en`.
- * @attr variant - `complet` (default: list and map), `liste` (no map), `carte` (map first, list below).
- * @attr theme - `dsfr` for the French State design system's look.
- * @attr basemap - URL of a MapLibre style for the map (default: IGN Plan IGN).
+ * @attr src - URL du flux DSRC (`sos-feed/1`) ; plusieurs URL séparées par des espaces.
+ * @attr departement - Départements présélectionnés, codes séparés par des virgules (`33,40`).
+ * @attr care - Catégories de soins présélectionnées (`activite-physique,nutrition`).
+ * @attr subcare - Soins plus précis présélectionnés (`sophrologie`).
+ * @attr audience - Publics présélectionnés (`patient`, `proche-aidant`, `professionnel`).
+ * @attr age - Âges présélectionnés (`enfant`, `aja`, `adulte`, `personne-agee`).
+ * @attr setting - Lieux de soin présélectionnés (`etablissement`, `ville`, `domicile`, `distance`).
+ * @attr phase - Phases du parcours présélectionnées (`diagnostic`, `traitement`, `apres-traitement`, `palliatif`).
+ * @attr access - Conditions d'accès présélectionnées (`suivis-etablissement`, `non-suivis`, `had`).
+ * @attr cost - Coût présélectionné (`gratuit`).
+ * @attr pathway - Parcours présélectionnés (`parcours-global-apres-cancer`).
+ * @attr lock - Fige les présélections et masque leurs filtres ; vide pour toutes les présélections, ou une liste (`care,departement`).
+ * @attr lang - `fr` (par défaut) ou `en`.
+ * @attr variant - `complet` (par défaut : liste et carte), `liste` (sans carte), `carte` (carte d'abord, liste en dessous).
+ * @attr theme - `dsfr` pour l'apparence du Système de design de l'État (DSFR).
+ * @attr basemap - Fond de carte : URL d'un style MapLibre (par défaut : « Plan IGN » de l'IGN).
  *
- * @fires sos-loaded - Feeds loaded: `{ structures, offers, publishers, stale }`.
- * @fires sos-error - A feed could not be read: `{ kind, url, message, detail }`.
- * @fires sos-search - Results changed: `{ criteria, structures, offers }`.
- * @fires sos-select - A structure was selected or opened: `{ key, structure }`.
+ * @fires sos-loaded - Flux chargés : `{ structures, offers, publishers, stale }`.
+ * @fires sos-error - Un flux n'a pas pu être lu : `{ kind, url, message, detail }`.
+ * @fires sos-search - Les résultats ont changé : `{ criteria, structures, offers }`.
+ * @fires sos-select - Une structure a été sélectionnée ou ouverte : `{ key, structure }`.
  *
- * @csspart layout - The grid holding the form, the list and the map.
- * @csspart view-switch - The "Liste / Carte" switch shown when the element is narrow.
- * @csspart form - The search form (from `<sos-search-form>`).
- * @csspart search-input - The free-text search field.
- * @csspart near-input - The "Près de" commune field.
- * @csspart filters - The filter panel.
- * @csspart count - The result count.
- * @csspart result - One result of the list.
- * @csspart result-button - The button that opens a structure's card.
- * @csspart notice - Status notices (loading, stale data, errors).
- * @csspart card - The structure card.
- * @csspart button - Every other button.
+ * @csspart layout - La grille qui contient le formulaire, la liste et la carte.
+ * @csspart view-switch - Le sélecteur « Liste / Carte », affiché quand l'élément est étroit.
+ * @csspart form - Le formulaire de recherche (celui de `<sos-search-form>`).
+ * @csspart search-input - Le champ de recherche en texte libre.
+ * @csspart near-input - Le champ de commune « Près de ».
+ * @csspart filters - Le panneau des filtres.
+ * @csspart count - Le nombre de résultats.
+ * @csspart result - Un résultat de la liste.
+ * @csspart result-button - Le bouton qui ouvre la fiche d'une structure.
+ * @csspart notice - Les messages d'état (chargement, données périmées, erreurs).
+ * @csspart card - La fiche de structure.
+ * @csspart button - Tous les autres boutons.
  *
- * @cssprop --sos-color-primary - Main colour (buttons, links, focus accents). Default `#1d4f91`.
- * @cssprop --sos-color-text - Text colour. Default `#1e1e1e`.
- * @cssprop --sos-color-surface - Background. Default `#ffffff`.
- * @cssprop --sos-color-surface-alt - Secondary background. Default `#f3f5f8`.
- * @cssprop --sos-color-border - Borders of controls. Default `#858585`.
- * @cssprop --sos-color-focus - Focus ring. Default `#0a5fd6`.
- * @cssprop --sos-radius - Corner radius. Default `6px`.
- * @cssprop --sos-space - Spacing unit. Default `8px`.
- * @cssprop --sos-font-family - Font. Default: the system font.
- * @cssprop --sos-font-size - Base font size (px, not rem). Default `16px`.
- * @cssprop --sos-map-height - Height of the map. Default `480px`.
+ * @cssprop --sos-color-primary - Couleur principale (boutons, liens, indicateurs de focus). Par défaut : `#1d4f91`.
+ * @cssprop --sos-color-text - Couleur du texte. Par défaut : `#1e1e1e`.
+ * @cssprop --sos-color-surface - Couleur de fond. Par défaut : `#ffffff`.
+ * @cssprop --sos-color-surface-alt - Couleur de fond secondaire. Par défaut : `#f3f5f8`.
+ * @cssprop --sos-color-border - Couleur des bordures des champs et boutons. Par défaut : `#858585`.
+ * @cssprop --sos-color-focus - Couleur du contour de focus. Par défaut : `#0a5fd6`.
+ * @cssprop --sos-radius - Arrondi des coins. Par défaut : `6px`.
+ * @cssprop --sos-space - Unité d'espacement. Par défaut : `8px`.
+ * @cssprop --sos-font-family - Police. Par défaut : la police du système.
+ * @cssprop --sos-font-size - Taille de police de base (en px, pas en rem). Par défaut : `16px`.
+ * @cssprop --sos-map-height - Hauteur de la carte. Par défaut : `480px`.
  */
 export class SosAnnuaire extends LitElement {
   static override styles = styles;
@@ -98,7 +99,10 @@ export class SosAnnuaire extends LitElement {
   @property() cost?: string;
   @property() pathway?: string;
   @property() lock?: string;
-  /** Reflected: assistive technologies read the widget in its own language, whatever the page's. */
+  /**
+   * Langue de l'interface : `fr` (par défaut) ou `en` ; reflétée sur l'élément pour que les
+   * lecteurs d'écran lisent le widget dans sa langue, quelle que soit celle de la page.
+   */
   @property({ reflect: true }) override lang = 'fr';
   @property({ reflect: true }) variant: Variant = 'complet';
   @property({ reflect: true }) theme?: string;

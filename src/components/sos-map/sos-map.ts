@@ -25,28 +25,28 @@ export interface SosMapReadyDetail {
 }
 
 /**
- * The map of the results: one clustered WebGL layer for all mapped structures, the selected one
- * as a focusable marker, the proximity search as a circle. MapLibre is loaded only when the map
- * is on the page and visible (and not `hidden`).
+ * La carte des résultats : une seule couche WebGL, avec regroupement, pour toutes les structures
+ * localisées, la structure sélectionnée en marqueur focalisable, la recherche de proximité en
+ * cercle. MapLibre n'est chargé que lorsque la carte est dans la page et visible (et sans `hidden`).
  *
- * The map is a companion to the results list, which stays the accessible way through the
- * results: selecting on one side highlights on the other.
+ * La carte accompagne la liste des résultats, qui reste le moyen accessible de les parcourir :
+ * une sélection d'un côté est mise en évidence de l'autre.
  *
  * @tagname sos-map
  * @summary Carte des structures (MapLibre, chargée à l'affichage).
  *
- * @attr src - Standalone use: URL(s) of the feed(s); the map then owns its store.
- * @attr for - Id of the `<sos-annuaire>` whose results to show, when the map is elsewhere on the page.
- * @attr basemap - Map style: absent for IGN "Plan IGN" (Géoplateforme), `offline` for the bundled
- *   outline style, or the URL of any MapLibre style. Falls back to `offline` by itself when the
- *   style cannot be loaded.
- * @attr lang - `fr` (default) or `en`; else the store's language.
+ * @attr src - Utilisation autonome : URL du ou des flux ; la carte gère alors ses propres données.
+ * @attr for - Identifiant du `<sos-annuaire>` dont la carte montre les résultats, quand elle est ailleurs dans la page.
+ * @attr basemap - Fond de carte : absent pour le « Plan IGN » de l'IGN (Géoplateforme), `offline`
+ *   pour le style de contours intégré, ou l'URL de n'importe quel style MapLibre. Passe de lui-même
+ *   à `offline` quand le style ne peut pas être chargé.
+ * @attr lang - Langue de la carte : `fr` ou `en` ; sans cet attribut, celle de l'annuaire, sinon `fr`.
  *
- * @fires sos-map-ready - The map and its results are loaded: `{ basemap: 'default' | 'custom' | 'offline' }`.
+ * @fires sos-map-ready - La carte et ses résultats sont chargés : `{ basemap: 'default' | 'custom' | 'offline' }`.
  *
- * @csspart map - The box MapLibre draws in.
+ * @csspart map - Le cadre dans lequel MapLibre dessine la carte.
  *
- * @cssprop --sos-map-height - Height of the map (min. 280px). Default `480px`.
+ * @cssprop --sos-map-height - Hauteur de la carte (280px au minimum). Par défaut : `480px`.
  */
 export class SosMap extends LitElement {
   static override styles = styles;

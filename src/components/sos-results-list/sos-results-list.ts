@@ -16,19 +16,20 @@ const PAGE = 30;
 const ANNOUNCE_DELAY_MS = 500;
 
 /**
- * The results: the primary, keyboard-first way through the directory (the map only adds to it).
+ * Les résultats : le moyen principal de parcourir l'annuaire, pensé d'abord pour le clavier (la carte
+ * ne fait que le compléter).
  *
  * @tagname sos-results-list
  * @summary Liste des structures et des offres qui répondent à la recherche.
  *
- * @attr src - Feed URL(s) when used on its own.
- * @attr for - Id of a `<sos-annuaire>` elsewhere on the page to follow.
+ * @attr src - URL du ou des flux, quand la liste est utilisée seule.
+ * @attr for - Identifiant d'un `<sos-annuaire>` placé ailleurs dans la page, dont la liste suit les résultats.
  *
- * @csspart count - The visible count ("12 structures, 19 offres").
- * @csspart result - One result (a structure and its matching offers).
- * @csspart result-button - The button that opens a structure's card.
- * @csspart button - Every other button ("Afficher plus", "Élargir", "Réinitialiser").
- * @csspart notice - Status notices (loading, stale data, errors).
+ * @csspart count - Le décompte affiché (« 12 structures, 19 offres »).
+ * @csspart result - Un résultat (une structure et celles de ses offres qui correspondent).
+ * @csspart result-button - Le bouton qui ouvre la fiche d'une structure.
+ * @csspart button - Tous les autres boutons (« Afficher plus », « Élargir », « Réinitialiser »).
+ * @csspart notice - Les messages d'état (chargement, données périmées, erreurs).
  */
 export class SosResultsList extends LitElement {
   static override styles = styles;

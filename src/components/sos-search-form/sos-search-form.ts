@@ -35,32 +35,33 @@ let nextId = 0;
 const COMPACT_MAX_PX = 560;
 
 /**
- * The search form of the directory: free text, place (commune or "around me") with a radius, and
- * the filters of the INCa referential, each option with the number of structures it would give.
+ * Le formulaire de recherche de l'annuaire : texte libre, lieu (commune ou « Autour de moi ») avec
+ * un rayon, et les filtres du référentiel de l'INCa, chaque option avec le nombre de structures
+ * qu'elle donnerait.
  *
  * @tagname sos-search-form
  * @summary Formulaire de recherche de l'annuaire : texte libre, proximité, filtres du référentiel.
  *
- * @attr src - URL of a feed, to use the form on its own (it then owns its store).
- * @attr for - Id of the `<sos-annuaire>` this form drives (e.g. a form in the site header).
- * @attr lang - `fr` (default) or `en`; otherwise the language of the enclosing directory.
+ * @attr src - URL d'un flux, pour utiliser le formulaire seul (il gère alors ses propres données).
+ * @attr for - Identifiant du `<sos-annuaire>` que pilote ce formulaire (p. ex. un formulaire dans l'en-tête du site).
+ * @attr lang - `fr` (par défaut) ou `en` ; sans cet attribut, la langue de l'annuaire.
  *
- * @fires sos-loaded - Standalone with `src` only (inside or linked to an annuaire, the annuaire fires it).
- * @fires sos-error - Standalone with `src` only: a feed could not be read.
- * @fires sos-search - Standalone with `src` only: results changed.
+ * @fires sos-loaded - Flux chargés (formulaire autonome avec `src` seulement ; dans un annuaire ou relié à un annuaire, c'est l'annuaire qui l'émet).
+ * @fires sos-error - Un flux n'a pas pu être lu (formulaire autonome avec `src` seulement).
+ * @fires sos-search - Les résultats ont changé (formulaire autonome avec `src` seulement).
  *
- * @csspart form - The `<form>` element (the grid holding every field).
- * @csspart search-input - The free-text search field.
- * @csspart near-input - The "Près de" commune field.
- * @csspart listbox - The list of suggested communes.
- * @csspart filters - The filter panel.
- * @csspart button - Every button (search, clear, "Autour de moi", "Réinitialiser").
- * @csspart message - The form's messages (commune loading, location refused…).
+ * @csspart form - L'élément `<form>` (la grille qui contient tous les champs).
+ * @csspart search-input - Le champ de recherche en texte libre.
+ * @csspart near-input - Le champ de commune « Près de ».
+ * @csspart listbox - La liste des communes suggérées.
+ * @csspart filters - Le panneau des filtres.
+ * @csspart button - Tous les boutons (rechercher, effacer, « Autour de moi », « Réinitialiser »).
+ * @csspart message - Les messages du formulaire (chargement des communes, localisation refusée…).
  *
- * @cssprop --sos-color-primary - Main colour (buttons, focus accents). Default `#1d4f91`.
- * @cssprop --sos-color-border - Borders of fields. Default `#858585`.
- * @cssprop --sos-color-surface-alt - Background of the filter panel. Default `#f3f5f8`.
- * @cssprop --sos-space - Spacing unit. Default `8px`.
+ * @cssprop --sos-color-primary - Couleur principale (boutons, indicateurs de focus). Par défaut : `#1d4f91`.
+ * @cssprop --sos-color-border - Couleur des bordures des champs. Par défaut : `#858585`.
+ * @cssprop --sos-color-surface-alt - Couleur de fond du panneau des filtres. Par défaut : `#f3f5f8`.
+ * @cssprop --sos-space - Unité d'espacement. Par défaut : `8px`.
  */
 export class SosSearchForm extends LitElement {
   static override styles = styles;
@@ -68,7 +69,8 @@ export class SosSearchForm extends LitElement {
   @property() src?: string;
   @property() for?: string;
   @property({ attribute: false }) store?: DirectoryStore;
-  /** Observed so that changing it re-renders; read through `langOf`. */
+  // Observed so that changing it re-renders; read through `langOf`.
+  /** Langue du formulaire : `fr` ou `en` ; sans cet attribut, celle de l'annuaire, sinon `fr`. */
   @property() override lang = '';
 
   protected readonly data = new StoreController(this);

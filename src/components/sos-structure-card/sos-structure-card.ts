@@ -30,39 +30,42 @@ export function deepActiveElement(root: DocumentOrShadowRoot = document): Elemen
 }
 
 /**
- * Everything the directory knows about one structure: contacts, directions, access, opening hours
- * and its supportive-care offers grouped by category, with the date it was last verified.
+ * Tout ce que l'annuaire sait d'une structure : coordonnées, itinéraire, accès, horaires
+ * d'ouverture et ses offres de soins de support regroupées par catégorie, avec la date de leur
+ * dernière vérification.
  *
- * Three ways to use it:
- * - inside `<sos-annuaire>` with `overlay`: a modal dialog showing the structure the visitor opened
- *   (`store.openKey`); Escape or "Fermer" closes it and focus goes back where it was;
- * - standalone on a page: `<sos-structure-card src="feed.json" structure-id="chu-bordeaux">`;
- * - scripted: set the `structure` property (it overrides the store; with `overlay`, setting it
- *   opens the dialog and closing clears it).
+ * Trois façons de l'utiliser :
+ * - dans `<sos-annuaire>` avec `overlay` : une boîte de dialogue modale qui montre la structure
+ *   ouverte par le visiteur (`store.openKey`) ; Échap ou « Fermer » la ferme et le focus revient
+ *   là où il était ;
+ * - seule dans une page : `<sos-structure-card src="feed.json" structure-id="chu-bordeaux">` ;
+ * - par script : renseigner la propriété `structure` (elle prime sur les données de l'annuaire ;
+ *   avec `overlay`, la renseigner ouvre la boîte de dialogue et la fermer la vide).
  *
  * @tagname sos-structure-card
  * @summary Fiche d'une structure : coordonnées, itinéraire, offres de soins de support, fraîcheur des données.
  *
- * @attr src - URL of a DSRC feed (`sos-feed/1`), for a card used alone on a page.
- * @attr structure-id - The structure's `id` in the feed (or its key `publisher:id`).
- * @attr for - The `id` of a `<sos-annuaire>` elsewhere on the page whose data this card shows.
- * @attr overlay - Shows the card as a modal dialog while a structure is open (used by `<sos-annuaire>`).
- * @attr lang - `fr` (default) or `en`; inside an annuaire, the annuaire's language.
- * @attr theme - `dsfr` for the French State design system's look.
+ * @attr src - URL d'un flux DSRC (`sos-feed/1`), pour une fiche utilisée seule dans une page.
+ * @attr structure-id - L'`id` de la structure dans le flux (ou sa clé `publisher:id`).
+ * @attr for - L'`id` d'un `<sos-annuaire>` placé ailleurs dans la page, dont la fiche affiche les données.
+ * @attr overlay - Affiche la fiche en boîte de dialogue modale tant qu'une structure est ouverte (utilisé par `<sos-annuaire>`).
+ * @attr lang - `fr` (par défaut) ou `en` ; dans un annuaire, la langue de l'annuaire.
+ * @attr theme - `dsfr` pour l'apparence du Système de design de l'État (DSFR).
  *
- * @fires sos-card-close - The overlay closed: `{ key, focusRestored }` (bubbles, composed). When
- *   `focusRestored` is false the element that opened the card is gone: move focus to its new copy.
+ * @fires sos-card-close - La boîte de dialogue s'est fermée : `{ key, focusRestored }` (`bubbles`,
+ *   `composed`). Si `focusRestored` vaut `false`, l'élément qui avait ouvert la fiche n'existe plus :
+ *   placez le focus sur sa nouvelle copie.
  *
- * @csspart card - The card (an `<article>`).
- * @csspart dialog - The modal `<dialog>` in overlay mode.
- * @csspart button - The "Imprimer" and "Fermer" buttons.
+ * @csspart card - La fiche (un `<article>`).
+ * @csspart dialog - La boîte de dialogue modale `<dialog>`, avec `overlay`.
+ * @csspart button - Les boutons « Imprimer » et « Fermer ».
  *
- * @cssprop --sos-color-primary - Links and buttons. Default `#1d4f91`.
- * @cssprop --sos-color-text - Text colour. Default `#1e1e1e`.
- * @cssprop --sos-color-surface - Background. Default `#ffffff`.
- * @cssprop --sos-color-warning-bg - Background of warnings (stale data, non-conventional notice). Default `#fff4e0`.
- * @cssprop --sos-color-warning-text - Text of warnings. Default `#6b3a00`.
- * @cssprop --sos-font-size - Base font size (px, not rem). Default `16px`.
+ * @cssprop --sos-color-primary - Couleur des liens et des boutons. Par défaut : `#1d4f91`.
+ * @cssprop --sos-color-text - Couleur du texte. Par défaut : `#1e1e1e`.
+ * @cssprop --sos-color-surface - Couleur de fond. Par défaut : `#ffffff`.
+ * @cssprop --sos-color-warning-bg - Couleur de fond des avertissements (données périmées, mention « Pratique non conventionnelle »). Par défaut : `#fff4e0`.
+ * @cssprop --sos-color-warning-text - Couleur du texte des avertissements. Par défaut : `#6b3a00`.
+ * @cssprop --sos-font-size - Taille de police de base (en px, pas en rem). Par défaut : `16px`.
  */
 export class SosStructureCard extends LitElement {
   static override styles = styles;
@@ -72,7 +75,8 @@ export class SosStructureCard extends LitElement {
   @property({ attribute: false }) store?: DirectoryStore;
   @property({ attribute: 'structure-id' }) structureId?: string;
   @property({ type: Boolean, reflect: true }) overlay = false;
-  /** Reflected, so the card re-renders when a page switches language; empty = the store's language. */
+  // Reflected, so the card re-renders when a page switches language; empty = the store's language.
+  /** Langue de la fiche : `fr` ou `en` ; sans cet attribut (ou vide), celle de l'annuaire, sinon `fr`. */
   @property({ reflect: true }) override lang!: string;
   /** A structure to show, overriding the store. */
   @property({ attribute: false }) structure?: DirectoryStructure;
