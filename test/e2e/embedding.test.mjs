@@ -127,7 +127,7 @@ describe('the built widget on partner pages (another origin)', () => {
     const { page, log } = await openPage(browser, `${servers.A}/card`);
     await page.waitForFunction(
       () => window.__deepFind(document.querySelector('sos-structure-card').shadowRoot, 'h2')?.textContent?.includes('Angoulême'),
-      { timeout: 15000 },
+      { polling: 100, timeout: 15000 },
     );
     await assertClean(assert, page, log);
     await page.close();
@@ -145,7 +145,7 @@ describe('the built widget on partner pages (another origin)', () => {
     assert.ok(firstNumber(after) < firstNumber(first));
     await page.waitForFunction(
       () => window.__deepFind(document.querySelector('sos-structure-card').shadowRoot, 'h2')?.textContent?.includes('Bergonié'),
-      { timeout: 15000 },
+      { polling: 100, timeout: 15000 },
     );
     await assertClean(assert, page, log);
     await page.close();
@@ -159,7 +159,7 @@ describe('the built widget on partner pages (another origin)', () => {
     // The commune index is another lazy chunk: type into "Près de" to load it under the CSP too.
     const near = await deepHandle(page, 'sos-annuaire', 'input[role="combobox"]');
     await near.type('Bordea');
-    await page.waitForFunction(() => window.__deepFind(document.querySelector('sos-annuaire').shadowRoot, '[role="option"]'), { timeout: 15000 });
+    await page.waitForFunction(() => window.__deepFind(document.querySelector('sos-annuaire').shadowRoot, '[role="option"]'), { polling: 100, timeout: 15000 });
     await search(page, 'sos-annuaire', 'sophro');
     await new Promise((r) => setTimeout(r, 300));
     await assertClean(assert, page, log);

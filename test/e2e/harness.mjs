@@ -242,7 +242,7 @@ export async function openPage(browser, url, { viewport, allow = () => false } =
         }
         return null;
       };
-      return walk(root);
+      return root ? walk(root) : null; // an element not upgraded yet has no shadow root
     };
     document.addEventListener('securitypolicyviolation', (e) => {
       window.__csp.push(`${e.effectiveDirective} blocked ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`);
@@ -330,7 +330,7 @@ export function deepStyle(page, hostSel, sel, props) {
 
 /** Waits for a `sos-map-ready` event recorded on the page. */
 export async function waitMapReady(page, timeout = 20000) {
-  await page.waitForFunction(() => window.__events?.some((e) => e.type === 'sos-map-ready'), { timeout });
+  await page.waitForFunction(() => window.__events?.some((e) => e.type === 'sos-map-ready'), { polling: 100, timeout });
 }
 
 // ---- the Content-Security-Policy a host page needs (documented in README's integration guide) --

@@ -108,7 +108,7 @@ const suite = () => {
     try {
       await page.waitForFunction(
         () => window.__deepFind(document.querySelector('sos-structure-card').shadowRoot, 'h2')?.textContent?.includes('Bergonié'),
-        { timeout: 20000 },
+        { polling: 100, timeout: 20000 },
       );
     } catch (e) {
       // Seen once under full-suite load, not reproduced since: say what the page looked like.
