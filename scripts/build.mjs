@@ -5,7 +5,10 @@
 //   dist/demo/  the demo site (Lighthouse, `vite preview`)
 //   dist/cli/   the sos-feed CLI
 //   custom-elements.json and the README's element reference, from the elements' JSDoc
+// `--no-docs`: leave custom-elements.json and the README as they are (`npm test` checks them for staleness).
 import { spawnSync } from 'node:child_process';
+
+const docs = !process.argv.includes('--no-docs');
 
 const steps = [
   ['CDN bundle', 'npx', ['vite', 'build', '--mode', 'cdn', '--logLevel', 'warn']],
@@ -13,8 +16,12 @@ const steps = [
   ['type declarations', 'npx', ['tsc', '-p', 'tsconfig.build.json']],
   ['demo site', 'npx', ['vite', 'build', '--logLevel', 'warn']],
   ['CLI', 'node', ['scripts/build-cli.mjs']],
-  ['custom elements manifest', 'npx', ['cem', 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']],
-  ['element reference (README)', 'node', ['scripts/gen-element-docs.mjs']],
+  ...(docs
+    ? [
+        ['custom elements manifest', 'npx', ['cem', 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']],
+        ['element reference (README)', 'node', ['scripts/gen-element-docs.mjs']],
+      ]
+    : []),
 ];
 
 for (const [label, cmd, args] of steps) {

@@ -6,6 +6,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 const START = '<!-- elements:start (généré par scripts/gen-element-docs.mjs, ne pas modifier à la main) -->';
 const END = '<!-- elements:end -->';
 const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+// The analyzer lists modules in the order its file reads finish: sort them so the file is stable.
+const sorted = { ...manifest, modules: [...manifest.modules].sort((a, b) => (a.path < b.path ? -1 : 1)) };
+const sortedText = `${JSON.stringify(sorted, null, 2)}\n`;
+if (!process.argv.includes('--check') && readFileSync('custom-elements.json', 'utf8') !== sortedText) writeFileSync('custom-elements.json', sortedText);
 const cell = (s) => String(s ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim();
 
 const order = ['sos-annuaire', 'sos-search-form', 'sos-results-list', 'sos-structure-card', 'sos-map'];

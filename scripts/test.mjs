@@ -18,8 +18,9 @@ const run = (label, cmd, args, env = {}) => {
 const tsc = run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']);
 if (tsc.status === 0) totals.passed++; else totals.failed++;
 
-// 2. Node tests: the publisher CLI and generated files (built first).
-run('build cli', 'node', ['scripts/build-cli.mjs']);
+// 2. The build (CDN, npm modules and types, demo, CLI), then Node tests: the CLI, generated files, the package.
+const build = run('build', 'node', ['scripts/build.mjs', '--no-docs']);
+if (build.status === 0) totals.passed++; else totals.failed++;
 const nodeTests = existsSync('test/node') ? readdirSync('test/node').filter((f) => f.endsWith('.test.mjs')).map((f) => join('test/node', f)) : [];
 if (nodeTests.length) {
   const n = run('node tests', 'node', ['--test', '--test-reporter=spec', ...nodeTests]);
@@ -40,9 +41,7 @@ if (existsSync(countsFile)) {
 
 // 4. End-to-end: the BUILT widget on partner pages from another origin, and our WordPress plugin
 // in a real WordPress when its Debian packages are installed (.ci/run installs them).
-const cdn = run('CDN build (e2e)', 'npx', ['vite', 'build', '--mode', 'cdn', '--logLevel', 'warn']);
-if (cdn.status !== 0) totals.failed++;
-else {
+if (build.status === 0) {
   const e2eFiles = readdirSync('test/e2e').filter((f) => f.endsWith('.test.mjs')).map((f) => join('test/e2e', f));
   const e = run('e2e tests', 'node', ['--test', '--test-reporter=spec', ...e2eFiles]);
   const pass = Number(/^ℹ pass (\d+)/m.exec(e.stdout)?.[1] ?? 0);
