@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, aTimeout } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, aTimeout, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import './sos-annuaire.js';
 import type { SosAnnuaire } from './sos-annuaire.js';
 import { feed, offer, serve, structure } from '../../../test/helpers/feeds.js';
@@ -126,5 +127,39 @@ describe('sos-annuaire', () => {
   it('is accessible', async () => {
     const el = await loadedAnnuaire((url) => html`<sos-annuaire src=${url} variant="liste"></sos-annuaire>`);
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('sos-annuaire: keyboard only', () => {
+  it('types a search, tabs to a result, opens its card with Enter, closes it with Escape, and gets focus back', async () => {
+    const el = await loadedAnnuaire((url) => html`<sos-annuaire src=${url} variant="liste"></sos-annuaire>`);
+    const form = inner<SosAnnuaire>(el, 'sos-search-form');
+    const list = inner<SosAnnuaire>(el, 'sos-results-list');
+    const input = form.shadowRoot!.querySelector<HTMLInputElement>('input[type=search]')!;
+    input.focus();
+    await sendKeys({ type: 'pau' });
+    await aTimeout(0);
+    await list.updateComplete;
+    expect(names(el)).to.deep.equal(['Écoute Pau']);
+
+    // Real Tab presses from the search field until the result's button has focus.
+    const resultButton = () => list.shadowRoot!.querySelector<HTMLButtonElement>('.result-button')!;
+    const deepActive = (): Element | null => {
+      let a: Element | null = document.activeElement;
+      while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+      return a;
+    };
+    for (let i = 0; i < 40 && deepActive() !== resultButton(); i++) await sendKeys({ press: 'Tab' });
+    expect(deepActive()).to.equal(resultButton());
+
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.store.openKey === 'test-dsrc:psy', 'Enter opens the card');
+    const card = inner<HTMLElement & { updateComplete: Promise<unknown> }>(el, 'sos-structure-card');
+    await waitUntil(() => card.shadowRoot?.querySelector('dialog')?.open, 'the card shows as a dialog', { timeout: 5000 });
+    expect(card.shadowRoot!.contains(deepActive()), 'focus is inside the card').to.equal(true);
+
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => el.store.openKey === undefined, 'Escape closes the card');
+    await waitUntil(() => deepActive() === resultButton(), 'focus back on the result', { timeout: 3000 });
   });
 });
