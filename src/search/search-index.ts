@@ -108,6 +108,43 @@ function buildTextIndex(structures: readonly DirectoryStructure[], rowStart: Uin
   return { terms, postings: terms.map((t) => Uint32Array.from(vocabulary.get(t)!)) };
 }
 
+/** Typed columns of the filters, one entry per row. */
+export interface Columns {
+  care: Uint8Array;
+  masks: { [K in MaskedFilter]: Uint32Array };
+  /** Finer cares of row r: subcareCodes[subcareStart[r] .. subcareStart[r + 1]) (flat: no array per offer). */
+  subcareStart: Uint32Array;
+  subcareCodes: Uint16Array;
+}
+
+function buildColumns(structures: readonly DirectoryStructure[], rows: number): Columns {
+  const care = new Uint8Array(rows);
+  const masks = Object.fromEntries(Object.keys(MASKED).map((k) => [k, new Uint32Array(rows)])) as { [K in MaskedFilter]: Uint32Array };
+  const subcareStart = new Uint32Array(rows + 1);
+  let subcareTotal = 0;
+  for (const s of structures) for (const o of s.offers) subcareTotal += o.subcares?.length ?? 0;
+  const subcareCodes = new Uint16Array(subcareTotal);
+  let row = 0;
+  let sc = 0;
+  for (const s of structures) {
+    for (const o of s.offers) {
+      care[row] = careIndex.get(o.care) ?? 255;
+      subcareStart[row] = sc;
+      for (const c of o.subcares ?? []) subcareCodes[sc++] = subcareIndex.get(c) ?? 0xffff;
+      masks.audience[row] = maskOf('audience', o.audiences);
+      masks.age[row] = maskOf('age', o.ages);
+      masks.setting[row] = maskOf('setting', o.settings);
+      masks.phase[row] = maskOf('phase', o.phases);
+      masks.access[row] = maskOf('access', o.access);
+      masks.cost[row] = o.cost ? bitOf.cost[o.cost] ?? 0 : 0;
+      masks.pathway[row] = maskOf('pathway', o.pathways);
+      row++;
+    }
+  }
+  subcareStart[rows] = sc;
+  return { care, masks, subcareStart, subcareCodes };
+}
+
 export class SearchIndex {
   readonly structures: readonly DirectoryStructure[];
   /** Row → its offer and structure. */
@@ -115,13 +152,9 @@ export class SearchIndex {
   readonly rowStructure: Uint32Array;
   /** Structure i owns rows [rowStart[i], rowStart[i + 1]). */
   readonly rowStart: Uint32Array;
-  readonly care: Uint8Array;
-  readonly masks: { [K in MaskedFilter]: Uint32Array };
-  /** Finer cares of row r: subcareCodes[subcareStart[r] .. subcareStart[r + 1]) (flat: no array per offer). */
-  readonly subcareStart: Uint32Array;
-  readonly subcareCodes: Uint16Array;
   readonly departments: string[];
 
+  private columnsCache: Columns | undefined;
   private textIndex: TextIndex | undefined;
   private fuse: Fuse<string> | undefined;
   private readonly tokenCache = new Map<string, number[]>();
@@ -131,37 +164,24 @@ export class SearchIndex {
     const rows = structures.reduce((n, s) => n + s.offers.length, 0);
     this.rowStructure = new Uint32Array(rows);
     this.rowStart = new Uint32Array(structures.length + 1);
-    this.care = new Uint8Array(rows);
-    this.masks = Object.fromEntries(Object.keys(MASKED).map((k) => [k, new Uint32Array(rows)])) as { [K in MaskedFilter]: Uint32Array };
     this.departments = structures.map((s) => s.department);
-    this.subcareStart = new Uint32Array(rows + 1);
-    let subcareTotal = 0;
-    for (const s of structures) for (const o of s.offers) subcareTotal += o.subcares?.length ?? 0;
-    this.subcareCodes = new Uint16Array(subcareTotal);
-
-
     let row = 0;
-    let sc = 0;
     for (const [i, s] of structures.entries()) {
       this.rowStart[i] = row;
       for (const o of s.offers) {
         this.offers.push(o);
-        this.rowStructure[row] = i;
-        this.care[row] = careIndex.get(o.care) ?? 255;
-        this.subcareStart[row] = sc;
-        for (const c of o.subcares ?? []) this.subcareCodes[sc++] = subcareIndex.get(c) ?? 0xffff;
-        this.masks.audience[row] = maskOf('audience', o.audiences);
-        this.masks.age[row] = maskOf('age', o.ages);
-        this.masks.setting[row] = maskOf('setting', o.settings);
-        this.masks.phase[row] = maskOf('phase', o.phases);
-        this.masks.access[row] = maskOf('access', o.access);
-        this.masks.cost[row] = o.cost ? bitOf.cost[o.cost] ?? 0 : 0;
-        this.masks.pathway[row] = maskOf('pathway', o.pathways);
-        row++;
+        this.rowStructure[row++] = i;
       }
     }
     this.rowStart[structures.length] = row;
-    this.subcareStart[rows] = sc;
+  }
+
+  /**
+   * The filter columns, built on the first filter, distance or facet count: the first list
+   * (everything, by name) needs none of them, so they are built after it is on screen.
+   */
+  get columns(): Columns {
+    return (this.columnsCache ??= buildColumns(this.structures, this.rowCount));
   }
 
   /**

@@ -117,13 +117,20 @@ function staticFail(index: SearchIndex, criteria: Criteria): Uint16Array {
   const subcares = filters.subcare.length ? new Set(filters.subcare.map((c) => SUBCARE_CODES.indexOf(c as never))) : undefined;
   const depts = filters.departement.length ? new Set(filters.departement) : undefined;
   const masked = (Object.keys(MASKED) as MaskedFilter[])
-    .map((f) => ({ col: index.masks[f], want: maskOf(f, filters[f]), bit: BIT[f], all: ABSENT_MEANS_ALL.has(f) }))
-    .filter((m) => m.want);
+    .map((f) => ({ f, want: maskOf(f, filters[f]), bit: BIT[f], all: ABSENT_MEANS_ALL.has(f) }))
+    .filter((m) => m.want)
+    .map((m) => ({ ...m, col: index.columns.masks[m.f] }));
   const dist = near ? distances(index, near.point.lat, near.point.lon) : undefined;
   const rows = index.rowCount;
   const fail = new Uint16Array(rows);
-  const { rowStructure, care, subcareStart, subcareCodes, departments } = index;
-  const settings = index.masks.setting;
+  // Nothing to filter: all rows pass, and the filter columns are not even built.
+  if (!cares && !subcares && !depts && !masked.length && !dist) {
+    staticCache = { index, key, fail };
+    return fail;
+  }
+  const { rowStructure, departments } = index;
+  const { care, subcareStart, subcareCodes, masks } = index.columns;
+  const settings = masks.setting;
   for (let r = 0; r < rows; r++) {
     let m = 0;
     if (cares && !cares.has(care[r]!)) m |= BIT.care;
@@ -218,12 +225,13 @@ function facetsAndHelp(
   dist: Float64Array | undefined,
   empty: boolean,
 ): { facets: Record<FilterName, Map<string, number>>; help?: NoResultHelp } {
-  const { care, subcareStart, subcareCodes, departments, rowStart } = index;
+  const { departments, rowStart } = index;
+  const { care, subcareStart, subcareCodes, masks } = index.columns;
   const careCounts = new Uint32Array(CARE_CODES.length);
   const subcareCounts = new Uint32Array(SUBCARE_CODES.length);
   const subcareStamp = new Uint32Array(SUBCARE_CODES.length);
   const maskedNames = Object.keys(MASKED) as MaskedFilter[];
-  const maskedCols = maskedNames.map((f) => index.masks[f]);
+  const maskedCols = maskedNames.map((f) => masks[f]);
   const maskedBits = maskedNames.map((f) => BIT[f]);
   const maskedCounts = maskedNames.map((f) => new Uint32Array(MASKED[f].length));
   const maskSeen = new Uint32Array(maskedNames.length);
