@@ -15,6 +15,12 @@ const fieldValue = fc.oneof(
   fc.array(fc.constantFrom('patient', 'proche-aidant', 'ville', 'domicile', 'adulte', 'inconnu', ''), { maxLength: 3 }),
   fc.record({ lat: fc.double(), lon: fc.double() }),
   fc.record({ phone: fc.string(), website: fc.constantFrom('https://a.fr', 'ftp://a.fr', 'http://localhost', ' https://b.fr/x ') }),
+  // Links: the generated check has a pattern shortcut for plain http(s) URLs, it must agree with zod.
+  fc.record({ website: fc.oneof(
+    fc.constantFrom('https://Example.ORG/a?b#c', 'http://a-b.fr', 'https://-a.fr', 'https://a.f', 'https://a..fr', 'https://a.fr:8080/x',
+      'https://user@a.fr', 'https://xn--caf-dma.fr', 'https://café.fr', 'https://a.fr/ x', 'https://a.fr\\x', 'javascript://a.fr', 'https://1.2.3.4', `https://${'a'.repeat(64)}.fr`),
+    fc.webUrl(), fc.string().map((x) => `https://${x}`),
+  ) }),
   fc.record({ id: fc.constantFrom('dsrc', 'Bad Id'), name: fc.string() }),
 );
 
@@ -46,6 +52,10 @@ describe('generated fast checks', () => {
   it('agree with zod on mutated structures', () => {
     const base = structure({ id: 's1', contact: { website: 'https://example.org' } }) as Record<string, unknown>;
     mutations(base, Object.keys(StructureShellSchema.def.shape), checkStructureShell, StructureShellSchema);
+    // Links alone, many of them: the check must accept exactly what zod accepts unchanged.
+    fc.assert(fc.property(fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.string().map((x) => `http://${x}`)), (website) => {
+      agree(checkStructureShell, StructureShellSchema, { ...base, contact: { website } });
+    }), { numRuns: 3000 });
   });
 
   it('agree with zod on mutated envelopes', () => {

@@ -27,26 +27,27 @@ const k11 = /^[+0-9][0-9 .()-]{3,24}$/;
 const k12 = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
 const k13 = /^https?$/;
 const k14 = /^(?=.{1,253}$)([a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/;
-const k15 = new Set(["phone","email","website","mssante"]);
-const k16 = new Set(["id","care","label","subcares","audiences","ages","settings","phases","access","referral","cost","costNote","pathways","nonConventional","description","schedule","contact"]);
-const k17 = new Set<unknown>(["etablissement-sante","clcc","association","comite-ligue","cpts","msp","centre-sante","dac","eri","maison-sport-sante","reseau","autre"]);
-const k18 = /^[0-9][0-9AB][0-9]{7}$/;
-const k19 = /^[0-9]{14}$/;
-const k20 = /^[0-9]{5}$/;
-const k21 = /^(?:[0-9]{2}|2A|2B)[0-9]{3}$/;
-const k22 = new Set(["line","postalCode","city","insee"]);
-const k23 = /^(?:[0-9]{2}|2A|2B|97[1-6])$/;
-const k24 = new Set(["lat","lon"]);
-const k25 = new Set(["wheelchair"]);
-const k26 = /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))$/;
-const k27 = new Set(["id","name","kind","finess","siret","description","address","department","location","contact","accessibility","hours","verifiedAt","offers"]);
-const k28 = new Set<unknown>(["sos-feed/1"]);
-const k29 = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const k30 = /^[0-9]{2}$/;
-const k31 = new Set(["email","url"]);
-const k32 = new Set(["id","name","region","url","contact","license"]);
-const k33 = /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$/;
-const k34 = new Set(["format","publisher","generatedAt","structures"]);
+const k15 = /^https?:\/\/(?=[a-zA-Z0-9.-]{1,253}(?:[/?#]|$))(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}(?:[/?#][^\s\\]*)?$/;
+const k16 = new Set(["phone","email","website","mssante"]);
+const k17 = new Set(["id","care","label","subcares","audiences","ages","settings","phases","access","referral","cost","costNote","pathways","nonConventional","description","schedule","contact"]);
+const k18 = new Set<unknown>(["etablissement-sante","clcc","association","comite-ligue","cpts","msp","centre-sante","dac","eri","maison-sport-sante","reseau","autre"]);
+const k19 = /^[0-9][0-9AB][0-9]{7}$/;
+const k20 = /^[0-9]{14}$/;
+const k21 = /^[0-9]{5}$/;
+const k22 = /^(?:[0-9]{2}|2A|2B)[0-9]{3}$/;
+const k23 = new Set(["line","postalCode","city","insee"]);
+const k24 = /^(?:[0-9]{2}|2A|2B|97[1-6])$/;
+const k25 = new Set(["lat","lon"]);
+const k26 = new Set(["wheelchair"]);
+const k27 = /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))$/;
+const k28 = new Set(["id","name","kind","finess","siret","description","address","department","location","contact","accessibility","hours","verifiedAt","offers"]);
+const k29 = new Set<unknown>(["sos-feed/1"]);
+const k30 = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const k31 = /^[0-9]{2}$/;
+const k32 = new Set(["email","url"]);
+const k33 = new Set(["id","name","region","url","contact","license"]);
+const k34 = /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$/;
+const k35 = new Set(["format","publisher","generatedAt","structures"]);
 
 function c1(v: unknown): boolean {
   return typeof v === 'string' && k0.test(v);
@@ -219,7 +220,7 @@ function c40(v: unknown): boolean {
 }
 
 function c43(v: unknown): boolean {
-  return typeof v === 'string' && urlOk(v, k13, k14) && v.length <= 2048;
+  return typeof v === 'string' && (k15.test(v) || urlOk(v, k13, k14)) && v.length <= 2048;
 }
 
 function c42(v: unknown): boolean {
@@ -242,7 +243,7 @@ function c37(v: unknown): boolean {
   if (!c42(o["website"])) return false;
   if (!c44(o["mssante"])) return false;
   // Unknown keys: zod strips them, so zod builds the stripped copy.
-  for (const key in o) if (!k15.has(key)) return false;
+  for (const key in o) if (!k16.has(key)) return false;
   return true;
 }
 
@@ -271,7 +272,7 @@ function c0(v: unknown): boolean {
   if (!c34(o["schedule"])) return false;
   if (!c36(o["contact"])) return false;
   // Unknown keys: zod strips them, so zod builds the stripped copy.
-  for (const key in o) if (!k16.has(key)) return false;
+  for (const key in o) if (!k17.has(key)) return false;
   return true;
 }
 
@@ -284,11 +285,11 @@ function c48(v: unknown): boolean {
 }
 
 function c49(v: unknown): boolean {
-  return k17.has(v);
+  return k18.has(v);
 }
 
 function c51(v: unknown): boolean {
-  return typeof v === 'string' && k18.test(v);
+  return typeof v === 'string' && k19.test(v);
 }
 
 function c50(v: unknown): boolean {
@@ -296,7 +297,7 @@ function c50(v: unknown): boolean {
 }
 
 function c53(v: unknown): boolean {
-  return typeof v === 'string' && k19.test(v);
+  return typeof v === 'string' && k20.test(v);
 }
 
 function c52(v: unknown): boolean {
@@ -320,7 +321,7 @@ function c57(v: unknown): boolean {
 }
 
 function c59(v: unknown): boolean {
-  return typeof v === 'string' && k20.test(v);
+  return typeof v === 'string' && k21.test(v);
 }
 
 function c60(v: unknown): boolean {
@@ -328,7 +329,7 @@ function c60(v: unknown): boolean {
 }
 
 function c62(v: unknown): boolean {
-  return typeof v === 'string' && k21.test(v);
+  return typeof v === 'string' && k22.test(v);
 }
 
 function c61(v: unknown): boolean {
@@ -343,12 +344,12 @@ function c56(v: unknown): boolean {
   if (!c60(o["city"])) return false;
   if (!c61(o["insee"])) return false;
   // Unknown keys: zod strips them, so zod builds the stripped copy.
-  for (const key in o) if (!k22.has(key)) return false;
+  for (const key in o) if (!k23.has(key)) return false;
   return true;
 }
 
 function c64(v: unknown): boolean {
-  return typeof v === 'string' && k23.test(v);
+  return typeof v === 'string' && k24.test(v);
 }
 
 function c63(v: unknown): boolean {
@@ -369,7 +370,7 @@ function c66(v: unknown): boolean {
   if (!c67(o["lat"])) return false;
   if (!c68(o["lon"])) return false;
   // Unknown keys: zod strips them, so zod builds the stripped copy.
-  for (const key in o) if (!k24.has(key)) return false;
+  for (const key in o) if (!k25.has(key)) return false;
   return true;
 }
 
@@ -394,7 +395,7 @@ function c71(v: unknown): boolean {
   const o = v as Record<string, unknown>;
   if (!c72(o["wheelchair"])) return false;
   // Unknown keys: zod strips them, so zod builds the stripped copy.
-  for (const key in o) if (!k25.has(key)) return false;
+  for (const key in o) if (!k26.has(key)) return false;
   return true;
 }
 
@@ -411,7 +412,7 @@ function c74(v: unknown): boolean {
 }
 
 function c76(v: unknown): boolean {
-  return typeof v === 'string' && k26.test(v);
+  return typeof v === 'string' && k27.test(v);
 }
 
 function c78(v: unknown): boolean {
@@ -442,16 +443,16 @@ function c46(v: unknown): boolean {
   if (!c76(o["verifiedAt"])) return false;
   if (!c77(o["offers"])) return false;
   // Unknown keys: zod strips them, so zod builds the stripped copy.
-  for (const key in o) if (!k27.has(key)) return false;
+  for (const key in o) if (!k28.has(key)) return false;
   return true;
 }
 
 function c80(v: unknown): boolean {
-  return k28.has(v);
+  return k29.has(v);
 }
 
 function c82(v: unknown): boolean {
-  return typeof v === 'string' && k29.test(v) && v.length <= 64;
+  return typeof v === 'string' && k30.test(v) && v.length <= 64;
 }
 
 function c83(v: unknown): boolean {
@@ -459,7 +460,7 @@ function c83(v: unknown): boolean {
 }
 
 function c85(v: unknown): boolean {
-  return typeof v === 'string' && k30.test(v);
+  return typeof v === 'string' && k31.test(v);
 }
 
 function c84(v: unknown): boolean {
@@ -467,7 +468,7 @@ function c84(v: unknown): boolean {
 }
 
 function c87(v: unknown): boolean {
-  return typeof v === 'string' && urlOk(v, k13, k14) && v.length <= 2048;
+  return typeof v === 'string' && (k15.test(v) || urlOk(v, k13, k14)) && v.length <= 2048;
 }
 
 function c86(v: unknown): boolean {
@@ -483,7 +484,7 @@ function c90(v: unknown): boolean {
 }
 
 function c93(v: unknown): boolean {
-  return typeof v === 'string' && urlOk(v, k13, k14) && v.length <= 2048;
+  return typeof v === 'string' && (k15.test(v) || urlOk(v, k13, k14)) && v.length <= 2048;
 }
 
 function c92(v: unknown): boolean {
@@ -496,7 +497,7 @@ function c89(v: unknown): boolean {
   if (!c90(o["email"])) return false;
   if (!c92(o["url"])) return false;
   // Unknown keys: zod strips them, so zod builds the stripped copy.
-  for (const key in o) if (!k31.has(key)) return false;
+  for (const key in o) if (!k32.has(key)) return false;
   return true;
 }
 
@@ -522,12 +523,12 @@ function c81(v: unknown): boolean {
   if (!c88(o["contact"])) return false;
   if (!c94(o["license"])) return false;
   // Unknown keys: zod strips them, so zod builds the stripped copy.
-  for (const key in o) if (!k32.has(key)) return false;
+  for (const key in o) if (!k33.has(key)) return false;
   return true;
 }
 
 function c96(v: unknown): boolean {
-  return typeof v === 'string' && k33.test(v);
+  return typeof v === 'string' && k34.test(v);
 }
 
 function c98(v: unknown): boolean {
@@ -548,7 +549,7 @@ function c79(v: unknown): boolean {
   if (!c96(o["generatedAt"])) return false;
   if (!c97(o["structures"])) return false;
   // Unknown keys: zod strips them, so zod builds the stripped copy.
-  for (const key in o) if (!k34.has(key)) return false;
+  for (const key in o) if (!k35.has(key)) return false;
   return true;
 }
 
