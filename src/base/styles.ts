@@ -30,16 +30,20 @@ export const tokens = css`
     --_font: var(--sos-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
     --_font-size: var(--sos-font-size, 16px);
   }
-  /* theme="dsfr": the French State design system's look, for public-sector sites. */
+  /*
+   * theme="dsfr": the French State design system's look, for public-sector sites. It sets the
+   * public variables, which inherit into the elements inside (form, list, map, card); a value an
+   * integrator sets on the element itself still wins.
+   */
   :host([theme='dsfr']) {
-    --_primary: var(--sos-color-primary, #000091);
-    --_text: var(--sos-color-text, #161616);
-    --_muted: var(--sos-color-muted, #3a3a3a);
-    --_border: var(--sos-color-border, #929292);
-    --_surface-alt: var(--sos-color-surface-alt, #f6f6f6);
-    --_focus: var(--sos-color-focus, #0a76f6);
-    --_radius: var(--sos-radius, 4px);
-    --_font: var(--sos-font-family, Marianne, arial, sans-serif);
+    --sos-color-primary: #000091;
+    --sos-color-text: #161616;
+    --sos-color-muted: #3a3a3a;
+    --sos-color-border: #929292;
+    --sos-color-surface-alt: #f6f6f6;
+    --sos-color-focus: #0a76f6;
+    --sos-radius: 4px;
+    --sos-font-family: Marianne, arial, sans-serif;
   }
 `;
 

@@ -163,3 +163,16 @@ describe('sos-annuaire: keyboard only', () => {
     await waitUntil(() => deepActive() === resultButton(), 'focus back on the result', { timeout: 3000 });
   });
 });
+
+describe('sos-annuaire: theming', () => {
+  it('theme="dsfr" reaches the elements inside, and a colour set by the integrator wins', async () => {
+    const el = await loadedAnnuaire((url) => html`<sos-annuaire src=${url} variant="liste" theme="dsfr"></sos-annuaire>`);
+    const form = inner<SosAnnuaire>(el, 'sos-search-form');
+    await form.updateComplete;
+    const submit = () => getComputedStyle(form.shadowRoot!.querySelector('button[type=submit]')!).backgroundColor;
+    expect(submit()).to.equal('rgb(0, 0, 145)');
+    el.style.setProperty('--sos-color-primary', '#8a1538');
+    expect(submit()).to.equal('rgb(138, 21, 56)');
+    await expect(el).to.be.accessible();
+  });
+});

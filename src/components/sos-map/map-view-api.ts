@@ -57,6 +57,8 @@ export interface MapViewOptions {
   attribution: { default: string; offline: string };
   /** How long the style may take to reach `load` before the offline style replaces it. */
   styleTimeoutMs?: number;
+  /** The integrator's main colour (`--sos-color-primary`, or the theme's): points, clusters, search area. */
+  primaryColor?: string;
   /** Length of camera moves the view starts itself (cluster click): 0 under reduced motion. */
   motionMs(): number;
   /** A point was clicked while not selected. */

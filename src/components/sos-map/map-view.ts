@@ -62,7 +62,9 @@ if (workerPath) setWorkerUrl(new URL(workerPath, import.meta.url).href);
 const FRANCE_CENTER: LngLatTuple = [2.6, 46.6];
 const FRANCE_ZOOM = 4.6;
 const DEFAULT_STYLE_TIMEOUT_MS = 8000;
-const COLORS = { cluster: '#1d4f91', point: '#1d4f91', selected: '#c2410c', near: '#1d4f91' };
+const DEFAULT_PRIMARY = '#1d4f91';
+/** The selected point stays orange whatever the theme: it must stand out from the others. */
+const SELECTED = '#c2410c';
 const OWN_SOURCES = new Set([SOURCE_RESULTS, SOURCE_NEAR]);
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -191,6 +193,7 @@ class MapLibreView implements MapView {
   }
 
   private installOverlay(map: MapLibreMap): void {
+    const primary = this.options.primaryColor || DEFAULT_PRIMARY;
     map.addSource(SOURCE_NEAR, { type: 'geojson', data: this.nearData() });
     map.addSource(SOURCE_RESULTS, {
       type: 'geojson',
@@ -202,21 +205,21 @@ class MapLibreView implements MapView {
     });
     map.addLayer({
       id: LAYER_NEAR_FILL, type: 'fill', source: SOURCE_NEAR, filter: ['==', ['geometry-type'], 'Polygon'],
-      paint: { 'fill-color': COLORS.near, 'fill-opacity': 0.07 },
+      paint: { 'fill-color': primary, 'fill-opacity': 0.07 },
     });
     map.addLayer({
       id: LAYER_NEAR_LINE, type: 'line', source: SOURCE_NEAR, filter: ['==', ['geometry-type'], 'Polygon'],
-      paint: { 'line-color': COLORS.near, 'line-width': 2, 'line-dasharray': [3, 2] },
+      paint: { 'line-color': primary, 'line-width': 2, 'line-dasharray': [3, 2] },
     });
     map.addLayer({
       id: LAYER_NEAR_POINT, type: 'circle', source: SOURCE_NEAR, filter: ['==', ['geometry-type'], 'Point'],
-      paint: { 'circle-radius': 6, 'circle-color': '#ffffff', 'circle-stroke-color': COLORS.near, 'circle-stroke-width': 3 },
+      paint: { 'circle-radius': 6, 'circle-color': '#ffffff', 'circle-stroke-color': primary, 'circle-stroke-width': 3 },
     });
     map.addLayer({
       id: LAYER_CLUSTERS, type: 'circle', source: SOURCE_RESULTS, filter: ['has', 'point_count'],
       paint: {
-        // Size and shade say the magnitude (the offline style has no glyphs for counts).
-        'circle-color': ['step', ['get', 'point_count'], '#4f7fbf', 10, '#2f63a6', 50, COLORS.cluster, 200, '#10305a'],
+        // Size says the magnitude (the offline style has no glyphs for counts); colour: the theme's.
+        'circle-color': primary,
         'circle-radius': ['step', ['get', 'point_count'], 13, 10, 17, 50, 22, 200, 28, 1000, 34],
         'circle-opacity': 0.9,
         'circle-stroke-width': 2,
@@ -234,7 +237,7 @@ class MapLibreView implements MapView {
     map.addLayer({
       id: LAYER_POINTS, type: 'circle', source: SOURCE_RESULTS, filter: ['!', ['has', 'point_count']],
       paint: {
-        'circle-color': ['case', ['boolean', ['feature-state', 'selected'], false], COLORS.selected, COLORS.point],
+        'circle-color': ['case', ['boolean', ['feature-state', 'selected'], false], SELECTED, primary],
         'circle-radius': ['case', ['boolean', ['feature-state', 'selected'], false], 9, 6],
         'circle-stroke-width': 2,
         'circle-stroke-color': '#ffffff',

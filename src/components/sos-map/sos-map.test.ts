@@ -25,6 +25,17 @@ describe('sos-map (fake map view)', () => {
   before(requireVisiblePage); // the view starts from an IntersectionObserver
   afterEach(() => emulateMedia({ reducedMotion: 'no-preference' }));
 
+  it('paints points and clusters in the integrator\'s colour (--sos-color-primary, theme="dsfr")', async () => {
+    const { loader, views } = fakeLoader();
+    await fixture<SosMap>(html`<sos-map basemap="offline" style="--sos-color-primary: #8a1538" .store=${demoStore(5, 0)} .loadMapView=${loader}></sos-map>`);
+    await until(() => views.length === 1, 3000, 'the view');
+    expect(views[0]!.options.primaryColor).to.equal('#8a1538');
+    const dsfr = fakeLoader();
+    await fixture<SosMap>(html`<sos-map basemap="offline" theme="dsfr" .store=${demoStore(5, 0)} .loadMapView=${dsfr.loader}></sos-map>`);
+    await until(() => dsfr.views.length === 1, 3000, 'the view');
+    expect(dsfr.views[0]!.options.primaryColor).to.equal('#000091');
+  });
+
   it('creates the view when visible, with the French MapLibre locale, and sends the mapped results', async () => {
     const store = demoStore(12, 2);
     const { el, view } = await mapWithFake(store);
@@ -33,6 +44,7 @@ describe('sos-map (fake map view)', () => {
     expect(v.options.locale['Map.Title']).to.equal('Carte des structures');
     expect(v.options.locale['NavigationControl.ZoomIn']).to.equal('Zoomer');
     expect(v.options.basemap).to.equal('offline');
+    expect(v.options.primaryColor).to.equal('#1d4f91');
     expect(v.last('setResults')![1].features).to.have.length(12);
     expect(el.shadowRoot!.querySelector('.visually-hidden')!.textContent).to.equal(
       'La carte reprend les 12 structures de la liste ; utilisez la liste pour les parcourir au clavier.');

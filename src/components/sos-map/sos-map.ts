@@ -141,6 +141,8 @@ export class SosMap extends LitElement {
         locale: t.maplibre,
         attribution: { default: t.attributionDefault, offline: t.attributionOffline },
         styleTimeoutMs: this.styleTimeoutMs,
+        // The resolved theme colour (WebGL paints need a value, not a CSS variable).
+        primaryColor: getComputedStyle(this).getPropertyValue('--_primary').trim() || undefined,
         motionMs: () => this.motionMs(),
         onSelect: (key) => this.data.store?.select(key),
         onOpen: (key) => this.data.store?.open(key),
