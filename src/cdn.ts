@@ -10,9 +10,9 @@ export { SosSearchForm } from './components/sos-search-form/sos-search-form.js';
 export { SosResultsList } from './components/sos-results-list/sos-results-list.js';
 export { SosMap } from './components/sos-map/sos-map.js';
 export { DirectoryStore } from './state/directory-store.js';
+import { loadCard } from './components/sos-structure-card/load-card.js';
 
 const CARD = 'sos-structure-card';
-const loadCard = () => import('./components/sos-structure-card/sos-structure-card.js');
 
 /** Loads the card's code as soon as a standalone card is in the page (now, or added later). */
 function watchForStandaloneCards(): void {

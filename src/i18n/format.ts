@@ -36,6 +36,10 @@ export function plural(n: number, lang: Lang, one: string, many: string): string
 /** The UI language of an element: its own `lang`, else its store's, else French. */
 export function langOf(el: HTMLElement, storeLang?: Lang): Lang {
   const own = el.getAttribute('lang');
-  if (own) return own.toLowerCase().startsWith('en') ? 'en' : 'fr';
-  return storeLang ?? 'fr';
+  return own ? toLang(own) : storeLang ?? 'fr';
+}
+
+/** A `lang` value (`en`, `en-GB`, `fr-FR`…) as one of the two UI languages; French by default. */
+export function toLang(value: string): Lang {
+  return value.toLowerCase().startsWith('en') ? 'en' : 'fr';
 }

@@ -3,6 +3,9 @@ import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { define } from '../../base/define.js';
 import { announce } from '../../base/store-controller.js';
+import { WidthController } from '../../base/width-controller.js';
+import { toLang } from '../../i18n/format.js';
+import { loadCard } from '../sos-structure-card/load-card.js';
 import { storeContext } from '../../state/context.js';
 import { DirectoryStore, STORE_CHANGE, type StoreChangeDetail } from '../../state/directory-store.js';
 import { FILTER_NAMES, type FilterName, type Filters } from '../../search/criteria.js';
@@ -14,15 +17,9 @@ import '../sos-map/sos-map.js';
 
 export type Variant = 'complet' | 'liste' | 'carte';
 
-/**
- * The structure card is needed only once a visitor opens a result: its code (≈6 kB gzip) is a
- * chunk loaded then, or when they point at the results. The element upgrades when it arrives and
- * opens the card the store asks for. Pages using `<sos-structure-card>` alone import it directly.
- */
-let cardLoading: Promise<unknown> | undefined;
-function loadCard(): void {
-  cardLoading ??= import('../sos-structure-card/sos-structure-card.js');
-}
+// The structure card (≈7 kB gzip) is loaded when a visitor opens a result or points at the
+// results; the `<sos-structure-card>` rendered below upgrades when it arrives and opens the card
+// the store asks for.
 
 /** Below this width (of the element itself, not the viewport) list and map share one pane. */
 const WIDE_MIN_PX = 760;
@@ -111,18 +108,17 @@ export class SosAnnuaire extends LitElement {
   /** The shared state (read it to script the directory; `for="id"` elements link to it). */
   readonly store = new DirectoryStore();
 
-  @state() private narrow = false;
+  private readonly width = new WidthController(this, WIDE_MIN_PX);
   /** In the narrow layout: which pane is shown. */
   @state() private view: 'liste' | 'carte' = 'liste';
 
-  private resizeObserver?: ResizeObserver;
   private readonly onStoreChange = (e: Event) => {
     const { changes } = (e as CustomEvent<StoreChangeDetail>).detail;
-    if (changes.has('open') && this.store.openKey) loadCard();
+    if (changes.has('open') && this.store.openKey) void loadCard();
     announce(this, this.store, changes);
   };
   /** A visitor about to open a card (pointer over, or focus in, the results): fetch its code now. */
-  private readonly onIntent = () => loadCard();
+  private readonly onIntent = () => void loadCard();
 
   constructor() {
     super();
@@ -130,26 +126,8 @@ export class SosAnnuaire extends LitElement {
     this.store.addEventListener(STORE_CHANGE, this.onStoreChange);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Decided before the first render, so the narrow layout's switch does not appear later and shift the page.
-    const width = this.getBoundingClientRect().width;
-    if (width > 0) this.narrow = width < WIDE_MIN_PX;
-    this.resizeObserver = new ResizeObserver(([entry]) => {
-      const width = entry?.contentRect.width ?? 0;
-      // Next frame: changing the layout inside the observer's callback would loop (and report an error).
-      if (width > 0) requestAnimationFrame(() => (this.narrow = width < WIDE_MIN_PX));
-    });
-    this.resizeObserver.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('lang')) this.store.lang = this.lang.toLowerCase().startsWith('en') ? 'en' : 'fr';
+    if (changed.has('lang')) this.store.lang = toLang(this.lang);
     if (FILTER_NAMES.some((f) => changed.has(f as keyof SosAnnuaire)) || changed.has('lock')) this.applyPresets();
     if (changed.has('src')) {
       const urls = list(this.src).filter((u) => u !== '');
@@ -179,11 +157,11 @@ export class SosAnnuaire extends LitElement {
   override render() {
     const t = strings[this.store.lang];
     const hasMap = this.variant !== 'liste';
-    const showSwitch = hasMap && this.narrow;
+    const showSwitch = hasMap && this.width.narrow;
     const listHidden = showSwitch && this.view === 'carte';
     const mapHidden = showSwitch && this.view === 'liste';
     return html`
-      <div part="layout" class="layout ${this.narrow ? 'narrow' : 'wide'} variant-${this.variant}">
+      <div part="layout" class="layout ${this.width.narrow ? 'narrow' : 'wide'} variant-${this.variant}">
         <sos-search-form class="form" exportparts="form, search-input, near-input, filters, button"></sos-search-form>
         ${showSwitch
           ? html`<div part="view-switch" class="view-switch" role="group" aria-label=${t.viewSwitch}>

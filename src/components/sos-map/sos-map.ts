@@ -174,7 +174,6 @@ export class SosMap extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') || changed.has('for') || changed.has('store')) this.data.resolve();
     const changes = this.data.changes;
     const store = this.data.store;
     if (changes.has('data') || changes.has('results') || changes.has('criteria')) {

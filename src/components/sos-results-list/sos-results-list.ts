@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { define } from '../../base/define.js';
@@ -51,8 +51,7 @@ export class SosResultsList extends LitElement {
     void this.updateComplete.then(() => this.buttonFor(key)?.focus());
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') || changed.has('for') || changed.has('store')) this.data.resolve();
+  protected override willUpdate(): void {
     const store = this.data.store;
     if (!store) return;
     if (store.results !== this.lastResults) {

@@ -1,8 +1,9 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { define } from '../../base/define.js';
 import { afterNextPaint } from '../../base/scheduling.js';
+import { WidthController } from '../../base/width-controller.js';
 import { StoreController } from '../../base/store-controller.js';
 import type { DirectoryStore } from '../../state/directory-store.js';
 import { DEFAULT_RADIUS_KM, FILTER_NAMES, RADII_KM, type FilterName, type Near } from '../../search/criteria.js';
@@ -80,8 +81,7 @@ export class SosSearchForm extends LitElement {
   @state() private messageIsError = false;
   @state() private locating = false;
   /** Narrow (the element's own width): the filters fold into one disclosure. */
-  @state() private compact = false;
-  private resizeObserver?: ResizeObserver;
+  private readonly width = new WidthController(this, COMPACT_MAX_PX);
   /** The radius for the next place chosen (the store keeps the current place's). */
   @state() private radiusKm: number = DEFAULT_RADIUS_KM;
 
@@ -109,24 +109,7 @@ export class SosSearchForm extends LitElement {
     super.scheduleUpdate();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Decided before the first render (no layout shift), then followed.
-    this.compact = this.getBoundingClientRect().width < COMPACT_MAX_PX && this.getBoundingClientRect().width > 0;
-    this.resizeObserver = new ResizeObserver(([entry]) => {
-      const width = entry?.contentRect.width ?? 0;
-      if (width > 0) requestAnimationFrame(() => (this.compact = width < COMPACT_MAX_PX));
-    });
-    this.resizeObserver.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('store') || changed.has('src') || changed.has('for')) this.data.resolve();
+  protected override willUpdate(): void {
     const near = this.data.store?.criteria.near;
     if (near !== this.shownNear) {
       if (near?.label !== this.shownNear?.label || !near) this.combobox.setText(near?.label ?? '');
@@ -299,7 +282,7 @@ export class SosSearchForm extends LitElement {
     // On a phone the filters fold into one "Filtres" disclosure, so the first results show on screen.
     const allActive = FILTER_NAMES.filter((f) => !locked.has(f)).reduce((n, f) => n + this.selected(f), 0);
     return html`<div part="filters" class="filters" role="group" aria-label=${t.filters}>
-      ${this.compact ? disclosure('all', t.filters, allActive, html`<div class="all-filters">${panel}</div>`, ctx) : panel}
+      ${this.width.narrow ? disclosure('all', t.filters, allActive, html`<div class="all-filters">${panel}</div>`, ctx) : panel}
     </div>`;
   }
 

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { define } from '../../base/define.js';
 import { StoreController } from '../../base/store-controller.js';
@@ -102,10 +102,6 @@ export class SosStructureCard extends LitElement {
     if (!store) return undefined;
     if (!this.overlay && this.structureId) return store.structureById(this.structureId);
     return store.structure(store.openKey);
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') || changed.has('for') || changed.has('store')) this.data.resolve();
   }
 
   protected override updated(): void {
