@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, aTimeout, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { deepActiveElement } from '../../base/focus.js';
 import './sos-annuaire.js';
 import type { SosAnnuaire } from './sos-annuaire.js';
 import { feed, offer, serve, structure } from '../../../test/helpers/feeds.js';
@@ -144,23 +145,18 @@ describe('sos-annuaire: keyboard only', () => {
 
     // Real Tab presses from the search field until the result's button has focus.
     const resultButton = () => list.shadowRoot!.querySelector<HTMLButtonElement>('.result-button')!;
-    const deepActive = (): Element | null => {
-      let a: Element | null = document.activeElement;
-      while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-      return a;
-    };
-    for (let i = 0; i < 40 && deepActive() !== resultButton(); i++) await sendKeys({ press: 'Tab' });
-    expect(deepActive()).to.equal(resultButton());
+    for (let i = 0; i < 40 && deepActiveElement() !== resultButton(); i++) await sendKeys({ press: 'Tab' });
+    expect(deepActiveElement()).to.equal(resultButton());
 
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.store.openKey === 'test-dsrc:psy', 'Enter opens the card');
     const card = inner<HTMLElement & { updateComplete: Promise<unknown> }>(el, 'sos-structure-card');
     await waitUntil(() => card.shadowRoot?.querySelector('dialog')?.open, 'the card shows as a dialog', { timeout: 5000 });
-    expect(card.shadowRoot!.contains(deepActive()), 'focus is inside the card').to.equal(true);
+    expect(card.shadowRoot!.contains(deepActiveElement()), 'focus is inside the card').to.equal(true);
 
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => el.store.openKey === undefined, 'Escape closes the card');
-    await waitUntil(() => deepActive() === resultButton(), 'focus back on the result', { timeout: 3000 });
+    await waitUntil(() => deepActiveElement() === resultButton(), 'focus back on the result', { timeout: 3000 });
   });
 });
 

@@ -1,7 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import './sos-structure-card.js';
-import { deepActiveElement, type SosStructureCard } from './sos-structure-card.js';
+import type { SosStructureCard } from './sos-structure-card.js';
+import { deepActiveElement } from '../../base/focus.js';
 import { printer } from './print.js';
 import { isStale } from './trust.js';
 import { directionsLinks } from './directions-links.js';

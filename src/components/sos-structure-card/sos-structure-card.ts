@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
+import { deepActiveElement } from '../../base/focus.js';
 import { define } from '../../base/define.js';
 import { StoreController } from '../../base/store-controller.js';
 import type { DirectoryStore } from '../../state/directory-store.js';
@@ -20,13 +21,6 @@ export interface CardCloseDetail {
   key: string | undefined;
   /** False when the element that opened the card is gone (the list re-rendered): refocus your item. */
   focusRestored: boolean;
-}
-
-/** The focused element, looking through open shadow roots (a list item inside `<sos-annuaire>`). */
-export function deepActiveElement(root: DocumentOrShadowRoot = document): Element | null {
-  let el = root.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-  return el;
 }
 
 /**
