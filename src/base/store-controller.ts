@@ -109,6 +109,9 @@ export function announce(host: HTMLElement, store: DirectoryStore, changes: Read
     for (const f of store.feeds) {
       const dropped = f.counts.structures.dropped + f.counts.offers.dropped;
       if (dropped) console.warn(`[sos-annuaire] ${f.url} : ${f.counts.structures.dropped} structure(s) et ${f.counts.offers.dropped} offre(s) ignorée(s). Détail : ${f.diagnostics.filter((d) => d.severity === 'error').slice(0, 5).map((d) => `${d.path} : ${d.message}`).join(' ; ')}`);
+      // Fields dropped from kept records (a `javascript:` link, an unknown code): the publisher should know too.
+      const fields = f.diagnostics.filter((d) => d.code === 'field-dropped');
+      if (fields.length) console.warn(`[sos-annuaire] ${f.url} : ${fields.length} champ(s) invalide(s) ignoré(s), enregistrements gardés. Détail : ${fields.slice(0, 5).map((d) => `${d.path} : ${d.message}`).join(' ; ')}`);
       if (f.stale) console.warn(`[sos-annuaire] ${f.stale.error.detail} Copie enregistrée le ${f.stale.savedAt} utilisée.`);
     }
     if (store.status === 'ready') {

@@ -125,6 +125,27 @@ describe('sos-annuaire', () => {
     expect(list.shadowRoot!.querySelector('.notice.error')!.textContent).to.contain("Le fichier de l'annuaire est illisible.");
   });
 
+  it('tells the integrator, in the console, about a dropped link and a dropped offer, and shows the valid rest', async () => {
+    const bad = feed([
+      structure({ id: 'a', name: 'Lien piégé', contact: { website: 'javascript:alert(1)' } }),
+      structure({ id: 'b', name: 'Offre inconnue', offers: [offer({ id: 'b1', care: 'homeopathie' as never }), offer({ id: 'b2', care: 'douleur' })] }),
+    ]);
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+    try {
+      const el = await fixture<SosAnnuaire>(html`<sos-annuaire src=${await serve(bad)} variant="liste"></sos-annuaire>`);
+      if (el.store.status !== 'ready') await oneEvent(el, 'sos-loaded');
+      await aTimeout(0);
+      await inner<SosAnnuaire>(el, 'sos-results-list').updateComplete;
+      expect(names(el)).to.deep.equal(['Lien piégé', 'Offre inconnue']);
+    } finally {
+      console.warn = original;
+    }
+    expect(warnings.join('\n')).to.contain('structures[1].offers[0].care : code inconnu "homeopathie" : offre ignorée');
+    expect(warnings.join('\n')).to.contain('structures[0].contact.website : lien refusé "javascript:alert(1)"');
+  });
+
   it('is accessible', async () => {
     const el = await loadedAnnuaire((url) => html`<sos-annuaire src=${url} variant="liste"></sos-annuaire>`);
     await expect(el).to.be.accessible();
