@@ -28,26 +28,17 @@ const k12 = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z
 const k13 = /^https?$/;
 const k14 = /^(?=.{1,253}$)([a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/;
 const k15 = /^https?:\/\/(?=[a-zA-Z0-9.-]{1,253}(?:[/?#]|$))(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}(?:[/?#][^\s\\]*)?$/;
-const k16 = new Set(["phone","email","website","mssante"]);
-const k17 = new Set(["id","care","label","subcares","audiences","ages","settings","phases","access","referral","cost","costNote","pathways","nonConventional","description","schedule","contact"]);
-const k18 = new Set<unknown>(["etablissement-sante","clcc","association","comite-ligue","cpts","msp","centre-sante","dac","eri","maison-sport-sante","reseau","autre"]);
-const k19 = /^[0-9][0-9AB][0-9]{7}$/;
-const k20 = /^[0-9]{14}$/;
-const k21 = /^[0-9]{5}$/;
-const k22 = /^(?:[0-9]{2}|2A|2B)[0-9]{3}$/;
-const k23 = new Set(["line","postalCode","city","insee"]);
-const k24 = /^(?:[0-9]{2}|2A|2B|97[1-6])$/;
-const k25 = new Set(["lat","lon"]);
-const k26 = new Set(["wheelchair"]);
-const k27 = /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))$/;
-const k28 = new Set(["id","name","kind","finess","siret","description","address","department","location","contact","accessibility","hours","verifiedAt","offers"]);
-const k29 = new Set<unknown>(["sos-feed/1"]);
-const k30 = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const k31 = /^[0-9]{2}$/;
-const k32 = new Set(["email","url"]);
-const k33 = new Set(["id","name","region","url","contact","license"]);
-const k34 = /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$/;
-const k35 = new Set(["format","publisher","generatedAt","structures"]);
+const k16 = new Set<unknown>(["etablissement-sante","clcc","association","comite-ligue","cpts","msp","centre-sante","dac","eri","maison-sport-sante","reseau","autre"]);
+const k17 = /^[0-9][0-9AB][0-9]{7}$/;
+const k18 = /^[0-9]{14}$/;
+const k19 = /^[0-9]{5}$/;
+const k20 = /^(?:[0-9]{2}|2A|2B)[0-9]{3}$/;
+const k21 = /^(?:[0-9]{2}|2A|2B|97[1-6])$/;
+const k22 = /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))$/;
+const k23 = new Set<unknown>(["sos-feed/1"]);
+const k24 = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const k25 = /^[0-9]{2}$/;
+const k26 = /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$/;
 
 function c1(v: unknown): boolean {
   return typeof v === 'string' && k0.test(v);
@@ -238,13 +229,18 @@ function c44(v: unknown): boolean {
 function c37(v: unknown): boolean {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
-  if (!c38(o["phone"])) return false;
-  if (!c40(o["email"])) return false;
-  if (!c42(o["website"])) return false;
-  if (!c44(o["mssante"])) return false;
-  // Unknown keys: zod strips them, so zod builds the stripped copy.
-  for (const key in o) if (!k16.has(key)) return false;
-  return true;
+  let seen = 0;
+  for (const key in o) {
+    switch (key) {
+      case "phone": if (!c38(o[key])) return false; break;
+      case "email": if (!c40(o[key])) return false; break;
+      case "website": if (!c42(o[key])) return false; break;
+      case "mssante": if (!c44(o[key])) return false; break;
+      // Unknown keys: zod strips them, so zod builds the stripped copy.
+      default: return false;
+    }
+  }
+  return seen === 0;
 }
 
 function c36(v: unknown): boolean {
@@ -254,26 +250,31 @@ function c36(v: unknown): boolean {
 function c0(v: unknown): boolean {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
-  if (!c1(o["id"])) return false;
-  if (!c2(o["care"])) return false;
-  if (!c3(o["label"])) return false;
-  if (!c5(o["subcares"])) return false;
-  if (!c8(o["audiences"])) return false;
-  if (!c10(o["ages"])) return false;
-  if (!c13(o["settings"])) return false;
-  if (!c15(o["phases"])) return false;
-  if (!c18(o["access"])) return false;
-  if (!c21(o["referral"])) return false;
-  if (!c23(o["cost"])) return false;
-  if (!c25(o["costNote"])) return false;
-  if (!c27(o["pathways"])) return false;
-  if (!c30(o["nonConventional"])) return false;
-  if (!c32(o["description"])) return false;
-  if (!c34(o["schedule"])) return false;
-  if (!c36(o["contact"])) return false;
-  // Unknown keys: zod strips them, so zod builds the stripped copy.
-  for (const key in o) if (!k17.has(key)) return false;
-  return true;
+  let seen = 0;
+  for (const key in o) {
+    switch (key) {
+      case "id": if (!c1(o[key])) return false; seen |= 1; break;
+      case "care": if (!c2(o[key])) return false; seen |= 2; break;
+      case "label": if (!c3(o[key])) return false; break;
+      case "subcares": if (!c5(o[key])) return false; break;
+      case "audiences": if (!c8(o[key])) return false; seen |= 16; break;
+      case "ages": if (!c10(o[key])) return false; break;
+      case "settings": if (!c13(o[key])) return false; seen |= 64; break;
+      case "phases": if (!c15(o[key])) return false; break;
+      case "access": if (!c18(o[key])) return false; break;
+      case "referral": if (!c21(o[key])) return false; break;
+      case "cost": if (!c23(o[key])) return false; break;
+      case "costNote": if (!c25(o[key])) return false; break;
+      case "pathways": if (!c27(o[key])) return false; break;
+      case "nonConventional": if (!c30(o[key])) return false; break;
+      case "description": if (!c32(o[key])) return false; break;
+      case "schedule": if (!c34(o[key])) return false; break;
+      case "contact": if (!c36(o[key])) return false; break;
+      // Unknown keys: zod strips them, so zod builds the stripped copy.
+      default: return false;
+    }
+  }
+  return seen === 83;
 }
 
 function c47(v: unknown): boolean {
@@ -285,11 +286,11 @@ function c48(v: unknown): boolean {
 }
 
 function c49(v: unknown): boolean {
-  return k18.has(v);
+  return k16.has(v);
 }
 
 function c51(v: unknown): boolean {
-  return typeof v === 'string' && k19.test(v);
+  return typeof v === 'string' && k17.test(v);
 }
 
 function c50(v: unknown): boolean {
@@ -297,7 +298,7 @@ function c50(v: unknown): boolean {
 }
 
 function c53(v: unknown): boolean {
-  return typeof v === 'string' && k20.test(v);
+  return typeof v === 'string' && k18.test(v);
 }
 
 function c52(v: unknown): boolean {
@@ -321,7 +322,7 @@ function c57(v: unknown): boolean {
 }
 
 function c59(v: unknown): boolean {
-  return typeof v === 'string' && k21.test(v);
+  return typeof v === 'string' && k19.test(v);
 }
 
 function c60(v: unknown): boolean {
@@ -329,7 +330,7 @@ function c60(v: unknown): boolean {
 }
 
 function c62(v: unknown): boolean {
-  return typeof v === 'string' && k22.test(v);
+  return typeof v === 'string' && k20.test(v);
 }
 
 function c61(v: unknown): boolean {
@@ -339,17 +340,22 @@ function c61(v: unknown): boolean {
 function c56(v: unknown): boolean {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
-  if (!c57(o["line"])) return false;
-  if (!c59(o["postalCode"])) return false;
-  if (!c60(o["city"])) return false;
-  if (!c61(o["insee"])) return false;
-  // Unknown keys: zod strips them, so zod builds the stripped copy.
-  for (const key in o) if (!k23.has(key)) return false;
-  return true;
+  let seen = 0;
+  for (const key in o) {
+    switch (key) {
+      case "line": if (!c57(o[key])) return false; break;
+      case "postalCode": if (!c59(o[key])) return false; seen |= 2; break;
+      case "city": if (!c60(o[key])) return false; seen |= 4; break;
+      case "insee": if (!c61(o[key])) return false; break;
+      // Unknown keys: zod strips them, so zod builds the stripped copy.
+      default: return false;
+    }
+  }
+  return seen === 6;
 }
 
 function c64(v: unknown): boolean {
-  return typeof v === 'string' && k24.test(v);
+  return typeof v === 'string' && k21.test(v);
 }
 
 function c63(v: unknown): boolean {
@@ -367,11 +373,16 @@ function c68(v: unknown): boolean {
 function c66(v: unknown): boolean {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
-  if (!c67(o["lat"])) return false;
-  if (!c68(o["lon"])) return false;
-  // Unknown keys: zod strips them, so zod builds the stripped copy.
-  for (const key in o) if (!k25.has(key)) return false;
-  return true;
+  let seen = 0;
+  for (const key in o) {
+    switch (key) {
+      case "lat": if (!c67(o[key])) return false; seen |= 1; break;
+      case "lon": if (!c68(o[key])) return false; seen |= 2; break;
+      // Unknown keys: zod strips them, so zod builds the stripped copy.
+      default: return false;
+    }
+  }
+  return seen === 3;
 }
 
 function c65(v: unknown): boolean {
@@ -393,10 +404,15 @@ function c72(v: unknown): boolean {
 function c71(v: unknown): boolean {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
-  if (!c72(o["wheelchair"])) return false;
-  // Unknown keys: zod strips them, so zod builds the stripped copy.
-  for (const key in o) if (!k26.has(key)) return false;
-  return true;
+  let seen = 0;
+  for (const key in o) {
+    switch (key) {
+      case "wheelchair": if (!c72(o[key])) return false; break;
+      // Unknown keys: zod strips them, so zod builds the stripped copy.
+      default: return false;
+    }
+  }
+  return seen === 0;
 }
 
 function c70(v: unknown): boolean {
@@ -412,7 +428,7 @@ function c74(v: unknown): boolean {
 }
 
 function c76(v: unknown): boolean {
-  return typeof v === 'string' && k27.test(v);
+  return typeof v === 'string' && k22.test(v);
 }
 
 function c78(v: unknown): boolean {
@@ -428,31 +444,36 @@ function c77(v: unknown): boolean {
 function c46(v: unknown): boolean {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
-  if (!c47(o["id"])) return false;
-  if (!c48(o["name"])) return false;
-  if (!c49(o["kind"])) return false;
-  if (!c50(o["finess"])) return false;
-  if (!c52(o["siret"])) return false;
-  if (!c54(o["description"])) return false;
-  if (!c56(o["address"])) return false;
-  if (!c63(o["department"])) return false;
-  if (!c65(o["location"])) return false;
-  if (!c69(o["contact"])) return false;
-  if (!c70(o["accessibility"])) return false;
-  if (!c74(o["hours"])) return false;
-  if (!c76(o["verifiedAt"])) return false;
-  if (!c77(o["offers"])) return false;
-  // Unknown keys: zod strips them, so zod builds the stripped copy.
-  for (const key in o) if (!k28.has(key)) return false;
-  return true;
+  let seen = 0;
+  for (const key in o) {
+    switch (key) {
+      case "id": if (!c47(o[key])) return false; seen |= 1; break;
+      case "name": if (!c48(o[key])) return false; seen |= 2; break;
+      case "kind": if (!c49(o[key])) return false; seen |= 4; break;
+      case "finess": if (!c50(o[key])) return false; break;
+      case "siret": if (!c52(o[key])) return false; break;
+      case "description": if (!c54(o[key])) return false; break;
+      case "address": if (!c56(o[key])) return false; seen |= 64; break;
+      case "department": if (!c63(o[key])) return false; break;
+      case "location": if (!c65(o[key])) return false; break;
+      case "contact": if (!c69(o[key])) return false; break;
+      case "accessibility": if (!c70(o[key])) return false; break;
+      case "hours": if (!c74(o[key])) return false; break;
+      case "verifiedAt": if (!c76(o[key])) return false; seen |= 4096; break;
+      case "offers": if (!c77(o[key])) return false; seen |= 8192; break;
+      // Unknown keys: zod strips them, so zod builds the stripped copy.
+      default: return false;
+    }
+  }
+  return seen === 12359;
 }
 
 function c80(v: unknown): boolean {
-  return k29.has(v);
+  return k23.has(v);
 }
 
 function c82(v: unknown): boolean {
-  return typeof v === 'string' && k30.test(v) && v.length <= 64;
+  return typeof v === 'string' && k24.test(v) && v.length <= 64;
 }
 
 function c83(v: unknown): boolean {
@@ -460,7 +481,7 @@ function c83(v: unknown): boolean {
 }
 
 function c85(v: unknown): boolean {
-  return typeof v === 'string' && k31.test(v);
+  return typeof v === 'string' && k25.test(v);
 }
 
 function c84(v: unknown): boolean {
@@ -494,11 +515,16 @@ function c92(v: unknown): boolean {
 function c89(v: unknown): boolean {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
-  if (!c90(o["email"])) return false;
-  if (!c92(o["url"])) return false;
-  // Unknown keys: zod strips them, so zod builds the stripped copy.
-  for (const key in o) if (!k32.has(key)) return false;
-  return true;
+  let seen = 0;
+  for (const key in o) {
+    switch (key) {
+      case "email": if (!c90(o[key])) return false; break;
+      case "url": if (!c92(o[key])) return false; break;
+      // Unknown keys: zod strips them, so zod builds the stripped copy.
+      default: return false;
+    }
+  }
+  return seen === 0;
 }
 
 function c88(v: unknown): boolean {
@@ -516,19 +542,24 @@ function c94(v: unknown): boolean {
 function c81(v: unknown): boolean {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
-  if (!c82(o["id"])) return false;
-  if (!c83(o["name"])) return false;
-  if (!c84(o["region"])) return false;
-  if (!c86(o["url"])) return false;
-  if (!c88(o["contact"])) return false;
-  if (!c94(o["license"])) return false;
-  // Unknown keys: zod strips them, so zod builds the stripped copy.
-  for (const key in o) if (!k33.has(key)) return false;
-  return true;
+  let seen = 0;
+  for (const key in o) {
+    switch (key) {
+      case "id": if (!c82(o[key])) return false; seen |= 1; break;
+      case "name": if (!c83(o[key])) return false; seen |= 2; break;
+      case "region": if (!c84(o[key])) return false; break;
+      case "url": if (!c86(o[key])) return false; break;
+      case "contact": if (!c88(o[key])) return false; break;
+      case "license": if (!c94(o[key])) return false; break;
+      // Unknown keys: zod strips them, so zod builds the stripped copy.
+      default: return false;
+    }
+  }
+  return seen === 3;
 }
 
 function c96(v: unknown): boolean {
-  return typeof v === 'string' && k34.test(v);
+  return typeof v === 'string' && k26.test(v);
 }
 
 function c98(v: unknown): boolean {
@@ -544,13 +575,18 @@ function c97(v: unknown): boolean {
 function c79(v: unknown): boolean {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
-  if (!c80(o["format"])) return false;
-  if (!c81(o["publisher"])) return false;
-  if (!c96(o["generatedAt"])) return false;
-  if (!c97(o["structures"])) return false;
-  // Unknown keys: zod strips them, so zod builds the stripped copy.
-  for (const key in o) if (!k35.has(key)) return false;
-  return true;
+  let seen = 0;
+  for (const key in o) {
+    switch (key) {
+      case "format": if (!c80(o[key])) return false; seen |= 1; break;
+      case "publisher": if (!c81(o[key])) return false; seen |= 2; break;
+      case "generatedAt": if (!c96(o[key])) return false; seen |= 4; break;
+      case "structures": if (!c97(o[key])) return false; seen |= 8; break;
+      // Unknown keys: zod strips them, so zod builds the stripped copy.
+      default: return false;
+    }
+  }
+  return seen === 15;
 }
 
 /** True when the value passes the schema's `Offer` rules unchanged. */
