@@ -82,10 +82,11 @@ const taxonomy = {
   maxLength: MAX_LENGTH,
 };
 
-// The widget's yes/no validators, generated from the same schemas (see src/feed/fast-check.ts).
+// The widget's validators (a yes/no check of the envelope, cleaning walkers of records), generated from the same schemas (see src/feed/fast-check.ts).
 const keys = (o) => JSON.stringify(Object.keys(o.def.shape));
 const checks = generateChecks(
-  { checkOffer: OfferSchema, checkStructureShell: StructureShellSchema, checkEnvelope: EnvelopeSchema },
+  { checkEnvelope: EnvelopeSchema },
+  { walkOffer: OfferSchema, walkStructureShell: StructureShellSchema },
   `
 /** Field names per level, for the "unknown field" warning. */
 export const KNOWN_KEYS = {
@@ -94,6 +95,7 @@ export const KNOWN_KEYS = {
   address: ${keys(StructureSchema.def.shape.address)},
   contact: ${keys(OfferSchema.def.shape.contact.def.innerType)},
   location: ${keys(StructureSchema.def.shape.location.def.innerType)},
+  accessibility: ${keys(StructureSchema.def.shape.accessibility.def.innerType)},
 };
 `,
 );

@@ -1,19 +1,25 @@
 /**
- * The generated checks (generated/checks.ts, from the zod schema) must agree with zod: they may
- * only skip zod for records zod accepts unchanged.
+ * The generated validators (generated/checks.ts, from the zod schema) must agree with zod: a
+ * walker may only accept a record that zod accepts once cleaned (sanitize.ts), and must leave it
+ * exactly as zod would return it; it must accept every record zod accepts.
  */
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { checkEnvelope, checkOffer, checkStructureShell } from './generated/checks.js';
+import { checkEnvelope, walkOffer, walkStructureShell, type WalkContext } from './generated/checks.js';
 import { EnvelopeSchema, OfferSchema, StructureShellSchema } from './schema.js';
+import { cleanField, sanitize } from './sanitize.js';
 import { feed, offer, structure } from '../../test/helpers/feeds.js';
 
-/** Plausible values for a field: right and wrong types, codes, lists, edge strings. */
+/** Plausible values for a field: right and wrong types, codes, lists, edge strings, dirty text. */
 const fieldValue = fc.oneof(
   fc.jsonValue(),
-  fc.constantFrom('', ' ', 'patient', 'ville', 'douleur', 'sophrologie', 'https://example.org', 'javascript:alert(1)', 'a@b.fr', '2026-02-30', '2026-03-12', '2026-11-20T08:00:00Z', '33000', '2A004', 'x'.repeat(300)),
-  fc.array(fc.constantFrom('patient', 'proche-aidant', 'ville', 'domicile', 'adulte', 'inconnu', ''), { maxLength: 3 }),
+  fc.constantFrom('', ' ', 'patient', ' patient ', 'ville', 'douleur', 'douleur\t', 'sophrologie', 'https://example.org', ' https://example.org/a ', 'javascript:alert(1)',
+    'a@b.fr', ' a@b.fr', '2026-02-30', '2026-03-12', '2026-03-12 ', '2026-11-20T08:00:00Z', '33000', ' 33000', '2A004', 's\u202e1', 'x'.repeat(300), 'Texte\u0007  sale ',
+    `${'Long texte. '.repeat(400)}`),
+  fc.array(fc.constantFrom('patient', 'proche-aidant', ' proche-aidant', 'ville', 'domicile\n', 'adulte', 'inconnu', '', ' '), { maxLength: 3 }),
   fc.record({ lat: fc.double(), lon: fc.double() }),
+  fc.record({ lat: fc.double({ min: 42, max: 51 }), lon: fc.double({ min: -5, max: 8 }), alt: fc.integer() }, { requiredKeys: ['lat', 'lon'] }),
+  fc.record({ line: fc.string(), postalCode: fc.constantFrom('33000', ' 33000 ', '3300'), city: fc.constantFrom('Bordeaux', ' Pau ', ''), insee: fc.constantFrom('33063', '2A004', 'x') }, { requiredKeys: ['postalCode', 'city'] }),
   fc.record({ phone: fc.string(), website: fc.constantFrom('https://a.fr', 'ftp://a.fr', 'http://localhost', ' https://b.fr/x ') }),
   // Links: the generated check has a pattern shortcut for plain http(s) URLs, it must agree with zod.
   fc.record({ website: fc.oneof(
@@ -21,6 +27,7 @@ const fieldValue = fc.oneof(
       'https://user@a.fr', 'https://xn--caf-dma.fr', 'https://café.fr', 'https://a.fr/ x', 'https://a.fr\\x', 'javascript://a.fr', 'https://1.2.3.4', `https://${'a'.repeat(64)}.fr`),
     fc.webUrl(), fc.string().map((x) => `https://${x}`),
   ) }),
+  fc.record({ wheelchair: fc.oneof(fc.boolean(), fc.string()), extra: fc.string() }, { requiredKeys: [] }),
   fc.record({ id: fc.constantFrom('dsrc', 'Bad Id'), name: fc.string() }),
 );
 
@@ -28,43 +35,95 @@ const fieldValue = fc.oneof(
 const canonical = (v: unknown) =>
   JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
 
-/** Sound (never accepts what zod rejects) and complete (accepts all zod accepts unchanged). */
-function agree(check: (v: unknown) => boolean, schema: { safeParse(v: unknown): { success: boolean; data?: unknown } }, value: unknown): void {
-  const fast = check(value);
-  const slow = schema.safeParse(value);
-  if (fast) expect(slow.success, `generated check accepted what zod rejects: ${JSON.stringify(value).slice(0, 300)}`).to.equal(true);
-  if (slow.success && canonical(slow.data) === canonical(value)) expect(fast, `${canonical(value)}`).to.equal(true);
+/** A walk context that records what it is told, paths included. */
+function recorder() {
+  const reports: string[] = [];
+  const ctx: WalkContext = {
+    path: [],
+    clean: (value, key) => cleanField(value, key, (max) => reports.push(`cut ${[...ctx.path, key].join('.')} ${max}`)),
+    unknown: (object, key) => {
+      reports.push(`unknown ${[...ctx.path, key].join('.')}`);
+      delete object[key];
+    },
+  };
+  return { ctx, reports };
 }
 
-function mutations(base: Record<string, unknown>, keys: string[], check: (v: unknown) => boolean, schema: Parameters<typeof agree>[1]) {
+type Schema = { safeParse(v: unknown): { success: boolean; data?: unknown } };
+
+/** Sound (accepts only what zod accepts once cleaned, and returns zod's result) and complete. */
+function agree(walk: (v: unknown, ctx: WalkContext) => boolean, schema: Schema, value: Record<string, unknown>, ignore: string[] = []): void {
+  const slow = schema.safeParse(sanitize(value));
+  const walked = structuredClone(value);
+  const fast = walk(walked, recorder().ctx);
+  const shown = JSON.stringify(value).slice(0, 300);
+  if (fast) {
+    expect(slow.success, `walker accepted what zod rejects: ${shown}`).to.equal(true);
+    const strip = (v: unknown) => ({ ...(v as object), ...Object.fromEntries(ignore.map((k) => [k, undefined])) });
+    expect(canonical(strip(walked)), `walker result differs from zod's: ${shown}`).to.equal(canonical(strip(slow.data)));
+  }
+  if (slow.success) expect(fast, `walker rejected what zod accepts: ${shown}`).to.equal(true);
+}
+
+function mutations(base: Record<string, unknown>, keys: string[], walk: Parameters<typeof agree>[0], schema: Schema, ignore?: string[]) {
   fc.assert(
-    fc.property(fc.constantFrom(...keys), fieldValue, (key, value) => agree(check, schema, { ...base, [key]: value })),
+    fc.property(fc.constantFrom(...keys, 'extra'), fieldValue, (key, value) => agree(walk, schema, { ...base, [key]: value }, ignore)),
     { numRuns: 1500 },
   );
 }
 
-describe('generated fast checks', () => {
+describe('generated walkers', () => {
   it('agree with zod on mutated offers', () => {
-    const base = offer({ id: 'o1', subcares: ['sophrologie'], ages: ['adulte'] }) as Record<string, unknown>;
-    mutations(base, Object.keys(OfferSchema.def.shape), checkOffer, OfferSchema);
+    const base = offer({ id: 'o1', subcares: ['sophrologie'], ages: ['adulte'], contact: { phone: '05 56 00 00 00' } }) as Record<string, unknown>;
+    mutations(base, Object.keys(OfferSchema.def.shape), walkOffer, OfferSchema);
   });
 
   it('agree with zod on mutated structures', () => {
     const base = structure({ id: 's1', contact: { website: 'https://example.org' } }) as Record<string, unknown>;
-    mutations(base, Object.keys(StructureShellSchema.def.shape), checkStructureShell, StructureShellSchema);
-    // Links alone, many of them: the check must accept exactly what zod accepts unchanged.
+    // The shell walker leaves offers to the caller (walked one by one): compared without them.
+    mutations(base, Object.keys(StructureShellSchema.def.shape), walkStructureShell, StructureShellSchema, ['offers']);
+    // Links alone, many of them: the walker must accept exactly what zod accepts.
     fc.assert(fc.property(fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.string().map((x) => `http://${x}`)), (website) => {
-      agree(checkStructureShell, StructureShellSchema, { ...base, contact: { website } });
+      agree(walkStructureShell, StructureShellSchema, { ...base, contact: { website } }, ['offers']);
     }), { numRuns: 3000 });
   });
 
-  it('agree with zod on mutated envelopes', () => {
-    const base = { ...feed([]) } as Record<string, unknown>;
-    mutations(base, Object.keys(EnvelopeSchema.def.shape), checkEnvelope, EnvelopeSchema);
+  it('clean in place, report cuts and unknown fields with their path, and keep the record', () => {
+    const { ctx, reports } = recorder();
+    const record = structure({
+      id: ' s1', name: 'Centre\u202e  Hélios\t', address: { postalCode: '33000 ', city: 'Bordeaux', floor: 2 } as never,
+      description: 'x'.repeat(5000), accessibility: { wheelchair: true, ramp: 'oui' } as never,
+    }) as Record<string, unknown>;
+    record.extra = { nested: 'anything' };
+    expect(walkStructureShell(record, ctx)).to.equal(true);
+    expect(record.id).to.equal('s1');
+    expect(record.name).to.equal('Centre Hélios');
+    expect((record.address as Record<string, unknown>).postalCode).to.equal('33000');
+    expect(record.description).to.have.length(4000);
+    expect(record).not.to.have.property('extra');
+    expect(record.address).not.to.have.property('floor');
+    expect(record.accessibility).to.deep.equal({ wheelchair: true });
+    expect(reports).to.have.members(['unknown address.floor', 'cut description 4000', 'unknown accessibility.ramp', 'unknown extra']);
+    expect(ctx.path, 'the path stack is balanced').to.deep.equal([]);
   });
 
-  it('leave records with unknown fields to zod (which strips them)', () => {
-    expect(checkOffer({ ...offer({ id: 'o' }), extra: 1 })).to.equal(false);
-    expect(OfferSchema.safeParse({ ...offer({ id: 'o' }), extra: 1 }).success).to.equal(true);
+  it('clean codes in lists, and reject what no cleaning saves', () => {
+    const good = offer({ id: 'o', audiences: [' patient', 'proche-aidant\n'] as never }) as Record<string, unknown>;
+    expect(walkOffer(good, recorder().ctx)).to.equal(true);
+    expect(good.audiences).to.deep.equal(['patient', 'proche-aidant']);
+    expect(walkOffer(offer({ id: 'o', audiences: ['patients'] as never }), recorder().ctx)).to.equal(false);
+    expect(walkOffer(offer({ id: 'o', care: 'homeopathie' as never }), recorder().ctx)).to.equal(false);
+    const { id: _id, ...noId } = offer({ id: 'o' });
+    expect(walkOffer(noId, recorder().ctx), 'a required field missing').to.equal(false);
+  });
+
+  it('agree with zod on mutated envelopes (the envelope check)', () => {
+    const base = { ...feed([]) } as Record<string, unknown>;
+    fc.assert(fc.property(fc.constantFrom(...Object.keys(EnvelopeSchema.def.shape)), fieldValue, (key, value) => {
+      const v = { ...base, [key]: value };
+      const slow = EnvelopeSchema.safeParse(v);
+      if (checkEnvelope(v)) expect(slow.success, JSON.stringify(v).slice(0, 300)).to.equal(true);
+      if (slow.success && canonical(slow.data) === canonical(v)) expect(checkEnvelope(v)).to.equal(true);
+    }), { numRuns: 1500 });
   });
 });

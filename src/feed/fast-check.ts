@@ -9,6 +9,7 @@
  * source of truth: this reads its definition, and fails loudly on any construct it does not know.
  */
 import type { core } from 'zod/mini';
+import { TEXT_CAPS } from './sanitize.js';
 
 interface CheckDef {
   check: string;
@@ -84,7 +85,7 @@ class Generator {
     if (known) return known;
     const name = `c${this.n++}`;
     this.memo.set(schema, name);
-    const def = (schema as unknown as { _zod: { def: Def } })._zod.def;
+    const def = defOf(schema);
     const checkDefs = (def.checks ?? []).map((c) => c._zod.def);
     let body: string;
     switch (def.type) {
@@ -168,10 +169,130 @@ ${cases.join('\n')}
     return name;
   }
 
-  module(exports: Record<string, core.$ZodType>, extra: string): string {
-    const names = Object.entries(exports).map(([exported, schema]) => [exported, this.fn(schema)] as const);
+  private readonly walkers = new Map<core.$ZodType, string>();
+
+  /**
+   * Name of a generated walker `(v: unknown, ctx: WalkContext) => boolean` for an object schema:
+   * one pass over the keys the object has that cleans its strings in place (sanitize.ts rules),
+   * reports and removes unknown keys (zod strips them), and checks every value. True when zod
+   * would accept the cleaned object unchanged. Arrays of objects (a structure's offers) are only
+   * checked to be lists: the caller walks their items one by one.
+   */
+  walker(schema: core.$ZodType): string {
+    const known = this.walkers.get(schema);
+    if (known) return known;
+    const def = defOf(schema);
+    if (def.type !== 'object') throw new Error(`fast-check: walker of a "${def.type}"`);
+    const name = `w${this.n++}`;
+    this.walkers.set(schema, name);
+    let required = 0;
+    const cases = Object.entries(def.shape!).map(([key, field], bit) => {
+      const optional = defOf(field).type === 'optional';
+      const inner = optional ? defOf(field).innerType! : field;
+      const innerDef = defOf(inner);
+      if (!optional) {
+        if (bit > 30) throw new Error('fast-check: more than 31 keys in an object');
+        required |= 1 << bit;
+      }
+      const seen = optional ? '' : ` seen |= ${1 << bit};`;
+      const skip = optional ? ' if (x === undefined) break;' : '';
+      const label = JSON.stringify(key);
+      // A value replaced by its cleaned form: `helper` returns it, or undefined when it fails.
+      const replace = (helper: string) =>
+        `      case ${label}: { const x = o[key];${skip} const y = ${helper}; if (y === undefined) return false; if (y !== x) o[key] = y;${seen} break; }`;
+      if (STRING_TYPES.has(innerDef.type)) {
+        if (innerDef.type !== 'string' && impliesClean(inner)) return replace(`code(x, ${this.codeSet(inner)})`);
+        // Accepted as is means clean already: the common case costs one check, no cleaning.
+        if (impliesClean(inner) && !(key in TEXT_CAPS)) return replace(`checked(x, ${this.fn(inner)}, ctx, key)`);
+        return replace(`cleaned(x, ${this.fn(inner)}, ctx, key)`);
+      }
+      if (innerDef.type === 'array' && impliesClean(innerDef.element!) && defOf(innerDef.element!).type !== 'string') {
+        const lengths = (innerDef.checks ?? []).map((c) => c._zod.def);
+        if (lengths.some((c) => c.check !== 'min_length')) throw new Error(`fast-check: list check ${JSON.stringify(lengths)}`);
+        const min = lengths[0]?.minimum ?? 0;
+        return `      case ${label}: { const x = o[key];${skip} if (!codeList(x, ${this.codeSet(innerDef.element!)}, ${min})) return false;${seen} break; }`;
+      }
+      if (innerDef.type === 'object') {
+        return `      case ${label}: { const x = o[key];${skip} ctx.path.push(key); const ok = ${this.walker(inner)}(x, ctx); ctx.path.pop(); if (!ok) return false;${seen} break; }`;
+      }
+      const element = innerDef.type === 'array' ? defOf(innerDef.element!).type : undefined;
+      if (!['boolean', 'number', 'unknown'].includes(element ?? innerDef.type)) {
+        throw new Error(`fast-check: walker cannot clean a "${innerDef.type}" of "${element}"`);
+      }
+      return `      case ${label}: if (!${this.fn(field)}(o[key])) return false;${seen} break;`;
+    });
+    this.fns.push(`function ${name}(v: unknown, ctx: WalkContext): boolean {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let seen = 0;
+  for (const key in o) {
+    switch (key) {
+${cases.join('\n')}
+      default: ctx.unknown(o, key);
+    }
+  }
+  return seen === ${required};
+}`);
+    return name;
+  }
+
+  /** The constant Set of an enumeration's or a literal's values. */
+  private codeSet(schema: core.$ZodType): string {
+    const def = defOf(schema);
+    const values = def.type === 'enum' ? Object.values(def.entries!) : def.values!;
+    return this.constant(`new Set<unknown>(${JSON.stringify(values)})`);
+  }
+
+  module(checks: Record<string, core.$ZodType>, walkers: Record<string, core.$ZodType>, extra: string): string {
+    const names = Object.entries(checks).map(([exported, schema]) => [exported, this.fn(schema)] as const);
+    const walkerNames = Object.entries(walkers).map(([exported, schema]) => [exported, this.walker(schema)] as const);
     return `// Generated by scripts/gen-schema.mjs from src/feed/schema.ts (src/feed/fast-check.ts): do not edit.
 /* eslint-disable */
+import { cleanText } from '../sanitize.js';
+
+/** What a walker needs from its caller (validate.ts). */
+export interface WalkContext {
+  /** Keys from the record down to the object being walked (pushed and popped by the walkers). */
+  readonly path: (string | number)[];
+  /** The string cleaned by its key's rule (sanitize.ts \`cleanField\`); reports a cut. */
+  clean(value: string, key: string): string;
+  /** Reports an unknown field and removes it (zod strips unknown keys too). */
+  unknown(object: Record<string, unknown>, key: string): void;
+}
+
+/** A known code as is, or cleaned (" patient " → "patient"); undefined when it is not one. */
+function code(x: unknown, codes: Set<unknown>): unknown {
+  if (codes.has(x)) return x;
+  if (typeof x !== 'string') return undefined;
+  const s = cleanText(x);
+  return s !== x && codes.has(s) ? s : undefined;
+}
+
+/** A list of known codes (at least \`min\`), cleaned in place. */
+function codeList(x: unknown, codes: Set<unknown>, min: number): boolean {
+  if (!Array.isArray(x) || x.length < min) return false;
+  for (let i = 0; i < x.length; i++) {
+    const e = x[i];
+    const c = code(e, codes);
+    if (c === undefined) return false;
+    if (c !== e) x[i] = c;
+  }
+  return true;
+}
+
+/** A value its check accepts as is (and that is clean by the check's own rule), else cleaned and checked again. */
+function checked(x: unknown, check: (v: unknown) => boolean, ctx: WalkContext, key: string): unknown {
+  if (check(x)) return x;
+  if (typeof x !== 'string') return undefined;
+  const s = ctx.clean(x, key);
+  return s !== x && check(s) ? s : undefined;
+}
+
+/** A string cleaned by its key's rule, then checked. */
+function cleaned(x: unknown, check: (v: unknown) => boolean, ctx: WalkContext, key: string): unknown {
+  const s = typeof x === 'string' ? ctx.clean(x, key) : x;
+  return check(s) ? s : undefined;
+}
 
 function urlOk(v: string, protocol: RegExp | undefined, hostname: RegExp | undefined): boolean {
   let url: URL;
@@ -189,11 +310,56 @@ ${this.consts.join('\n')}
 ${this.fns.join('\n\n')}
 
 ${names.map(([exported, fn]) => `/** True when the value passes the schema's \`${exported.replace(/^check/, '')}\` rules unchanged. */\nexport const ${exported} = ${fn};`).join('\n')}
+${walkerNames.map(([exported, fn]) => `/** Cleans and checks one \`${exported.replace(/^walk/, '')}\` in place: true when zod would accept it unchanged. */\nexport const ${exported} = ${fn};`).join('\n')}
 ${extra}`;
   }
 }
 
 /** The TypeScript source of the generated checks module. */
-export function generateChecks(schemas: Record<string, core.$ZodType>, extra = ''): string {
-  return new Generator().module(schemas, extra);
+export function generateChecks(checks: Record<string, core.$ZodType>, walkers: Record<string, core.$ZodType>, extra = ''): string {
+  return new Generator().module(checks, walkers, extra);
+}
+
+function defOf(schema: core.$ZodType): Def {
+  return (schema as unknown as { _zod: { def: Def } })._zod.def;
+}
+
+const STRING_TYPES = new Set(['string', 'enum', 'literal']);
+
+/**
+ * True when every string the schema accepts is already clean (sanitize.ts would leave it as is):
+ * enumerations of printable ASCII codes, and patterns built only from printable ASCII without
+ * spaces (no `.`, `\\s`, negated class or escape that could let a space or control through).
+ * A sufficient test, not a complete one: anything else is cleaned before it is checked.
+ */
+export function impliesClean(schema: core.$ZodType): boolean {
+  const def = defOf(schema);
+  if (def.type === 'enum' || def.type === 'literal') {
+    const values = def.type === 'enum' ? Object.values(def.entries!) : def.values!;
+    return values.every((v) => typeof v === 'string' && /^[\x21-\x7e]+$/.test(v));
+  }
+  if (def.type !== 'string' || def.format === 'url') return false;
+  const patterns = [def.pattern, ...(def.checks ?? []).map((c) => c._zod.def.pattern)].filter((p): p is RegExp => p instanceof RegExp);
+  return patterns.length > 0 && patterns.some((p) => patternImpliesClean(p.source));
+}
+
+function patternImpliesClean(source: string): boolean {
+  if (!source.startsWith('^') || !source.endsWith('$')) return false;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      const next = source[++i];
+      // \d, \w and escaped punctuation only ever match printable ASCII without spaces.
+      if (next === undefined || !/[dw.\-\/()[\]{}?*+^$|\\']/.test(next)) return false;
+      continue;
+    }
+    if (c === '[') {
+      if (source[i + 1] === '^') return false;
+      inClass = true;
+    } else if (c === ']') inClass = false;
+    else if (c === '.' && !inClass) return false;
+    else if (c < '!' || c > '~') return false;
+  }
+  return true;
 }

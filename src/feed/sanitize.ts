@@ -9,7 +9,7 @@ import { MAX_LENGTH } from './constants.js';
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 
 /** Free-text fields and their caps; every other string is only cleaned (codes, URLs and ids are never cut). */
-const CAPS: Record<string, number> = {
+export const TEXT_CAPS: Readonly<Record<string, number>> = {
   name: MAX_LENGTH.short, label: MAX_LENGTH.short, city: MAX_LENGTH.short, line: MAX_LENGTH.short,
   costNote: MAX_LENGTH.short, license: MAX_LENGTH.short,
   description: MAX_LENGTH.long, hours: MAX_LENGTH.long, schedule: MAX_LENGTH.long,
@@ -27,6 +27,20 @@ export function cleanText(value: string, multiline = false): string {
     ? s.replace(/\r\n?/g, '\n').replace(/[ \t]+/g, ' ').replace(/ ?\n ?/g, '\n').replace(/\n{3,}/g, '\n\n')
     : s.replace(/\s+/g, ' ');
   return s.trim();
+}
+
+/**
+ * A string field cleaned by its key's rule: free texts keep their line breaks (`description`,
+ * `hours`, `schedule`) and are capped (`onCut(max)` is called when one is shortened).
+ */
+export function cleanField(value: string, key: string, onCut?: (max: number) => void): string {
+  let s = cleanText(value, MULTILINE.has(key));
+  const max = TEXT_CAPS[key];
+  if (max !== undefined && s.length > max) {
+    s = `${s.slice(0, max - 1).trimEnd()}…`;
+    onCut?.(max);
+  }
+  return s;
 }
 
 type Path = (string | number)[];
@@ -66,12 +80,7 @@ function clean(value: unknown, onCut: OnCut, inPlace: boolean, path: Path): unkn
     if (!Object.prototype.hasOwnProperty.call(src, key)) continue;
     const v = src[key];
     if (typeof v === 'string') {
-      let s = cleanText(v, MULTILINE.has(key));
-      const max = CAPS[key];
-      if (max !== undefined && s.length > max) {
-        s = `${s.slice(0, max - 1).trimEnd()}…`;
-        onCut?.([...path, key], max);
-      }
+      const s = cleanField(v, key, onCut && ((max) => onCut([...path, key], max)));
       if (!inPlace || s !== v) out[key] = s;
     } else if (v !== null && typeof v === 'object') {
       path.push(key);

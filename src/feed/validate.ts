@@ -8,14 +8,14 @@
  */
 import type { FeedStructure, Offer, Publisher } from './schema.js';
 import { FORMAT } from './constants.js';
-import { checkEnvelope, checkOffer, checkStructureShell, KNOWN_KEYS } from './generated/checks.js';
+import { checkEnvelope, KNOWN_KEYS, walkOffer, walkStructureShell, type WalkContext } from './generated/checks.js';
 import { formatPath, quote, type PathSegment } from './messages.js';
-import { sanitize } from './sanitize.js';
+import { cleanField, sanitize } from './sanitize.js';
 import { departmentFromInsee, departmentFromPostalCode, locationProblem } from './geo.js';
 import { subcare } from './taxonomy.js';
 
 /**
- * Records are first checked by yes/no validators generated from the zod schema
+ * Records are first cleaned and checked in one pass by walkers generated from the zod schema
  * (generated/checks.ts). Only a record that fails them needs zod, for its issues and the salvage
  * of its optional fields: that part (validate-detail.ts) is loaded on demand, so a valid feed
  * never downloads zod. Importing validate-detail.ts registers it.
@@ -147,26 +147,65 @@ function warnUnknownKeys(value: unknown, known: readonly string[], diags: Collec
   }
 }
 
-/** The record as it is when it passes the generated check, else what the detailed validator salvages. */
-function accept<T>(
-  check: (v: unknown) => boolean,
-  level: 'structure' | 'offer',
-  value: Record<string, unknown>,
-  path: PathSegment[],
-  diags: Collector,
-  detail: ValidationDetail | undefined,
-  dropWord: string,
-): T | undefined {
-  if (check(value)) return value as T;
-  if (!detail) throw new DetailNeeded();
-  return detail.salvage(level, value, path, diags, dropWord) as T | undefined;
+/**
+ * The walkers' side of a record walk: paths are built only when something is reported (10,000
+ * structures must not cost 48,000 path arrays), from the record's indices and the walk's stack.
+ */
+class RecordWalk implements WalkContext {
+  readonly path: (string | number)[] = [];
+  /** Source index of the structure, and of the offer (-1 while walking the structure itself). */
+  structure = 0;
+  offer = -1;
+  constructor(private readonly diags: Collector) {}
+
+  at(...rest: PathSegment[]): PathSegment[] {
+    const base: PathSegment[] = this.offer < 0 ? ['structures', this.structure] : ['structures', this.structure, 'offers', this.offer];
+    return [...base, ...this.path, ...rest];
+  }
+
+  clean(value: string, key: string): string {
+    return cleanField(value, key, (max) => this.diags.add('warning', 'text-cut', this.at(key), `texte coupé à ${max} caractères`));
+  }
+
+  unknown(object: Record<string, unknown>, key: string): void {
+    this.diags.add('warning', 'unknown-field', this.at(key), 'champ inconnu, ignoré');
+    delete object[key];
+  }
+
+  /** The record cleaned in place when the generated walker accepts it, else what the detailed validator salvages. */
+  accept<T>(
+    walk: (v: unknown, ctx: WalkContext) => boolean,
+    level: 'structure' | 'offer',
+    value: Record<string, unknown>,
+    detail: ValidationDetail | undefined,
+    dropWord: string,
+  ): T | undefined {
+    // The walkers keep `path` balanced (each pops what it pushed, whatever the outcome).
+    if (walk(value, this)) return value as T;
+    if (!detail) throw new DetailNeeded();
+    // The walk stopped at the first bad value: finish cleaning, and report the unknown fields it
+    // had not reached yet (those it reached are already reported and removed).
+    const path = this.at();
+    sanitize(value, (p, max) => this.diags.add('warning', 'text-cut', [...path, ...p], `texte coupé à ${max} caractères`), true);
+    const known = level === 'offer' ? KNOWN.offer : KNOWN.structure;
+    warnUnknownKeys(value, known, this.diags, ...path);
+    warnUnknownKeys(value.contact, KNOWN.contact, this.diags, ...path, 'contact');
+    if (level === 'structure') {
+      warnUnknownKeys(value.address, KNOWN.address, this.diags, ...path, 'address');
+      warnUnknownKeys(value.location, KNOWN.location, this.diags, ...path, 'location');
+      warnUnknownKeys(value.accessibility, KNOWN.accessibility, this.diags, ...path, 'accessibility');
+    }
+    return detail.salvage(level, value, path, this.diags, dropWord) as T | undefined;
+  }
 }
 
-function checkSubcares(offer: Offer, path: PathSegment[], diags: Collector): void {
-  for (const [k, code] of (offer.subcares ?? []).entries()) {
-    const def = subcare(code);
+function checkSubcares(offer: Offer, structure: number, source: number, diags: Collector): void {
+  const codes = offer.subcares;
+  if (!codes) return;
+  for (let k = 0; k < codes.length; k++) {
+    const def = subcare(codes[k]!);
     if (def && def.care !== offer.care) {
-      diags.add('warning', 'subcare-category', [...path, 'subcares', k], `le soin « ${code} » relève de la catégorie « ${def.care} », pas « ${offer.care} » : les filtres ne le trouveront que sous sa catégorie`);
+      diags.add('warning', 'subcare-category', ['structures', structure, 'offers', source, 'subcares', k], `le soin « ${codes[k]} » relève de la catégorie « ${def.care} », pas « ${offer.care} » : les filtres ne le trouveront que sous sa catégorie`);
     }
   }
 }
@@ -212,60 +251,59 @@ export function validateFeed(doc: unknown, options: ValidateOptions = {}): Valid
   const structures: DirectoryStructure[] = [];
   const counts = { structures: { total: 0, valid: 0, dropped: 0 }, offers: { total: 0, valid: 0, dropped: 0 } };
   const seenStructures = new Map<string, number>();
-  /** Offer id → where it was first seen, as [structure index, offer index] in the source. */
-  const seenOffers = new Map<string, [number, number]>();
+  /** Offer id → where it was first seen: structure and offer index in the source, at that position of `owners`. */
+  const seenOffers = new Map<string, number>();
+  const owners: number[] = [];
 
-  for (const [i, raw] of (doc.structures as unknown[]).entries()) {
-    const path: PathSegment[] = ['structures', i];
+  const walk = new RecordWalk(diags);
+  // Records are cleaned and pruned in place: on a copy unless the caller handed its document over.
+  const rawStructures = (options.inPlace ? doc.structures : structuredClone(doc.structures)) as unknown[];
+  for (let i = 0; i < rawStructures.length; i++) {
+    const raw = rawStructures[i];
     counts.structures.total++;
-    const rawOffers = isObject(raw) && Array.isArray(raw.offers) ? raw.offers : [];
-    counts.offers.total += rawOffers.length;
     if (!isObject(raw)) {
-      diags.add('error', 'structure-dropped', path, `un objet est attendu, reçu ${quote(raw)} : structure ignorée`);
+      diags.add('error', 'structure-dropped', ['structures', i], `un objet est attendu, reçu ${quote(raw)} : structure ignorée`);
       counts.structures.dropped++;
       continue;
     }
-    const clean = sanitize(raw, (p, max) => diags.add('warning', 'text-cut', [...path, ...p], `texte coupé à ${max} caractères`), options.inPlace) as Record<string, unknown>;
-    warnUnknownKeys(clean, KNOWN.structure, diags, 'structures', i);
-    warnUnknownKeys(clean.address, KNOWN.address, diags, 'structures', i, 'address');
-    warnUnknownKeys(clean.contact, KNOWN.contact, diags, 'structures', i, 'contact');
-    warnUnknownKeys(clean.location, KNOWN.location, diags, 'structures', i, 'location');
-
-    // Offers one by one, so one bad offer never sinks its structure.
-    const offers: Offer[] = [];
-    /** Source index of each kept offer (paths in messages point into the source document). */
-    const offerSource: number[] = [];
-    if (Array.isArray(clean.offers)) {
-      for (const [j, rawOffer] of (clean.offers as unknown[]).entries()) {
-        const offerPath: PathSegment[] = ['structures', i, 'offers', j];
-        if (!isObject(rawOffer)) {
-          diags.add('error', 'offer-dropped', offerPath, `un objet est attendu, reçu ${quote(rawOffer)} : offre ignorée`);
-          continue;
-        }
-        warnUnknownKeys(rawOffer, KNOWN.offer, diags, 'structures', i, 'offers', j);
-        warnUnknownKeys(rawOffer.contact, KNOWN.contact, diags, 'structures', i, 'offers', j, 'contact');
-        const offer = accept<Offer>(checkOffer, 'offer', rawOffer, offerPath, diags, detail, 'offre');
-        if (!offer) continue;
-        checkSubcares(offer, offerPath, diags);
-        offers.push(offer);
-        offerSource.push(j);
-      }
-    }
-    if (Array.isArray(clean.offers) && clean.offers.length > 0 && offers.length === 0) {
-      diags.add('error', 'structure-dropped', [...path, 'offers'], 'aucune offre valide : structure ignorée');
-      counts.structures.dropped++;
-      continue;
-    }
-    if (Array.isArray(clean.offers)) clean.offers = offers;
-
-    const s = accept<FeedStructure>(checkStructureShell, 'structure', clean, path, diags, detail, 'structure');
+    walk.structure = i;
+    const rawOffers = Array.isArray(raw.offers) ? (raw.offers as unknown[]) : undefined;
+    counts.offers.total += rawOffers?.length ?? 0;
+    // The structure's own fields first (diagnostics in document order); its offers are only
+    // checked to be a non-empty list here, then walked one by one below.
+    const s = walk.accept<FeedStructure>(walkStructureShell, 'structure', raw, detail, 'structure');
     if (!s) {
       counts.structures.dropped++;
       continue;
     }
-    // Offers were validated one by one above; the shell schema only checked there is a list.
+
+    // One bad offer never sinks its structure.
+    const offers: Offer[] = [];
+    /** Source index of each kept offer (paths in messages point into the source document). */
+    const offerSource: number[] = [];
+    const shellOffers = s.offers as unknown[];
+    for (let j = 0; j < shellOffers.length; j++) {
+      const rawOffer = shellOffers[j];
+      if (!isObject(rawOffer)) {
+        diags.add('error', 'offer-dropped', ['structures', i, 'offers', j], `un objet est attendu, reçu ${quote(rawOffer)} : offre ignorée`);
+        continue;
+      }
+      walk.offer = j;
+      const offer = walk.accept<Offer>(walkOffer, 'offer', rawOffer, detail, 'offre');
+      if (!offer) continue;
+      checkSubcares(offer, i, j, diags);
+      offers.push(offer);
+      offerSource.push(j);
+    }
+    walk.offer = -1;
+    if (offers.length === 0) {
+      diags.add('error', 'structure-dropped', ['structures', i, 'offers'], 'aucune offre valide : structure ignorée');
+      counts.structures.dropped++;
+      continue;
+    }
     s.offers = offers;
     counts.offers.valid += offers.length;
+    const path: PathSegment[] = ['structures', i];
 
     const previous = seenStructures.get(s.id);
     let key = `${publisher.id}:${s.id}`;
@@ -276,8 +314,11 @@ export function validateFeed(doc: unknown, options: ValidateOptions = {}): Valid
     for (let k = 0; k < s.offers.length; k++) {
       const id = s.offers[k]!.id;
       const owner = seenOffers.get(id);
-      if (owner) diags.add('warning', 'duplicate-id', ['structures', i, 'offers', offerSource[k]!, 'id'], `identifiant d'offre ${quote(id)} déjà utilisé (${formatPath(['structures', owner[0], 'offers', owner[1]])})`);
-      else seenOffers.set(id, [i, offerSource[k]!]);
+      if (owner !== undefined) diags.add('warning', 'duplicate-id', ['structures', i, 'offers', offerSource[k]!, 'id'], `identifiant d'offre ${quote(id)} déjà utilisé (${formatPath(['structures', owners[owner]!, 'offers', owners[owner + 1]!])})`);
+      else {
+        seenOffers.set(id, owners.length);
+        owners.push(i, offerSource[k]!);
+      }
     }
 
     const derived = s.address.insee ? departmentFromInsee(s.address.insee) : departmentFromPostalCode(s.address.postalCode);
