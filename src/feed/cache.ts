@@ -12,7 +12,23 @@ export interface CachedFeed {
 
 export interface FeedCache {
   get(url: string): Promise<CachedFeed | undefined>;
+  /**
+   * Keeps `entry` as the last good copy. When the copy already stored has the same fingerprint
+   * (see `fingerprint`), only its date is refreshed: storing a national feed is a 60 ms task on the
+   * page's main thread (serialising 15 MB of text), and most visits fetch a feed they have seen.
+   */
   put(url: string, entry: CachedFeed): Promise<void>;
+}
+
+/**
+ * Cheap identity of a feed text: its length and 64 characters sampled along it. A publisher's new
+ * export changes its `generatedAt` near the start (sampled) and almost always its length.
+ */
+export function fingerprint(text: string): string {
+  const n = text.length;
+  let sample = '';
+  for (let i = 0; i < 64; i++) sample += text.charAt(Math.floor((i * n) / 64));
+  return `${n}:${text.slice(0, 512)}:${sample}`;
 }
 
 const DB = 'sos-annuaire';
@@ -46,18 +62,32 @@ function run<T>(mode: IDBTransactionMode, fn: (store: IDBObjectStore) => IDBRequ
   );
 }
 
+const META = (url: string) => `meta:${url}`;
+
+interface Meta {
+  savedAt: string;
+  fingerprint: string;
+}
+
 export const indexedDbCache: FeedCache = {
   async get(url) {
     try {
-      return (await run<CachedFeed>('readonly', (s) => s.get(url))) ?? undefined;
+      const entry = await run<CachedFeed>('readonly', (s) => s.get(url));
+      if (!entry) return undefined;
+      // The date lives in the small record when only it was refreshed.
+      const meta = await run<Meta>('readonly', (s) => s.get(META(url)));
+      return meta && meta.fingerprint === fingerprint(entry.text) ? { ...entry, savedAt: meta.savedAt } : entry;
     } catch {
       return undefined; // private mode, blocked storage, quota: no cache, no error
     }
   },
   async put(url, entry) {
     try {
+      const print = fingerprint(entry.text);
+      const meta = await run<Meta>('readonly', (s) => s.get(META(url)));
       await run('readwrite', (s) => {
-        s.put(entry, url);
+        if (meta?.fingerprint !== print) s.put(entry, url);
+        s.put({ savedAt: entry.savedAt, fingerprint: print } satisfies Meta, META(url));
       });
     } catch {
       /* quota or blocked storage: keep going without a copy */

@@ -106,6 +106,29 @@ describe('loadFeed', () => {
     expect(r.feed.structures[0]!.id).to.equal('stored');
   });
 
+  it('rewrites the stored copy only when the feed changed; otherwise refreshes its date', async () => {
+    const url = `/__test__/cache-refresh-${Math.random()}`;
+    const text = JSON.stringify(feed([structure({ id: 'same' })]));
+    const writes: string[] = [];
+    const realPut = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      if (value && typeof value === 'object' && 'text' in value) writes.push(String(key));
+      return realPut.call(this, value, key);
+    };
+    try {
+      await indexedDbCache.put(url, { text, savedAt: '2026-11-01T08:00:00.000Z' });
+      await indexedDbCache.put(url, { text, savedAt: '2026-11-20T08:00:00.000Z' });
+      expect(writes, 'the same feed is written once').to.deep.equal([url]);
+      expect(await indexedDbCache.get(url)).to.deep.equal({ text, savedAt: '2026-11-20T08:00:00.000Z' });
+      const changed = JSON.stringify(feed([structure({ id: 'changed' })]));
+      await indexedDbCache.put(url, { text: changed, savedAt: '2026-11-21T08:00:00.000Z' });
+      expect(writes).to.deep.equal([url, url]);
+      expect(await indexedDbCache.get(url)).to.deep.equal({ text: changed, savedAt: '2026-11-21T08:00:00.000Z' });
+    } finally {
+      IDBObjectStore.prototype.put = realPut;
+    }
+  });
+
   it('fails plainly when there is neither a server nor a copy', async () => {
     const e = await failure(loadFeed('/__test__/status/404', { cache: memoryCache() }));
     expect(e.kind).to.equal('http');
