@@ -277,25 +277,33 @@ export function validateFeed(doc: unknown, options: ValidateOptions = {}): Valid
       continue;
     }
 
-    // One bad offer never sinks its structure.
-    const offers: Offer[] = [];
-    /** Source index of each kept offer (paths in messages point into the source document). */
-    const offerSource: number[] = [];
+    // One bad offer never sinks its structure. The list of kept offers and their source indices
+    // are made only once one is dropped: most feeds drop none, and these are 10,000 allocations.
     const shellOffers = s.offers as unknown[];
+    let kept: Offer[] | undefined;
+    let keptSource: number[] | undefined;
     for (let j = 0; j < shellOffers.length; j++) {
       const rawOffer = shellOffers[j];
+      let offer: Offer | undefined;
       if (!isObject(rawOffer)) {
         diags.add('error', 'offer-dropped', ['structures', i, 'offers', j], `un objet est attendu, reçu ${quote(rawOffer)} : offre ignorée`);
-        continue;
+      } else {
+        walk.offer = j;
+        offer = walk.accept<Offer>(walkOffer, 'offer', rawOffer, detail, 'offre');
       }
-      walk.offer = j;
-      const offer = walk.accept<Offer>(walkOffer, 'offer', rawOffer, detail, 'offre');
-      if (!offer) continue;
-      checkSubcares(offer, i, j, diags);
-      offers.push(offer);
-      offerSource.push(j);
+      if (offer) {
+        checkSubcares(offer, i, j, diags);
+        if (kept) {
+          kept.push(offer);
+          keptSource!.push(j);
+        } else shellOffers[j] = offer; // the same object, or the salvaged copy of a bad one
+      } else if (!kept) {
+        kept = shellOffers.slice(0, j) as Offer[];
+        keptSource = kept.map((_, k) => k);
+      }
     }
     walk.offer = -1;
+    const offers = kept ?? (shellOffers as Offer[]);
     if (offers.length === 0) {
       diags.add('error', 'structure-dropped', ['structures', i, 'offers'], 'aucune offre valide : structure ignorée');
       counts.structures.dropped++;
@@ -303,47 +311,47 @@ export function validateFeed(doc: unknown, options: ValidateOptions = {}): Valid
     }
     s.offers = offers;
     counts.offers.valid += offers.length;
-    const path: PathSegment[] = ['structures', i];
 
     const previous = seenStructures.get(s.id);
     let key = `${publisher.id}:${s.id}`;
     if (previous !== undefined) {
       key = `${key}~${i}`;
-      diags.add('warning', 'duplicate-id', [...path, 'id'], `identifiant ${quote(s.id)} déjà utilisé par structures[${previous}] : structure conservée, mais les liens vers elle sont instables`);
+      diags.add('warning', 'duplicate-id', ['structures', i, 'id'], `identifiant ${quote(s.id)} déjà utilisé par structures[${previous}] : structure conservée, mais les liens vers elle sont instables`);
     } else seenStructures.set(s.id, i);
-    for (let k = 0; k < s.offers.length; k++) {
-      const id = s.offers[k]!.id;
+    for (let k = 0; k < offers.length; k++) {
+      const id = offers[k]!.id;
+      const source = keptSource ? keptSource[k]! : k;
       const owner = seenOffers.get(id);
-      if (owner !== undefined) diags.add('warning', 'duplicate-id', ['structures', i, 'offers', offerSource[k]!, 'id'], `identifiant d'offre ${quote(id)} déjà utilisé (${formatPath(['structures', owners[owner]!, 'offers', owners[owner + 1]!])})`);
+      if (owner !== undefined) diags.add('warning', 'duplicate-id', ['structures', i, 'offers', source, 'id'], `identifiant d'offre ${quote(id)} déjà utilisé (${formatPath(['structures', owners[owner]!, 'offers', owners[owner + 1]!])})`);
       else {
         seenOffers.set(id, owners.length);
-        owners.push(i, offerSource[k]!);
+        owners.push(i, source);
       }
     }
 
     const derived = s.address.insee ? departmentFromInsee(s.address.insee) : departmentFromPostalCode(s.address.postalCode);
     if (s.department && s.department !== derived) {
-      diags.add('warning', 'department-mismatch', [...path, 'department'], `département "${s.department}" différent de celui de l'adresse ("${derived}")`);
+      diags.add('warning', 'department-mismatch', ['structures', i, 'department'], `département "${s.department}" différent de celui de l'adresse ("${derived}")`);
     }
     if (!s.location) {
-      diags.add('warning', 'location-missing', path, 'sans coordonnées : listée, mais absente de la carte et du tri par distance');
+      diags.add('warning', 'location-missing', ['structures', i], 'sans coordonnées : listée, mais absente de la carte et du tri par distance');
     } else {
       const problem = locationProblem(s.location);
       if (problem) {
-        diags.add('warning', 'location-rejected', [...path, 'location'], `${problem} : structure listée, mais pas placée sur la carte`);
+        diags.add('warning', 'location-rejected', ['structures', i, 'location'], `${problem} : structure listée, mais pas placée sur la carte`);
         delete s.location;
       }
     }
     if (now - Date.parse(s.verifiedAt) > STALE_MS) {
-      diags.add('warning', 'stale', [...path, 'verifiedAt'], `informations vérifiées le ${s.verifiedAt}, il y a plus de 12 mois`);
+      diags.add('warning', 'stale', ['structures', i, 'verifiedAt'], `informations vérifiées le ${s.verifiedAt}, il y a plus de 12 mois`);
     }
 
     // Extended in place: `s` is this reader's own object (a copy, or the document the loader parsed).
-    const kept = s as DirectoryStructure;
-    kept.key = key;
-    kept.publisherId = publisher.id;
-    kept.department = s.department ?? derived;
-    structures.push(kept);
+    const structure = s as DirectoryStructure;
+    structure.key = key;
+    structure.publisherId = publisher.id;
+    structure.department = s.department ?? derived;
+    structures.push(structure);
     counts.structures.valid++;
   }
 
