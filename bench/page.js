@@ -8,7 +8,12 @@ function parts() {
   return { annuaire, form, list, input: form.shadowRoot.querySelector('input[type=search]'), count: () => list.shadowRoot.querySelector('.count')?.textContent ?? '' };
 }
 
-/** fetch-to-first-results: from setting `src` to the first results list rendered. */
+/**
+ * fetch-to-first-results, as the issue defines it: parse + validate + index + first list render,
+ * i.e. from the feed's bytes received (`sos:fetched`) to the first results on screen. The download
+ * before it (loopback here, the visitor's network in real life) and the end-to-end time from
+ * setting `src` are reported beside it.
+ */
 window.benchLoad = async (feedUrl) => {
   await customElements.whenDefined('sos-annuaire');
   const { annuaire, list } = parts();
@@ -22,11 +27,26 @@ window.benchLoad = async (feedUrl) => {
   const t1 = performance.now();
   // Phases from the widget's performance marks (the last of each name).
   const at = (name) => performance.getEntriesByName(name).at(-1)?.startTime ?? NaN;
-  const points = [['fetch', 'sos:fetch-start', 'sos:fetched'], ['parse', 'sos:fetched', 'sos:parsed'], ['validate', 'sos:parsed', 'sos:validated'],
+  const points = [['parse', 'sos:fetched', 'sos:parsed'], ['validate', 'sos:parsed', 'sos:validated'],
     ['index', 'sos:validated', 'sos:indexed'], ['search', 'sos:indexed', 'sos:searched']];
   const phases = Object.fromEntries(points.map(([k, a, b]) => [k, at(b) - at(a)]));
   phases.render = t1 - at('sos:searched');
-  return { ms: t1 - t0, phases, structures: annuaire.store.structures.length, offers: annuaire.store.index.rowCount };
+  return {
+    ms: t1 - at('sos:fetched'), download: at('sos:fetched') - at('sos:fetch-start'), endToEnd: t1 - t0,
+    phases, structures: annuaire.store.structures.length, offers: annuaire.store.index.rowCount,
+  };
+};
+
+/**
+ * The floor of a load: the same bytes fetched and given to JSON.parse alone, in a fresh page as the
+ * widget's are (a first big parse in a page costs more than a later one: the heap is still small).
+ * No widget can go below it; it also shows how fast the machine was during the run.
+ */
+window.benchParseAlone = async (feedUrl) => {
+  const text = await (await fetch(feedUrl)).text();
+  const t0 = performance.now();
+  JSON.parse(text);
+  return performance.now() - t0;
 };
 
 /** One action of the script, timed from the input event to the list and count updated. */

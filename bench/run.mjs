@@ -96,6 +96,9 @@ async function heapMB(page) {
 
 async function measure(name, feed) {
   const loads = [];
+  const downloads = [];
+  const ends = [];
+  const parses = [];
   const phases = [];
   const heaps = [];
   let keys = [];
@@ -108,6 +111,11 @@ async function measure(name, feed) {
     const r = await page.evaluate((u) => window.benchLoad(u), `/${feed}`);
     counts = r;
     loads.push(r.ms);
+    downloads.push(r.download);
+    ends.push(r.endToEnd);
+    const fresh = await openPage();
+    parses.push(await fresh.evaluate((u) => window.benchParseAlone(u), `/${feed}`));
+    await fresh.close();
     phases.push(r.phases);
     heaps.push(await heapMB(page));
     if (i < 3) {
@@ -133,6 +141,9 @@ async function measure(name, feed) {
     structures: counts.structures,
     offers: counts.offers,
     load: { median: median(loads), p95: quantile(loads, 0.95), phases: Object.fromEntries(Object.keys(phases[0]).map((k) => [k, median(phases.map((p) => p[k]))])) },
+    download: { median: median(downloads), p95: quantile(downloads, 0.95) },
+    endToEnd: { median: median(ends), p95: quantile(ends, 0.95) },
+    parseAlone: median(parses),
     keystroke: { median: median(keys), p95: quantile(keys, 0.95), samples: keys.length },
     filtersAndProximity: { median: median(other), p95: quantile(other, 0.95), samples: other.length },
     allInteractions: { median: median(all), p95: quantile(all, 0.95) },
@@ -166,10 +177,13 @@ console.log('|---|---|---|');
 const [reg, nat] = results;
 const row = (label, a, b) => console.log(`| ${label} | ${a} | ${b} |`);
 row('structures / offers', `${reg.structures} / ${reg.offers}`, `${nat.structures} / ${nat.offers}`);
-row('fetch-to-first-results median ms', check('regional load', reg.load.median, BUDGETS.regional.load), check('national load', nat.load.median, BUDGETS.national.load));
+row('fetch-to-first-results median ms (bytes received → first list: parse + validate + index + render)', check('regional load', reg.load.median, BUDGETS.regional.load), check('national load', nat.load.median, BUDGETS.national.load));
 row('fetch-to-first-results p95 ms', f(reg.load.p95), f(nat.load.p95));
 const phaseText = (r) => Object.entries(r.load.phases).map(([k, v]) => `${k} ${f(v)}`).join(', ');
 row('… of which (median ms)', phaseText(reg), phaseText(nat));
+row('floor: JSON.parse alone of the same bytes in a fresh page, median ms (machine speed)', f(reg.parseAlone), f(nat.parseAlone));
+row('download before it, loopback, median ms (not budgeted: the network\'s)', f(reg.download.median), f(nat.download.median));
+row('end-to-end from `src` set, median / p95 ms', `${f(reg.endToEnd.median)} / ${f(reg.endToEnd.p95)}`, `${f(nat.endToEnd.median)} / ${f(nat.endToEnd.p95)}`);
 row('keystroke-to-rendered median ms', f(reg.keystroke.median), check('keystroke median', nat.keystroke.median, BUDGETS.national.keyMedian));
 row('keystroke-to-rendered p95 ms', f(reg.keystroke.p95), check('keystroke p95', nat.keystroke.p95, BUDGETS.national.keyP95));
 row('filters + proximity median / p95 ms', `${f(reg.filtersAndProximity.median)} / ${f(reg.filtersAndProximity.p95)}`, `${f(nat.filtersAndProximity.median)} / ${f(nat.filtersAndProximity.p95)}`);
