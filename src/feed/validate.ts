@@ -122,7 +122,7 @@ export function droppablePath(path: readonly PathSegment[], level: 'structure' |
   return undefined;
 }
 
-class Collector implements Reporter {
+export class Collector implements Reporter {
   readonly list: Diagnostic[] = [];
   truncated = 0;
   constructor(private readonly max: number) {}
@@ -210,16 +210,16 @@ function checkSubcares(offer: Offer, structure: number, source: number, diags: C
   }
 }
 
-/**
- * Validates a parsed JSON document. Throws only DetailNeeded, when a record fails the generated
- * checks and no detailed validator is registered (load validate-detail.js and call again on a
- * freshly parsed document).
- */
-export function validateFeed(doc: unknown, options: ValidateOptions = {}): ValidationResult {
-  const detail = options.detail ?? registeredDetail;
-  const diags = new Collector(options.maxDiagnostics ?? 1000);
-  const now = (options.now ?? new Date()).getTime();
+/** The envelope read and checked (`publisher`, `generatedAt`), or why the document is refused. */
+export type EnvelopeResult =
+  | { ok: true; publisher: Publisher; generatedAt: string }
+  | Extract<ValidationResult, { ok: false }>;
 
+/**
+ * Checks a document's envelope (`structures` is only required to be a list). Its diagnostics
+ * (texts cut, unknown root fields) go to `diags`. Throws DetailNeeded like validateFeed.
+ */
+export function checkFeedEnvelope(doc: unknown, diags: Collector, detail = registeredDetail): EnvelopeResult {
   if (!isObject(doc)) {
     return { ok: false, kind: 'envelope', message: `le document n'est pas un objet JSON (reçu ${Array.isArray(doc) ? 'une liste' : quote(doc)})`, diagnostics: [] };
   }
@@ -246,25 +246,44 @@ export function validateFeed(doc: unknown, options: ValidateOptions = {}): Valid
     return { ok: false, kind: 'envelope', message: `enveloppe du flux invalide : ${first.path} : ${first.message}`, diagnostics: diags.list };
   }
   warnUnknownKeys(doc, KNOWN.root, diags);
-  const publisher = parsedEnvelope.publisher;
+  return { ok: true, publisher: parsedEnvelope.publisher, generatedAt: parsedEnvelope.generatedAt };
+}
 
-  const structures: DirectoryStructure[] = [];
-  const counts = { structures: { total: 0, valid: 0, dropped: 0 }, offers: { total: 0, valid: 0, dropped: 0 } };
-  const seenStructures = new Map<string, number>();
+/**
+ * The structures of a feed, validated one at a time, in source order: validateFeed gives it the
+ * list of a parsed document; the streaming loader (stream.ts) gives it each structure as soon as
+ * its bytes have arrived, before the envelope may have (so keys are set by `finish`). Throws
+ * DetailNeeded like validateFeed.
+ */
+export class RecordValidator {
+  readonly diags: Collector;
+  private readonly structures: DirectoryStructure[] = [];
+  /** Source index of each kept structure whose id was already used (its key gets `~index`), else -1. */
+  private readonly duplicateOf: number[] = [];
+  private readonly counts = { structures: { total: 0, valid: 0, dropped: 0 }, offers: { total: 0, valid: 0, dropped: 0 } };
+  private readonly seenStructures = new Map<string, number>();
   /** Offer id → where it was first seen: structure and offer index in the source, at that position of `owners`. */
-  const seenOffers = new Map<string, number>();
-  const owners: number[] = [];
+  private readonly seenOffers = new Map<string, number>();
+  private readonly owners: number[] = [];
+  private readonly walk: RecordWalk;
+  private readonly now: number;
+  private readonly detail: ValidationDetail | undefined;
 
-  const walk = new RecordWalk(diags);
-  // Records are cleaned and pruned in place: on a copy unless the caller handed its document over.
-  const rawStructures = (options.inPlace ? doc.structures : structuredClone(doc.structures)) as unknown[];
-  for (let i = 0; i < rawStructures.length; i++) {
-    const raw = rawStructures[i];
+  constructor(options: ValidateOptions = {}) {
+    this.diags = new Collector(options.maxDiagnostics ?? 1000);
+    this.walk = new RecordWalk(this.diags);
+    this.now = (options.now ?? new Date()).getTime();
+    this.detail = options.detail ?? registeredDetail;
+  }
+
+  /** Validates `raw`, structure `i` of the source, cleaning it in place (the caller owns it). */
+  add(raw: unknown, i: number): void {
+    const { diags, counts, walk, detail } = this;
     counts.structures.total++;
     if (!isObject(raw)) {
       diags.add('error', 'structure-dropped', ['structures', i], `un objet est attendu, reçu ${quote(raw)} : structure ignorée`);
       counts.structures.dropped++;
-      continue;
+      return;
     }
     walk.structure = i;
     const rawOffers = Array.isArray(raw.offers) ? (raw.offers as unknown[]) : undefined;
@@ -274,9 +293,8 @@ export function validateFeed(doc: unknown, options: ValidateOptions = {}): Valid
     const s = walk.accept<FeedStructure>(walkStructureShell, 'structure', raw, detail, 'structure');
     if (!s) {
       counts.structures.dropped++;
-      continue;
+      return;
     }
-
     // One bad offer never sinks its structure. The list of kept offers and their source indices
     // are made only once one is dropped: most feeds drop none, and these are 10,000 allocations.
     const shellOffers = s.offers as unknown[];
@@ -307,17 +325,17 @@ export function validateFeed(doc: unknown, options: ValidateOptions = {}): Valid
     if (offers.length === 0) {
       diags.add('error', 'structure-dropped', ['structures', i, 'offers'], 'aucune offre valide : structure ignorée');
       counts.structures.dropped++;
-      continue;
+      return;
     }
     s.offers = offers;
     counts.offers.valid += offers.length;
 
+    const { seenStructures, seenOffers, owners } = this;
     const previous = seenStructures.get(s.id);
-    let key = `${publisher.id}:${s.id}`;
     if (previous !== undefined) {
-      key = `${key}~${i}`;
       diags.add('warning', 'duplicate-id', ['structures', i, 'id'], `identifiant ${quote(s.id)} déjà utilisé par structures[${previous}] : structure conservée, mais les liens vers elle sont instables`);
     } else seenStructures.set(s.id, i);
+    this.duplicateOf.push(previous === undefined ? -1 : i);
     for (let k = 0; k < offers.length; k++) {
       const id = offers[k]!.id;
       const source = keptSource ? keptSource[k]! : k;
@@ -342,27 +360,58 @@ export function validateFeed(doc: unknown, options: ValidateOptions = {}): Valid
         delete s.location;
       }
     }
-    if (now - Date.parse(s.verifiedAt) > STALE_MS) {
+    if (this.now - Date.parse(s.verifiedAt) > STALE_MS) {
       diags.add('warning', 'stale', ['structures', i, 'verifiedAt'], `informations vérifiées le ${s.verifiedAt}, il y a plus de 12 mois`);
     }
 
     // Extended in place: `s` is this reader's own object (a copy, or the document the loader parsed).
     const structure = s as DirectoryStructure;
-    structure.key = key;
-    structure.publisherId = publisher.id;
     structure.department = s.department ?? derived;
-    structures.push(structure);
+    this.structures.push(structure);
     counts.structures.valid++;
   }
 
-  counts.offers.dropped = counts.offers.total - counts.offers.valid;
-  if (diags.truncated) {
-    diags.list.push({ severity: 'warning', code: 'field-dropped', path: '', message: `… et ${diags.truncated} autres remarques non affichées` });
+  /** The kept structures, keyed by publisher (`publisherId:id`, `~index` for a reused id), and the counts. */
+  finish(publisherId: string): { structures: DirectoryStructure[]; counts: { structures: Counts; offers: Counts } } {
+    const { structures, duplicateOf, counts } = this;
+    for (let k = 0; k < structures.length; k++) {
+      const s = structures[k]!;
+      s.key = duplicateOf[k]! < 0 ? `${publisherId}:${s.id}` : `${publisherId}:${s.id}~${duplicateOf[k]}`;
+      s.publisherId = publisherId;
+    }
+    counts.offers.dropped = counts.offers.total - counts.offers.valid;
+    return { structures, counts };
   }
+}
+
+/** Diagnostics of a whole document: the envelope's first, then the records' (capped), then a note on those left out. */
+export function joinDiagnostics(envelope: Collector, records: Collector): Diagnostic[] {
+  const list = [...envelope.list, ...records.list];
+  if (records.truncated) {
+    list.push({ severity: 'warning', code: 'field-dropped', path: '', message: `… et ${records.truncated} autres remarques non affichées` });
+  }
+  return list;
+}
+
+/**
+ * Validates a parsed JSON document. Throws only DetailNeeded, when a record fails the generated
+ * checks and no detailed validator is registered (load validate-detail.js and call again on a
+ * freshly parsed document).
+ */
+export function validateFeed(doc: unknown, options: ValidateOptions = {}): ValidationResult {
+  const envelopeDiags = new Collector(Number.POSITIVE_INFINITY);
+  const envelope = checkFeedEnvelope(doc, envelopeDiags, options.detail ?? registeredDetail);
+  if (!envelope.ok) return envelope;
+  const records = new RecordValidator(options);
+  // Records are cleaned and pruned in place: on a copy unless the caller handed its document over.
+  const list = (doc as { structures: unknown[] }).structures;
+  const rawStructures = options.inPlace ? list : (structuredClone(list) as unknown[]);
+  for (let i = 0; i < rawStructures.length; i++) records.add(rawStructures[i], i);
+  const { structures, counts } = records.finish(envelope.publisher.id);
   return {
     ok: true,
-    feed: { format: FORMAT, publisher, generatedAt: parsedEnvelope.generatedAt, structures },
-    diagnostics: diags.list,
+    feed: { format: FORMAT, publisher: envelope.publisher, generatedAt: envelope.generatedAt, structures },
+    diagnostics: joinDiagnostics(envelopeDiags, records.diags),
     counts,
   };
 }
