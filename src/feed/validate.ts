@@ -67,7 +67,9 @@ export interface Diagnostic {
 export type DiagnosticCode =
   | 'envelope-invalid' | 'structure-dropped' | 'offer-dropped' | 'field-dropped' | 'unknown-field' | 'text-cut'
   | 'duplicate-id' | 'location-missing' | 'location-rejected' | 'department-mismatch'
-  | 'stale' | 'subcare-category';
+  | 'stale' | 'subcare-category'
+  /** Not a problem itself: says how many more diagnostics were left out (see maxDiagnostics). */
+  | 'more';
 
 /** A structure as the widget uses it: validated, cleaned, keyed, with its département known. */
 export interface DirectoryStructure extends FeedStructure {
@@ -388,7 +390,7 @@ export class RecordValidator {
 export function joinDiagnostics(envelope: Collector, records: Collector): Diagnostic[] {
   const list = [...envelope.list, ...records.list];
   if (records.truncated) {
-    list.push({ severity: 'warning', code: 'field-dropped', path: '', message: `… et ${records.truncated} autres remarques non affichées` });
+    list.push({ severity: 'warning', code: 'more', path: '', message: `… et ${records.truncated} autres remarques non affichées` });
   }
   return list;
 }

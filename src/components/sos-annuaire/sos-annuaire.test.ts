@@ -146,6 +146,22 @@ describe('sos-annuaire', () => {
     expect(warnings.join('\n')).to.contain('structures[0].contact.website : lien refusé "javascript:alert(1)"');
   });
 
+  it('stays quiet in the console about a feed whose only remarks are warnings, however many', async () => {
+    // 1,100 structures without coordinates: 1,100 warnings, more than are kept (1,000 and a note).
+    const many = feed(Array.from({ length: 1100 }, (_, i) => structure({ id: `s${i}`, name: `Structure ${i}`, location: undefined })));
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+    try {
+      const el = await fixture<SosAnnuaire>(html`<sos-annuaire src=${await serve(many)} variant="liste"></sos-annuaire>`);
+      if (el.store.status !== 'ready') await oneEvent(el, 'sos-loaded');
+      expect(el.store.feeds[0]!.diagnostics.at(-1)!.message).to.equal('… et 100 autres remarques non affichées');
+    } finally {
+      console.warn = original;
+    }
+    expect(warnings.filter((w) => w.includes('[sos-annuaire]'))).to.deep.equal([]);
+  });
+
   it('is accessible', async () => {
     const el = await loadedAnnuaire((url) => html`<sos-annuaire src=${url} variant="liste"></sos-annuaire>`);
     await expect(el).to.be.accessible();
