@@ -78,9 +78,15 @@ function quantile(xs, q) {
   return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (pos - lo);
 }
 
+/**
+ * Each run in its own browser context, as a visitor's first visit: no copy of the feed in
+ * IndexedDB, and no garbage of the previous run's page collected during this one.
+ */
 async function openPage() {
-  const page = await browser.newPage();
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
+  page.on('close', () => void context.close().catch(() => {}));
   await page.goto(`${origin}/bench/page.html`);
   await page.waitForFunction(() => typeof window.benchLoad === 'function' && customElements.get('sos-annuaire'));
   return page;

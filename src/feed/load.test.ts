@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { loadFeed, loadFeeds } from './load.js';
 import { FeedLoadError } from './errors.js';
-import { indexedDbCache, memoryCache } from './cache.js';
+import { indexedDbCache, memoryCache, type FeedCache } from './cache.js';
 import { feed, foreignOrigin, serve, structure } from '../../test/helpers/feeds.js';
 
 async function failure(p: Promise<unknown>): Promise<FeedLoadError> {
@@ -20,6 +20,11 @@ async function setSwitch(name: string, status: number, body: string): Promise<st
 }
 
 const noCache = { cache: null };
+
+/** Waits (up to 3 s) for the last good copy of `url` to be in `cache`. */
+async function saved(cache: FeedCache, url: string): Promise<void> {
+  for (let waited = 0; waited < 3000 && !(await cache.get(url)); waited += 20) await new Promise((r) => setTimeout(r, 20));
+}
 
 describe('loadFeed', () => {
   it('loads a feed served over HTTP', async () => {
@@ -87,7 +92,7 @@ describe('loadFeed', () => {
     const cache = memoryCache();
     const url = await setSwitch('flaky', 200, JSON.stringify(feed([structure({ id: 'kept' })])));
     await loadFeed(url, { cache });
-    await new Promise((r) => setTimeout(r, 20)); // the copy is saved after the first render
+    await saved(cache, url); // the copy is saved when the page is idle, after the first render
     await setSwitch('flaky', 503, '<h1>Service Unavailable</h1>');
     const r = await loadFeed(url, { cache });
     expect(r.feed.structures.map((s) => s.id)).to.deep.equal(['kept']);
@@ -98,7 +103,7 @@ describe('loadFeed', () => {
   it('keeps the last good copy in IndexedDB across page loads', async () => {
     const url = await setSwitch('idb', 200, JSON.stringify(feed([structure({ id: 'stored' })])));
     await loadFeed(url, { cache: indexedDbCache });
-    await new Promise((r) => setTimeout(r, 50));
+    await saved(indexedDbCache, url);
     expect((await indexedDbCache.get(url))?.text).to.contain('"stored"');
     await setSwitch('idb', 500, 'oops');
     const r = await loadFeed(url, { cache: indexedDbCache });
@@ -127,6 +132,15 @@ describe('loadFeed', () => {
     } finally {
       IDBObjectStore.prototype.put = realPut;
     }
+  });
+
+  it('reads a large feed as it downloads (stream.js), to the same result', async () => {
+    const structures = Array.from({ length: 500 }, (_, i) => structure({ id: `s${i}`, name: `Structure « ${i} »` }));
+    const url = await serve(feed(structures)); // ≈ 200 kB: over the size read in one go
+    const r = await loadFeed(url, noCache);
+    expect(r.counts.structures).to.deep.equal({ total: 500, valid: 500, dropped: 0 });
+    expect(r.feed.structures[499]!.key).to.equal('test-dsrc:s499');
+    expect(performance.getEntriesByType('resource').some((e) => /\/stream\.(ts|js)/.test(e.name)), 'stream.js loaded').to.equal(true);
   });
 
   it('fails plainly when there is neither a server nor a copy', async () => {

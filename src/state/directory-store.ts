@@ -3,6 +3,7 @@
  * `<sos-annuaire>` owns one and shares it through @lit/context; a standalone element with its own
  * `src` owns its own. Plain TypeScript (no Lit) so it is testable and reusable outside elements.
  */
+import { whenIdle } from '../base/scheduling.js';
 import { loadFeeds, type LoadedFeed, type LoadOptions } from '../feed/load.js';
 import type { FeedLoadError } from '../feed/errors.js';
 import type { DirectoryStructure, Diagnostic } from '../feed/validate.js';
@@ -21,12 +22,6 @@ export interface StoreChangeDetail {
 
 /** Fired on the store (not in the DOM) whenever something changed; elements re-render on it. */
 export const STORE_CHANGE = 'sos-store-change';
-
-/** After the current rendering work: requestIdleCallback where it exists (not in Safari). */
-function whenIdle(fn: () => void): void {
-  if ('requestIdleCallback' in globalThis) requestIdleCallback(fn, { timeout: 1000 });
-  else setTimeout(fn, 50);
-}
 
 export class DirectoryStore extends EventTarget {
   status: Status = 'idle';
