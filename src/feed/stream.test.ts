@@ -112,7 +112,7 @@ describe('readFeedStream', () => {
   });
 
   it('reads a large feed structure by structure (the fast path, not the whole-text fallback)', async () => {
-    const structures = Array.from({ length: 300 }, (_, i) => structure({ id: `s${i}`, name: `Structure « ${i} » {x}` }));
+    const structures = Array.from({ length: 300 }, (_, i) => structure({ id: `s${i}`, name: `Structure « ${i} » {x} "{\\` }));
     const text = JSON.stringify(feed(structures));
     const seen: number[] = [];
     const splitter = new StructureSplitter((t, i) => seen.push(i));
