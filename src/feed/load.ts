@@ -6,9 +6,8 @@ import { FeedLoadError } from './errors.js';
 import type { FeedCache } from './cache.js';
 import { parseFeed, type ParsedFeed } from './parse.js';
 import { mark } from './marks.js';
-import { whenIdle } from '../base/scheduling.js';
-
 import type { ValidateOptions } from './validate.js';
+import { whenIdle } from '../base/scheduling.js';
 
 export interface LoadOptions {
   /** Give up after this long (default 15 s). */
@@ -61,9 +60,10 @@ async function fetchFeed(url: string, timeoutMs: number, signal: AbortSignal | u
         response.status);
     }
     const size = Number(response.headers.get('content-length') ?? Number.NaN); // unknown when sent in chunks
-    if (response.body && !(size <= STREAM_ABOVE)) {
-      const { readFeedStream } = await import('./stream.js');
-      const streamed = await readFeedStream(response.body, read);
+    // If stream.js cannot be loaded (a partial copy of the widget), the feed is read in one go.
+    const stream = response.body && !(size <= STREAM_ABOVE) ? await import('./stream.js').catch(() => undefined) : undefined;
+    if (stream && response.body) {
+      const streamed = await stream.readFeedStream(response.body, read);
       return { parsed: streamed.parsed ?? (await parseFeed(streamed.text(), url, read)), text: streamed.text };
     }
     const text = await response.text();
