@@ -24,10 +24,11 @@ export const styles = [
       outline: 3px solid var(--_focus);
       outline-offset: -3px;
     }
+    /* Top left: the bottom holds the attribution, which the data licences require to stay visible. */
     .note {
       position: absolute;
       left: 8px;
-      bottom: 8px;
+      top: 8px;
       z-index: 3;
       max-width: calc(100% - 60px);
       margin: 0;
