@@ -141,11 +141,19 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
+/** The two warnings the walkers, the salvage path and the envelope all give, worded once. */
+function reportUnknown(diags: Reporter, path: readonly PathSegment[]): void {
+  diags.add('warning', 'unknown-field', path, 'champ inconnu, ignoré');
+}
+function reportCut(diags: Reporter, path: readonly PathSegment[], max: number): void {
+  diags.add('warning', 'text-cut', path, `texte coupé à ${max} caractères`);
+}
+
 /** `path` is built only when there is something to report (10,000 structures: no garbage per record). */
 function warnUnknownKeys(value: unknown, known: readonly string[], diags: Collector, ...path: PathSegment[]): void {
   if (!isObject(value)) return;
   for (const key in value) {
-    if (Object.prototype.hasOwnProperty.call(value, key) && !known.includes(key)) diags.add('warning', 'unknown-field', [...path, key], 'champ inconnu, ignoré');
+    if (Object.prototype.hasOwnProperty.call(value, key) && !known.includes(key)) reportUnknown(diags, [...path, key]);
   }
 }
 
@@ -166,11 +174,11 @@ class RecordWalk implements WalkContext {
   }
 
   clean(value: string, key: string): string {
-    return cleanField(value, key, (max) => this.diags.add('warning', 'text-cut', this.at(key), `texte coupé à ${max} caractères`));
+    return cleanField(value, key, (max) => reportCut(this.diags, this.at(key), max));
   }
 
   unknown(object: Record<string, unknown>, key: string): void {
-    this.diags.add('warning', 'unknown-field', this.at(key), 'champ inconnu, ignoré');
+    reportUnknown(this.diags, this.at(key));
     delete object[key];
   }
 
@@ -188,7 +196,7 @@ class RecordWalk implements WalkContext {
     // The walk stopped at the first bad value: finish cleaning, and report the unknown fields it
     // had not reached yet (those it reached are already reported and removed).
     const path = this.at();
-    sanitize(value, (p, max) => this.diags.add('warning', 'text-cut', [...path, ...p], `texte coupé à ${max} caractères`), true);
+    sanitize(value, (p, max) => reportCut(this.diags, [...path, ...p], max), true);
     const known = level === 'offer' ? KNOWN.offer : KNOWN.structure;
     warnUnknownKeys(value, known, this.diags, ...path);
     warnUnknownKeys(value.contact, KNOWN.contact, this.diags, ...path, 'contact');
@@ -234,7 +242,7 @@ export function checkFeedEnvelope(doc: unknown, diags: Collector, detail = regis
   // Only the envelope's own fields: unknown root fields are warned about below, not fatal.
   const envelope = sanitize(
     { format: doc.format, publisher: doc.publisher, generatedAt: doc.generatedAt, structures: [] },
-    (p, max) => diags.add('warning', 'text-cut', p, `texte coupé à ${max} caractères`),
+    (p, max) => reportCut(diags, p, max),
   ) as { publisher: Publisher; generatedAt: string };
   let parsedEnvelope: { publisher: Publisher; generatedAt: string } | undefined = checkEnvelope(envelope) ? envelope : undefined;
   if (!parsedEnvelope) {
