@@ -4,6 +4,11 @@
  * served locally, in Debian Chromium. Prints the scores and main metrics; exits 1 when a budget
  * is missed (performance ≥ 95, accessibility 100, best practices ≥ 95). No public host is
  * contacted: the IGN basemap is blocked (the narrow mobile layout shows the list anyway).
+ *
+ * Scores vary from run to run (the simulated throttling scales what this machine measured, and
+ * the development VM's speed drifts): as Lighthouse's documentation advises, it runs several
+ * times (`--runs N`, default 3) and judges the run with the median performance score.
+ *   node scripts/lighthouse.mjs [--runs 3] [--no-build]
  */
 import { createServer } from 'node:http';
 import { readFile, stat, writeFile, mkdir } from 'node:fs/promises';
@@ -13,6 +18,8 @@ import { gzipSync } from 'node:zlib';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 
+const args = process.argv.slice(2);
+const RUNS = Math.max(1, Number(args[args.indexOf('--runs') + 1]) || 3);
 const root = resolve(new URL('..', import.meta.url).pathname);
 const site = join(root, 'dist/demo');
 if (!process.argv.includes('--no-build')) {
@@ -48,29 +55,36 @@ const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
-let result;
+const runs = [];
 try {
-  result = await lighthouse(url, {
-    port: chrome.port,
-    output: ['json', 'html'],
-    logLevel: 'error',
-    onlyCategories: ['performance', 'accessibility', 'best-practices'],
-    blockedUrlPatterns: ['*data.geopf.fr*'],
-  });
+  for (let i = 0; i < RUNS; i++) {
+    runs.push(await lighthouse(url, {
+      port: chrome.port,
+      output: ['json', 'html'],
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices'],
+      blockedUrlPatterns: ['*data.geopf.fr*'],
+    }));
+  }
 } finally {
   await chrome.kill();
   server.close();
 }
 
+const performanceOf = (run) => run.lhr.categories.performance?.score ?? 0;
+const result = [...runs].sort((a, b) => performanceOf(a) - performanceOf(b))[Math.floor((runs.length - 1) / 2)];
 const lhr = result.lhr;
 await mkdir(join(root, 'lighthouse'), { recursive: true });
 await writeFile(join(root, 'lighthouse/report.json'), result.report[0]);
 await writeFile(join(root, 'lighthouse/report.html'), result.report[1]);
 
-const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+// Performance: the median run's. Accessibility and best practices do not depend on the machine's
+// speed: the worst of all runs, so that no run's failure hides behind another.
+const score = (id) => Math.round((id === 'performance' ? lhr.categories[id]?.score ?? 0 : Math.min(...runs.map((r) => r.lhr.categories[id]?.score ?? 0))) * 100);
 const budgets = { performance: 95, accessibility: 100, 'best-practices': 95 };
 const metric = (id) => lhr.audits[id]?.displayValue ?? '—';
 console.log(`\nLighthouse ${lhr.lighthouseVersion} — ${url} (mobile, simulated throttling)`);
+console.log(`Performance over ${runs.length} runs: ${runs.map((r) => Math.round(performanceOf(r) * 100)).join(', ')}; the median run is reported and judged (accessibility and best practices: the worst run).\n`);
 console.log('| category | score | budget |\n|---|---|---|');
 const misses = [];
 for (const [id, min] of Object.entries(budgets)) {
