@@ -96,6 +96,7 @@ export const KNOWN_KEYS = {
   contact: ${keys(OfferSchema.def.shape.contact.def.innerType)},
   location: ${keys(StructureSchema.def.shape.location.def.innerType)},
   accessibility: ${keys(StructureSchema.def.shape.accessibility.def.innerType)},
+  serviceArea: ${keys(OfferSchema.def.shape.serviceArea.def.innerType)},
 };
 `,
 );

@@ -24,7 +24,7 @@ async function importTs(contents) {
   return import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
 }
 
-const tax = await importTs(`export * from './src/feed/taxonomy.ts'; export { DEPARTEMENTS } from './src/geo/departements.ts';
+const tax = await importTs(`export * from './src/feed/taxonomy.ts'; export { DEPARTEMENTS, departementsOfRegion, regionOfDepartement } from './src/geo/departements.ts';
 export { parseCommunes } from './src/geo/communes.ts';`);
 const { default: communeData } = await import('../src/geo/communes.data.js');
 
@@ -151,6 +151,56 @@ for (let i = 0; i < COUNT; i++) {
   structures.push(s);
 }
 
+// Service areas (FEED-SPEC 1.1) of home and remote offers, in a pass of their own on a PRNG
+// stream of their own: everything else is what it was before service areas existed.
+let areaSeed = 20261121;
+const areaRand = () => {
+  areaSeed = (areaSeed + 0x6d2b79f5) >>> 0;
+  let t = areaSeed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+const communesByDep = new Map();
+for (const c of communes) {
+  const dep = department(c.insee);
+  if (!communesByDep.has(dep)) communesByDep.set(dep, []);
+  communesByDep.get(dep).push(c);
+}
+const areas = { own: 0, region: 0, radius: 0, communes: 0, remoteRegion: 0, remoteDefault: 0 };
+for (const s of structures) {
+  const dep = department(s.address.insee);
+  const region = tax.departementsOfRegion(tax.regionOfDepartement(dep) ?? '');
+  for (const o of s.offers) {
+    const x = areaRand();
+    if (o.settings.includes('domicile')) {
+      // Mostly the own département; some the whole region, a 30 km radius, or the nearest communes.
+      if (x < 0.1 && s.location) {
+        o.serviceArea = { radiusKm: 30 };
+        areas.radius++;
+      } else if (x < 0.13) {
+        const at = s.location ?? communes.find((c) => c.insee === s.address.insee);
+        const near = (communesByDep.get(dep) ?? []).map((c) => ({ insee: c.insee, d: (c.lat - at.lat) ** 2 + (c.lon - at.lon) ** 2 }))
+          .sort((a, b) => a.d - b.d || (a.insee < b.insee ? -1 : 1)).slice(0, 5);
+        o.serviceArea = { communes: near.map((c) => c.insee).sort() };
+        areas.communes++;
+      } else if (x < 0.25 && region.length > 1) {
+        o.serviceArea = { departments: region };
+        areas.region++;
+      } else {
+        o.serviceArea = { departments: [dep] };
+        areas.own++;
+      }
+    } else if (o.settings.includes('distance')) {
+      // The publisher has no region: without an area, a remote offer reaches every département of the feed.
+      if (x < 0.6 && region.length) {
+        o.serviceArea = { departments: region };
+        areas.remoteRegion++;
+      } else areas.remoteDefault++;
+    }
+  }
+}
+
 const feed = {
   format: 'sos-feed/1',
   publisher: {
@@ -165,6 +215,7 @@ mkdirSync(dirname(OUT), { recursive: true });
 writeFileSync(OUT, text);
 const t1 = performance.now();
 console.log(`${OUT}: ${structures.length} structures, ${offerCount} offers, ${(text.length / 1048576).toFixed(1)} MB, generated in ${((t1 - t0) / 1000).toFixed(2)} s`);
+console.log(`service areas: ${JSON.stringify(areas)}`);
 
 if (VALIDATE) {
   const { validateFeed } = await importTs(`export { validateFeed } from './src/feed/validate.ts';`);

@@ -10,7 +10,7 @@ import {
 } from '../feed/taxonomy.js';
 
 export type Level = 'structure' | 'offer';
-type Kind = 'text' | 'code' | 'codes' | 'bool' | 'number' | 'date' | 'digits';
+type Kind = 'text' | 'code' | 'codes' | 'bool' | 'number' | 'date' | 'digits' | 'digit-codes';
 
 export interface Column {
   name: string;
@@ -21,7 +21,7 @@ export interface Column {
   required?: boolean;
   /** For code cells: accepted spellings (normalised) → code. */
   vocabulary?: Map<string, string>;
-  /** For digit cells: the expected length (leading zeros lost by spreadsheets are restored). */
+  /** For digit cells and lists of digit codes: the expected length (leading zeros lost by spreadsheets are restored). */
   digits?: number;
 }
 
@@ -101,6 +101,10 @@ export const COLUMNS: readonly Column[] = [
   O('non_conventionnelle', ['nonConventional'], 'bool'),
   O('description_offre', ['description'], 'text'),
   O('calendrier', ['schedule'], 'text'),
+  // Where an offer at home or remote is available (FEED-SPEC 1.1 `serviceArea`).
+  O('zone_departements', ['serviceArea', 'departments'], 'digit-codes', { digits: 2 }),
+  O('zone_communes', ['serviceArea', 'communes'], 'digit-codes', { digits: 5 }),
+  O('zone_rayon_km', ['serviceArea', 'radiusKm'], 'number'),
   O('offre_telephone', ['contact', 'phone'], 'text'),
   O('offre_email', ['contact', 'email'], 'text'),
   O('offre_site_web', ['contact', 'website'], 'text'),
@@ -152,6 +156,17 @@ export function convertCell(column: Column, raw: string): Converted {
         return { value: fixed, note: `« ${cell} » complété en « ${fixed} » (zéro initial perdu par le tableur ?)` };
       }
       return { value: compact };
+    }
+    case 'digit-codes': {
+      // "33|24", "1 | 2a": each code restored like a digit cell ("1" → "01", "1004" → "01004").
+      const want = column.digits!;
+      const fixed: string[] = [];
+      const value = cell.split('|').map((v) => v.replace(/\s/g, '').toUpperCase()).filter(Boolean).map((code) => {
+        if (!/^[0-9]+$/.test(code) || code.length !== want - 1) return code;
+        fixed.push(`« ${code} » complété en « 0${code} »`);
+        return `0${code}`;
+      });
+      return fixed.length ? { value, note: `${fixed.join(', ')} (zéro initial perdu par le tableur ?)` } : { value };
     }
   }
 }

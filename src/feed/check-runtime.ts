@@ -34,6 +34,24 @@ export function codeList(x: unknown, codes: Set<unknown>, min: number): boolean 
   return true;
 }
 
+/**
+ * A list of strings its element check accepts (at least `min`), each cleaned in place (as
+ * sanitize.ts cleans list items) when that makes it pass. Only for checks that accept clean text
+ * alone (fast-check.ts `impliesClean`): an element accepted as is needs no cleaning.
+ */
+export function checkedList(x: unknown, check: (v: unknown) => boolean, min: number): boolean {
+  if (!Array.isArray(x) || x.length < min) return false;
+  for (let i = 0; i < x.length; i++) {
+    const e: unknown = x[i];
+    if (check(e)) continue;
+    if (typeof e !== 'string') return false;
+    const s = cleanText(e);
+    if (s === e || !check(s)) return false;
+    x[i] = s;
+  }
+  return true;
+}
+
 /** A value its check accepts as is (and that is clean by the check's own rule), else cleaned and checked again. */
 export function checked(x: unknown, check: (v: unknown) => boolean, ctx: WalkContext, key: string): unknown {
   if (check(x)) return x;

@@ -10,6 +10,14 @@ import { EnvelopeSchema, OfferSchema, StructureShellSchema } from './schema.js';
 import { cleanField, sanitize } from './sanitize.js';
 import { feed, offer, structure } from '../../test/helpers/feeds.js';
 
+/** Service areas: lists of patterned codes (cleaned item by item, like sanitize.ts) and a bounded number. */
+const serviceAreaValue = fc.record({
+  departments: fc.oneof(fc.array(fc.constantFrom('33', ' 33', '33\t', '2A', '2a', '971', '977', '1', '330', '', 33), { maxLength: 3 }), fc.jsonValue()),
+  communes: fc.array(fc.constantFrom('33063', ' 2A004 ', '2B033', '3306', '97411', '33 063', '\u202e33063'), { maxLength: 3 }),
+  radiusKm: fc.oneof(fc.double(), fc.constantFrom(0, -3, 0.5, 30, 1000, 1000.5, '30')),
+  extra: fc.string(),
+}, { requiredKeys: [] });
+
 /** Plausible values for a field: right and wrong types, codes, lists, edge strings, dirty text. */
 const fieldValue = fc.oneof(
   fc.jsonValue(),
@@ -29,6 +37,7 @@ const fieldValue = fc.oneof(
   ) }),
   fc.record({ wheelchair: fc.oneof(fc.boolean(), fc.string()), extra: fc.string() }, { requiredKeys: [] }),
   fc.record({ id: fc.constantFrom('dsrc', 'Bad Id'), name: fc.string() }),
+  serviceAreaValue,
 );
 
 /** JSON with sorted keys: zod's output lists keys in schema order. */
@@ -74,8 +83,13 @@ function mutations(base: Record<string, unknown>, keys: string[], walk: Paramete
 
 describe('generated walkers', () => {
   it('agree with zod on mutated offers', () => {
-    const base = offer({ id: 'o1', subcares: ['sophrologie'], ages: ['adulte'], contact: { phone: '05 56 00 00 00' } }) as Record<string, unknown>;
+    const base = offer({ id: 'o1', subcares: ['sophrologie'], ages: ['adulte'], contact: { phone: '05 56 00 00 00' }, serviceArea: { departments: ['33'] } }) as Record<string, unknown>;
     mutations(base, Object.keys(OfferSchema.def.shape), walkOffer, OfferSchema);
+  });
+
+  it('agree with zod on service areas', () => {
+    const base = offer({ id: 'o1', settings: ['domicile'] }) as Record<string, unknown>;
+    fc.assert(fc.property(fc.oneof(serviceAreaValue, fieldValue), (serviceArea) => agree(walkOffer, OfferSchema, { ...base, serviceArea })), { numRuns: 1500 });
   });
 
   it('agree with zod on mutated structures', () => {

@@ -49,6 +49,13 @@ const FORMAT_HINTS: Record<string, string> = {
   siret: '14 chiffres',
   phone: 'chiffres, espaces, points, tirets, + en tête',
   region: 'code région INSEE à 2 chiffres',
+  departments: 'code département : "33", "2A", "971"…',
+  communes: 'code commune INSEE à 5 caractères, 2A/2B admis',
+};
+
+/** Field-specific hints for numbers out of range, keyed like FORMAT_HINTS. */
+const RANGE_HINTS: Record<string, string> = {
+  radiusKm: 'rayon en kilomètres : plus de 0, 1000 au plus',
 };
 
 function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
@@ -63,7 +70,9 @@ function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
 /** One zod issue as a French sentence. `root` is the value that was parsed (to quote the culprit). */
 export function issueMessage(issue: core.$ZodIssue, root: unknown): string {
   const value = valueAt(root, issue.path as PathSegment[]);
-  const field = String(issue.path[issue.path.length - 1] ?? '');
+  // The field a hint is for: `departments` for `serviceArea.departments[0]`, not `0`.
+  let field = '';
+  for (let k = issue.path.length - 1; k >= 0 && !field; k--) if (typeof issue.path[k] === 'string') field = issue.path[k] as string;
   switch (issue.code) {
     case 'invalid_type':
       if (value === undefined) return 'champ obligatoire manquant';
@@ -82,11 +91,11 @@ export function issueMessage(issue: core.$ZodIssue, root: unknown): string {
     case 'too_small':
       if (issue.origin === 'array') return `liste vide : au moins ${String(issue.minimum)} élément attendu`;
       if (issue.origin === 'string') return 'texte vide';
-      return `valeur trop petite ${quote(value)} (minimum ${String(issue.minimum)})`;
+      return `valeur trop petite ${quote(value)} (${RANGE_HINTS[field] ?? `minimum ${String(issue.minimum)}`})`;
     case 'too_big':
       if (issue.origin === 'string') return `texte trop long (${String(issue.maximum)} caractères au plus)`;
       if (issue.origin === 'array') return `liste trop longue (${String(issue.maximum)} éléments au plus)`;
-      return `valeur hors limites ${quote(value)} (maximum ${String(issue.maximum)})`;
+      return `valeur hors limites ${quote(value)} (${RANGE_HINTS[field] ?? `maximum ${String(issue.maximum)}`})`;
     default:
       return `valeur invalide ${quote(value)}`;
   }

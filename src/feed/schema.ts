@@ -27,6 +27,11 @@ const codes = <C extends string>(values: readonly C[]) => z.array(z.enum(values 
 /** Only http(s) links ever reach a page: no javascript:, data: or relative URLs. */
 const httpUrl = () => z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).check(z.maxLength(2048));
 
+/** Département code: `"33"`, `"2A"`, `"971"` (a structure's `department`, a service area's `departments`). */
+const departmentCode = () => z.string().check(z.regex(/^(?:[0-9]{2}|2A|2B|97[1-6])$/));
+/** INSEE commune code (COG): 5 characters, `2A`/`2B` allowed. */
+const inseeCode = () => z.string().check(z.regex(/^(?:[0-9]{2}|2A|2B)[0-9]{3}$/));
+
 export const ContactSchema = z.object({
   phone: z.optional(describe(z.string().check(z.regex(/^[+0-9][0-9 .()-]{3,24}$/)), 'Téléphone')),
   email: z.optional(describe(z.email(), 'Adresse électronique')),
@@ -38,12 +43,22 @@ export const AddressSchema = z.object({
   line: z.optional(text()),
   postalCode: z.string().check(z.regex(/^[0-9]{5}$/)),
   city: text(),
-  insee: z.optional(z.string().check(z.regex(/^(?:[0-9]{2}|2A|2B)[0-9]{3}$/))),
+  insee: z.optional(inseeCode()),
 });
 
 export const LocationSchema = z.object({
   lat: z.number().check(z.gte(-90), z.lte(90)),
   lon: z.number().check(z.gte(-180), z.lte(180)),
+});
+
+/**
+ * Where an offer given at home (`domicile`) or remotely (`distance`) is available (FEED-SPEC 1.1).
+ * Absent: the structure's own département for `domicile`, the publisher's region for `distance`.
+ */
+export const ServiceAreaSchema = z.object({
+  departments: z.optional(describe(z.array(departmentCode()).check(z.minLength(1)), 'Départements desservis : codes "33", "2A", "971"…')),
+  communes: z.optional(describe(z.array(inseeCode()).check(z.minLength(1)), 'Communes desservies : codes commune INSEE (5 caractères, 2A/2B admis)')),
+  radiusKm: z.optional(describe(z.number().check(z.gt(0), z.lte(1000)), 'Rayon desservi autour de la structure, en kilomètres (plus de 0, 1000 au plus)')),
 });
 
 export const OfferSchema = z.object({
@@ -54,6 +69,7 @@ export const OfferSchema = z.object({
   audiences: codes(AUDIENCES.codes).check(z.minLength(1)),
   ages: z.optional(codes(AGES.codes)),
   settings: codes(SETTINGS.codes).check(z.minLength(1)),
+  serviceArea: z.optional(describe(ServiceAreaSchema, "Zone desservie par une offre à domicile ou à distance (départements, communes et/ou rayon) ; absente : le département de la structure pour « domicile », la région de l'éditeur pour « distance »")),
   phases: z.optional(codes(PHASES.codes)),
   access: z.optional(codes(ACCESS.codes)),
   referral: z.optional(z.enum(REFERRALS.codes)),
@@ -74,7 +90,7 @@ export const StructureSchema = z.object({
   siret: z.optional(z.string().check(z.regex(/^[0-9]{14}$/))),
   description: z.optional(text(MAX_LENGTH.long)),
   address: AddressSchema,
-  department: z.optional(z.string().check(z.regex(/^(?:[0-9]{2}|2A|2B|97[1-6])$/))),
+  department: z.optional(departmentCode()),
   location: z.optional(LocationSchema),
   contact: z.optional(ContactSchema),
   accessibility: z.optional(z.object({ wheelchair: z.optional(z.boolean()) })),
@@ -117,6 +133,7 @@ export const EnvelopeSchema = z.object({
 export type Contact = z.infer<typeof ContactSchema>;
 export type Address = z.infer<typeof AddressSchema>;
 export type GeoPoint = z.infer<typeof LocationSchema>;
+export type ServiceArea = z.infer<typeof ServiceAreaSchema>;
 export type Offer = z.infer<typeof OfferSchema>;
 export type FeedStructure = z.infer<typeof StructureSchema>;
 export type Publisher = z.infer<typeof PublisherSchema>;

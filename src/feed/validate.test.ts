@@ -55,6 +55,70 @@ describe('validateFeed', () => {
     expect(messages(r)).to.include('structures[0].offers[0].ages[1] : code inconnu "martien" (codes admis : enfant, aja, adulte, personne-agee) : champ ignoré');
   });
 
+  it('keeps a valid service area as is, cleaning stray spaces in its codes', () => {
+    const area = { departments: ['33', '2A', '971'], communes: ['33063', '2B033'], radiusKm: 42.5 };
+    const r = valid(feed([structure({ id: 'a', offers: [offer({ id: 'o', settings: ['domicile'], serviceArea: area })] })]));
+    expect(r.feed.structures[0]!.offers[0]!.serviceArea).to.deep.equal(area);
+    expect(r.diagnostics).to.deep.equal([]);
+    const dirty = valid(feed([structure({ id: 'a', offers: [offer({ id: 'o', settings: ['domicile'], serviceArea: { departments: [' 33', '24\t'] } })] })]));
+    expect(dirty.feed.structures[0]!.offers[0]!.serviceArea).to.deep.equal({ departments: ['33', '24'] });
+    expect(dirty.diagnostics).to.deep.equal([]);
+  });
+
+  it('drops a bad code of a service area alone, with its path, and keeps the offer', () => {
+    const s = structure({ id: 'a', offers: [
+      offer({ id: 'o1' }),
+      offer({ id: 'o2', settings: ['domicile'], serviceArea: { departments: ['99x' as never, '33', '1'], communes: ['3306', '33063'] } }),
+    ] });
+    const r = valid(feed([structure({ id: 'z' }), structure({ id: 'y' }), structure({ id: 'x' }), s]));
+    const kept = r.feed.structures[3]!.offers;
+    expect(kept.map((o) => o.id)).to.deep.equal(['o1', 'o2']);
+    expect(kept[1]!.serviceArea).to.deep.equal({ departments: ['33'], communes: ['33063'] });
+    expect(messages(r)).to.deep.equal([
+      'structures[3].offers[1].serviceArea.departments[0] : format invalide "99x" (code département : "33", "2A", "971"…) : champ ignoré',
+      'structures[3].offers[1].serviceArea.departments[2] : format invalide "1" (code département : "33", "2A", "971"…) : champ ignoré',
+      'structures[3].offers[1].serviceArea.communes[0] : format invalide "3306" (code commune INSEE à 5 caractères, 2A/2B admis) : champ ignoré',
+    ]);
+    expect(r.diagnostics.every((d) => d.severity === 'warning' && d.code === 'field-dropped')).to.equal(true);
+    expect(r.counts.offers).to.deep.equal({ total: 5, valid: 5, dropped: 0 });
+  });
+
+  it('drops a bad radius, a service area that is not an object, or a list left empty, and keeps the offers', () => {
+    const r = valid(feed([structure({ id: 'a', offers: [
+      offer({ id: 'r', settings: ['domicile'], serviceArea: { departments: ['33'], radiusKm: -3 } }),
+      offer({ id: 's', settings: ['distance'], serviceArea: 'toute la région' as never }),
+      offer({ id: 'e', settings: ['domicile'], serviceArea: { departments: ['330'], radiusKm: 30 } as never }),
+      offer({ id: 'b', settings: ['domicile'], serviceArea: { radiusKm: 1500, communes: [] } }),
+    ] })]));
+    const [radius, text, emptied, big] = r.feed.structures[0]!.offers;
+    expect(radius!.serviceArea).to.deep.equal({ departments: ['33'] });
+    expect(text).not.to.have.property('serviceArea');
+    // Every code of a list bad: the list goes too, and the reader falls back to the default area.
+    expect(emptied!.serviceArea).to.deep.equal({ radiusKm: 30 });
+    expect(big!.serviceArea).to.deep.equal({});
+    expect(messages(r)).to.deep.equal([
+      'structures[0].offers[0].serviceArea.radiusKm : valeur trop petite "-3" (rayon en kilomètres : plus de 0, 1000 au plus) : champ ignoré',
+      'structures[0].offers[1].serviceArea : un objet attendu, reçu un texte "toute la région" : champ ignoré',
+      'structures[0].offers[2].serviceArea.departments[0] : format invalide "330" (code département : "33", "2A", "971"…) : champ ignoré',
+      'structures[0].offers[2].serviceArea.departments : liste vide : au moins 1 élément attendu : champ ignoré',
+      'structures[0].offers[3].serviceArea.communes : liste vide : au moins 1 élément attendu : champ ignoré',
+      'structures[0].offers[3].serviceArea.radiusKm : valeur hors limites "1500" (rayon en kilomètres : plus de 0, 1000 au plus) : champ ignoré',
+    ]);
+    expect(r.counts.offers).to.deep.equal({ total: 4, valid: 4, dropped: 0 });
+  });
+
+  it('reports unknown fields of a service area, on the fast path and when the offer is salvaged', () => {
+    const r = valid(feed([structure({ id: 'a', offers: [
+      offer({ id: 'o1', settings: ['domicile'], serviceArea: { departments: ['33'], epci: ['200070766'] } as never }),
+      offer({ id: 'o2', care: 'homeopathie' as never }),
+      offer({ id: 'o3', audiences: ['patient', 'martien' as never], serviceArea: { regions: ['75'] } as never }),
+    ] })]));
+    const offers = r.feed.structures[0]!.offers;
+    expect(offers.map((o) => o.serviceArea)).to.deep.equal([{ departments: ['33'] }, {}]);
+    expect(messages(r)).to.include('structures[0].offers[0].serviceArea.epci : champ inconnu, ignoré');
+    expect(messages(r)).to.include('structures[0].offers[2].serviceArea.regions : champ inconnu, ignoré');
+  });
+
   it('reports unknown fields and ignores them', () => {
     const r = valid(feed([{ ...structure({ id: 'a' }), futureField: 1 }]));
     expect(messages(r)).to.include('structures[0].futureField : champ inconnu, ignoré');

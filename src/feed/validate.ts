@@ -118,6 +118,13 @@ export function droppablePath(path: readonly PathSegment[], level: 'structure' |
     return undefined;
   }
   if (['label', 'referral', 'cost', 'costNote', 'nonConventional', 'description', 'schedule'].includes(String(head))) return [head!];
+  // A bad code in a service area's lists goes alone; anything else bad in it drops that part (a
+  // list left empty, a bad radius) or the whole area (not an object). Readers then fall back to the
+  // default area (the structure's département, the publisher's region).
+  if (head === 'serviceArea') {
+    if (second === 'departments' || second === 'communes') return typeof path[2] === 'number' ? [head, second, path[2]] : [head, second];
+    return second === 'radiusKm' ? [head, second] : [head];
+  }
   if (['subcares', 'ages', 'phases', 'access', 'pathways'].includes(String(head))) return typeof second === 'number' ? [head!, second] : [head!];
   // One bad code in a required list goes; the list itself must not end up empty.
   if ((head === 'audiences' || head === 'settings') && typeof second === 'number') return [head, second];
@@ -200,6 +207,7 @@ class RecordWalk implements WalkContext {
     const known = level === 'offer' ? KNOWN.offer : KNOWN.structure;
     warnUnknownKeys(value, known, this.diags, ...path);
     warnUnknownKeys(value.contact, KNOWN.contact, this.diags, ...path, 'contact');
+    if (level === 'offer') warnUnknownKeys(value.serviceArea, KNOWN.serviceArea, this.diags, ...path, 'serviceArea');
     if (level === 'structure') {
       warnUnknownKeys(value.address, KNOWN.address, this.diags, ...path, 'address');
       warnUnknownKeys(value.location, KNOWN.location, this.diags, ...path, 'location');

@@ -58,6 +58,10 @@ test('the documented example spreadsheet converts to a valid feed (exit 0)', asy
   assert.deepEqual(ligue.offers[2].settings, ['ville', 'domicile']);
   // A quoted cell holding the delimiter and a line break.
   assert.equal(chu.offers[1].description, 'Entretiens individuels ; sur rendez-vous.\nUn psychologue rappelle sous 48 h.');
+  // Service areas (zone_* columns): INSEE codes and a radius with a decimal comma; départements.
+  assert.deepEqual(chu.offers[1].serviceArea, { communes: ['33063', '33318'], radiusKm: 30.5 });
+  assert.deepEqual(ligue.offers[2].serviceArea, { departments: ['87', '23'] });
+  assert.equal(chu.offers[0].serviceArea, undefined);
   assert.match(r.stderr, /Lecture : UTF-8, séparateur « ; », 6 lignes de données/);
   assert.match(r.stderr, /Verdict : flux valide produit/);
 });
@@ -129,6 +133,28 @@ test('lost leading zeros are restored with a warning; structure cells that diffe
   assert.equal(r.feed.structures[0].name, 'Centre C');
   assert.match(r.stderr, /ligne 2, colonne « code_postal » : « 1000 » complété en « 01000 »/);
   assert.match(r.stderr, /ligne 3, colonne « structure_nom » : "Centre C bis" diffère de la ligne 2/);
+});
+
+test('zone_* columns: codes split on "|", lost leading zeros restored per code, bad values dropped alone with their cell', async () => {
+  const head = `${HEAD};zone_departements;zone_communes;zone_rayon_km`;
+  const text = [
+    head,
+    row([...S1, 'a-1', 'soins-palliatifs', 'patient', 'domicile', '', '', '1 | 33|2a', '1004|33063', '12,5']),
+    row([...S1, 'a-2', 'psychologie', 'patient', 'distance', '', '', '33|330|24', '', '-3']),
+    row([...S2, 'b-1', 'social', 'patient', 'ville|domicile', '', '', '', '87085|8708', '']),
+  ].join('\n');
+  const r = await convert('zones.csv', text);
+  assert.equal(r.code, 0, r.stderr);
+  const [a, b] = r.feed.structures;
+  assert.deepEqual(a.offers[0].serviceArea, { departments: ['01', '33', '2A'], communes: ['01004', '33063'], radiusKm: 12.5 });
+  assert.match(r.stderr, /ligne 2, colonne « zone_departements » : « 1 » complété en « 01 » \(zéro initial perdu par le tableur \?\)/);
+  assert.match(r.stderr, /ligne 2, colonne « zone_communes » : « 1004 » complété en « 01004 »/);
+  // A bad code goes alone, a bad radius alone: the row and the rest of its area are kept.
+  assert.deepEqual(a.offers[1].serviceArea, { departments: ['33', '24'] });
+  assert.match(r.stderr, /ligne 3, colonne « zone_departements » : format invalide "330" \(code département : "33", "2A", "971"…\) : valeur ignorée/);
+  assert.match(r.stderr, /ligne 3, colonne « zone_rayon_km » : valeur trop petite "-3" \(rayon en kilomètres : plus de 0, 1000 au plus\) : valeur ignorée/);
+  // Any 4-digit commune code is one whose leading zero was lost (01…09).
+  assert.deepEqual(b.offers[0].serviceArea, { communes: ['87085', '08708'] });
 });
 
 test('missing offre_id: a stable id is generated with a warning; duplicates reject the row', async () => {
