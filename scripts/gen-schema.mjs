@@ -17,6 +17,7 @@ const bundle = await build({
   stdin: {
     contents: `export * from './src/feed/schema.ts';
 export * as taxonomy from './src/feed/taxonomy.ts';
+export * as lexicon from './src/feed/lexicon.ts';
 export { generateChecks } from './src/feed/fast-check.ts';
 export { toJSONSchema } from 'zod/mini';`,
     resolveDir: root,
@@ -26,7 +27,7 @@ export { toJSONSchema } from 'zod/mini';`,
 });
 const code = bundle.outputFiles[0].text;
 const mod = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
-const { FeedSchema, FORMAT, MAX_LENGTH, taxonomy: t, toJSONSchema, generateChecks } = mod;
+const { FeedSchema, FORMAT, MAX_LENGTH, taxonomy: t, lexicon: lx, toJSONSchema, generateChecks } = mod;
 const { OfferSchema, StructureShellSchema, EnvelopeSchema, StructureSchema } = mod;
 
 // `io: 'input'`: describes what a publisher writes; objects stay open (no additionalProperties:
@@ -59,12 +60,12 @@ const taxonomy = {
     short: c.short,
     group: c.group,
     color: c.color,
-    synonyms: c.synonyms,
+    synonyms: lx.SYNONYMS[c.code] ?? [],
     subcares: c.subcares.map((s) => ({
       code: s.code,
       label: s.label,
       nonConventional: s.nonConventional === true,
-      ...(s.synonyms ? { synonyms: s.synonyms } : {}),
+      ...(lx.SYNONYMS[s.code] ? { synonyms: lx.SYNONYMS[s.code] } : {}),
     })),
   })),
   enumerations: {
@@ -80,7 +81,22 @@ const taxonomy = {
   },
   nonConventionalNotice: t.NON_CONVENTIONAL_NOTICE,
   maxLength: MAX_LENGTH,
+  lexicon: {
+    $comment: "Les mots des personnes qui cherchent (besoins, symptômes, situations, vocabulaire des professionnels) et ce qu'ils signifient : codes de la taxonomie avec un poids (3 : d'abord, 2 : aussi, 1 : parfois). role : need (ajoute des résultats), filter (restreint : « gratuit »), context (ne fait que classer : « chimio »). Source : src/feed/lexicon.ts ; version tableur : lexique.csv.",
+    entries: lx.LEXICON.map((e) => ({ fr: e.fr, en: e.en, means: e.means, role: e.role ?? 'need' })),
+    fillers: lx.FILLERS,
+  },
 };
+
+/**
+ * The lexicon as a spreadsheet a DSRC opens in Excel (UTF-8 with BOM, ";"): one row per entry,
+ * the phrasings joined by " | ", the meanings as "code:poids".
+ */
+const cell = (v) => (/[";\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+const lexiconCsv = `\ufeff${[
+  ['mots_fr', 'mots_en', 'signifie', 'role'],
+  ...lx.LEXICON.map((e) => [e.fr.join(' | '), e.en.join(' | '), Object.entries(e.means).map(([c, w]) => `${c}:${w}`).join(' | '), e.role ?? 'need']),
+].map((row) => row.map(cell).join(';')).join('\r\n')}\r\n`;
 
 // The widget's validators (a yes/no check of the envelope, cleaning walkers of records), generated from the same schemas (see src/feed/fast-check.ts).
 const keys = (o) => JSON.stringify(Object.keys(o.def.shape));
@@ -105,6 +121,7 @@ const outputs = {
   'src/feed/generated/checks.ts': checks,
   'data-schema/sos-feed.schema.json': `${JSON.stringify(schema, null, 2)}\n`,
   'data-schema/taxonomy.json': `${JSON.stringify(taxonomy, null, 2)}\n`,
+  'data-schema/lexique.csv': lexiconCsv,
 };
 
 let stale = 0;

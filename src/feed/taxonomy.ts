@@ -1,6 +1,7 @@
 /**
  * The SOS taxonomy: the 13 care categories of the INCa basket and the regional directories,
- * their finer cares, the referential's enumerations, and the words people type when they search.
+ * their finer cares and the referential's enumerations. The words people type when they search
+ * (synonyms, needs, symptoms) are in lexicon.ts, loaded with the free-text search only.
  *
  * Codes are the stable contract of the feed (kebab-case); labels may change. This module is the
  * single source: `data-schema/taxonomy.json` is generated from it (`npm run schema`).
@@ -20,8 +21,6 @@ export interface SubcareDef {
   label: Label;
   /** A non-conventional practice (PSNC): shown with the "un complément, jamais un remplacement" notice. */
   nonConventional?: boolean;
-  /** Extra words people type for this care, already lower-case and without accents. */
-  synonyms?: readonly string[];
 }
 
 export interface CategoryDef {
@@ -32,7 +31,6 @@ export interface CategoryDef {
   group: CareGroup;
   /** Chip colour; 3:1 against white (a non-text accent), text stays dark. */
   color: string;
-  synonyms: readonly string[];
   subcares: readonly SubcareDef[];
 }
 
@@ -43,13 +41,12 @@ export const CATEGORIES = [
     code: 'douleur', group: 'socle', color: '#c0392b',
     label: L('Prise en charge de la douleur', 'Pain management'),
     short: L('Douleur', 'Pain'),
-    synonyms: ['douleur', 'douleurs', 'mal', 'antalgique', 'antidouleur', 'analgesie', 'algologie', 'algologue'],
     subcares: [
       { code: 'consultation-douleur', label: L('Consultation douleur chronique', 'Chronic pain clinic') },
-      { code: 'analgesie-intrathecale', label: L('Analgésie intrathécale', 'Intrathecal analgesia'), synonyms: ['pompe'] },
-      { code: 'hypnoanalgesie', label: L('Hypnoanalgésie', 'Hypnoanalgesia'), synonyms: ['hypnose'] },
-      { code: 'kinesitherapie-douleur', label: L('Kinésithérapie antalgique', 'Physiotherapy for pain'), synonyms: ['kine', 'kinesitherapeute'] },
-      { code: 'neurostimulation', label: L('Neurostimulation (TENS)', 'Neurostimulation (TENS)'), synonyms: ['tens'] },
+      { code: 'analgesie-intrathecale', label: L('Analgésie intrathécale', 'Intrathecal analgesia') },
+      { code: 'hypnoanalgesie', label: L('Hypnoanalgésie', 'Hypnoanalgesia') },
+      { code: 'kinesitherapie-douleur', label: L('Kinésithérapie antalgique', 'Physiotherapy for pain') },
+      { code: 'neurostimulation', label: L('Neurostimulation (TENS)', 'Neurostimulation (TENS)') },
       { code: 'entretien-psychologique-douleur', label: L('Entretien psychologique (douleur)', 'Psychological interview (pain)') },
       { code: 'acupuncture', label: L('Acupuncture', 'Acupuncture'), nonConventional: true },
     ],
@@ -58,11 +55,10 @@ export const CATEGORIES = [
     code: 'nutrition', group: 'socle', color: '#b35c00',
     label: L('Prise en charge diététique et nutritionnelle', 'Dietary and nutritional care'),
     short: L('Nutrition', 'Nutrition'),
-    synonyms: ['diet', 'dietetique', 'dieteticien', 'dieteticienne', 'nutrition', 'nutritionniste', 'alimentation', 'manger', 'repas', 'poids', 'denutrition', 'regime', 'appetit'],
     subcares: [
       { code: 'consultation-dietetique', label: L('Consultation diététique', 'Dietitian consultation') },
       { code: 'consultation-nutrition-medicale', label: L('Consultation de nutrition médicale', 'Medical nutrition consultation') },
-      { code: 'nutrition-artificielle', label: L('Nutrition entérale ou parentérale', 'Enteral or parenteral nutrition'), synonyms: ['sonde'] },
+      { code: 'nutrition-artificielle', label: L('Nutrition entérale ou parentérale', 'Enteral or parenteral nutrition') },
       { code: 'atelier-cuisine', label: L('Atelier cuisine et alimentation', 'Cooking and food workshop') },
     ],
   },
@@ -70,66 +66,61 @@ export const CATEGORIES = [
     code: 'psychologie', group: 'socle', color: '#6c3483',
     label: L('Prise en charge psychologique', 'Psychological care'),
     short: L('Psychologie', 'Psychology'),
-    synonyms: ['psy', 'psychologue', 'psychologie', 'psychiatre', 'psychotherapie', 'psycho-oncologie', 'soutien psychologique', 'anxiete', 'angoisse', 'depression', 'moral', 'ecoute', 'stress'],
     subcares: [
-      { code: 'psycho-oncologie', label: L('Consultation de psycho-oncologie', 'Psycho-oncology consultation'), synonyms: ['psychologue'] },
+      { code: 'psycho-oncologie', label: L('Consultation de psycho-oncologie', 'Psycho-oncology consultation') },
       { code: 'psychiatrie', label: L('Consultation de psychiatrie', 'Psychiatric consultation') },
-      { code: 'neuropsychologie', label: L('Bilan neuropsychologique', 'Neuropsychological assessment'), synonyms: ['memoire', 'chemobrain'] },
+      { code: 'neuropsychologie', label: L('Bilan neuropsychologique', 'Neuropsychological assessment') },
       { code: 'groupe-de-parole', label: L('Groupe de parole', 'Support group') },
-      { code: 'sophrologie', label: L('Sophrologie', 'Sophrology'), nonConventional: true, synonyms: ['sophrologue'] },
-      { code: 'hypnose', label: L('Hypnose', 'Hypnosis'), nonConventional: true, synonyms: ['hypnotherapie'] },
+      { code: 'sophrologie', label: L('Sophrologie', 'Sophrology'), nonConventional: true },
+      { code: 'hypnose', label: L('Hypnose', 'Hypnosis'), nonConventional: true },
       { code: 'relaxation', label: L('Relaxation', 'Relaxation'), nonConventional: true },
-      { code: 'meditation-pleine-conscience', label: L('Méditation de pleine conscience', 'Mindfulness meditation'), nonConventional: true, synonyms: ['mindfulness', 'meditation'] },
-      { code: 'art-therapie', label: L('Art-thérapie', 'Art therapy'), nonConventional: true, synonyms: ['art therapie', 'musicotherapie', 'dessin', 'peinture'] },
+      { code: 'meditation-pleine-conscience', label: L('Méditation de pleine conscience', 'Mindfulness meditation'), nonConventional: true },
+      { code: 'art-therapie', label: L('Art-thérapie', 'Art therapy'), nonConventional: true },
     ],
   },
   {
     code: 'social', group: 'socle', color: '#1f618d',
     label: L('Prise en charge sociale, familiale et professionnelle', 'Social, family and occupational support'),
     short: L('Social', 'Social'),
-    synonyms: ['social', 'sociale', 'assistante sociale', 'assistant social', 'travail', 'emploi', 'retour au travail', 'mdph', 'droits', 'aides', 'argent', 'finances', 'logement', 'administratif', 'assurance', 'pret'],
     subcares: [
       { code: 'accompagnement-social', label: L('Accompagnement par un assistant social', 'Social worker support') },
-      { code: 'maintien-emploi', label: L('Maintien et retour dans l’emploi', 'Staying in or returning to work'), synonyms: ['medecin du travail'] },
-      { code: 'aide-administrative', label: L('Aide aux démarches administratives', 'Help with paperwork'), synonyms: ['dossier', 'mdph'] },
+      { code: 'maintien-emploi', label: L('Maintien et retour dans l’emploi', 'Staying in or returning to work') },
+      { code: 'aide-administrative', label: L('Aide aux démarches administratives', 'Help with paperwork') },
       { code: 'aide-financiere', label: L('Aide financière', 'Financial aid') },
-      { code: 'permanence-juridique', label: L('Permanence juridique', 'Legal advice'), synonyms: ['avocat', 'aeras'] },
-      { code: 'aide-domicile', label: L('Aide à domicile', 'Home help'), synonyms: ['menage', 'garde'] },
+      { code: 'permanence-juridique', label: L('Permanence juridique', 'Legal advice') },
+      { code: 'aide-domicile', label: L('Aide à domicile', 'Home help') },
     ],
   },
   {
     code: 'activite-physique', group: 'complementaire', color: '#117a65',
     label: L('Activité physique adaptée', 'Adapted physical activity'),
     short: L('Activité physique', 'Physical activity'),
-    synonyms: ['apa', 'sport', 'sport sante', 'activite physique', 'gym', 'gymnastique', 'bouger', 'fitness', 'exercice'],
     subcares: [
       { code: 'seances-apa', label: L('Séances d’activité physique adaptée', 'Adapted physical activity sessions') },
       { code: 'bilan-apa', label: L('Bilan de condition physique', 'Fitness assessment') },
-      { code: 'marche-nordique', label: L('Marche nordique', 'Nordic walking'), synonyms: ['marche', 'randonnee'] },
+      { code: 'marche-nordique', label: L('Marche nordique', 'Nordic walking') },
       { code: 'yoga', label: L('Yoga', 'Yoga') },
       { code: 'pilates', label: L('Pilates', 'Pilates') },
-      { code: 'tai-chi-qi-gong', label: L('Taï-chi, qi gong', 'Tai chi, qigong'), synonyms: ['tai chi', 'qigong'] },
-      { code: 'aviron-dragon-boat', label: L('Aviron, dragon boat', 'Rowing, dragon boat'), synonyms: ['aviron', 'dragon ladies', 'pagaie'] },
+      { code: 'tai-chi-qi-gong', label: L('Taï-chi, qi gong', 'Tai chi, qigong') },
+      { code: 'aviron-dragon-boat', label: L('Aviron, dragon boat', 'Rowing, dragon boat') },
       { code: 'danse', label: L('Danse', 'Dance') },
-      { code: 'activite-aquatique', label: L('Activité aquatique', 'Aquatic activity'), synonyms: ['natation', 'piscine', 'aquagym'] },
+      { code: 'activite-aquatique', label: L('Activité aquatique', 'Aquatic activity') },
     ],
   },
   {
     code: 'hygiene-de-vie', group: 'complementaire', color: '#7d6608',
     label: L('Conseils d’hygiène de vie (tabac, alcool, addictions)', 'Lifestyle advice (tobacco, alcohol, addictions)'),
     short: L('Hygiène de vie', 'Lifestyle'),
-    synonyms: ['tabac', 'arret du tabac', 'sevrage', 'cigarette', 'fumer', 'alcool', 'addiction', 'addicto', 'addictologie', 'tabacologue', 'hygiene de vie', 'sommeil'],
     subcares: [
-      { code: 'sevrage-tabagique', label: L('Aide à l’arrêt du tabac', 'Smoking cessation'), synonyms: ['tabacologie', 'tabacologue'] },
-      { code: 'addictologie', label: L('Consultation d’addictologie', 'Addiction clinic'), synonyms: ['alcool'] },
-      { code: 'education-therapeutique', label: L('Éducation thérapeutique du patient', 'Therapeutic patient education'), synonyms: ['etp'] },
+      { code: 'sevrage-tabagique', label: L('Aide à l’arrêt du tabac', 'Smoking cessation') },
+      { code: 'addictologie', label: L('Consultation d’addictologie', 'Addiction clinic') },
+      { code: 'education-therapeutique', label: L('Éducation thérapeutique du patient', 'Therapeutic patient education') },
     ],
   },
   {
     code: 'soutien-aidants', group: 'complementaire', color: '#a04000',
     label: L('Soutien psychologique des proches et aidants', 'Psychological support for relatives and carers'),
     short: L('Proches et aidants', 'Relatives and carers'),
-    synonyms: ['aidant', 'aidants', 'proche', 'proches', 'famille', 'conjoint', 'enfants', 'repit', 'deuil'],
     subcares: [
       { code: 'soutien-psychologique-proches', label: L('Soutien psychologique des proches', 'Psychological support for relatives') },
       { code: 'groupe-aidants', label: L('Groupe de parole pour les aidants', 'Carers’ support group') },
@@ -142,19 +133,17 @@ export const CATEGORIES = [
     code: 'fertilite', group: 'complementaire', color: '#b03a6f',
     label: L('Préservation de la fertilité', 'Fertility preservation'),
     short: L('Fertilité', 'Fertility'),
-    synonyms: ['fertilite', 'onco-fertilite', 'oncofertilite', 'preservation', 'grossesse', 'cecos', 'ovocytes', 'sperme', 'congelation'],
     subcares: [
       { code: 'consultation-oncofertilite', label: L('Consultation d’oncofertilité', 'Oncofertility consultation') },
-      { code: 'autoconservation-gametes', label: L('Autoconservation de gamètes ou de tissu', 'Gamete or tissue cryopreservation'), synonyms: ['cecos', 'ovocytes', 'spermatozoides'] },
+      { code: 'autoconservation-gametes', label: L('Autoconservation de gamètes ou de tissu', 'Gamete or tissue cryopreservation') },
     ],
   },
   {
     code: 'sexualite', group: 'complementaire', color: '#943126',
     label: L('Prise en charge des troubles de la sexualité', 'Sexual health care'),
     short: L('Sexualité', 'Sexuality'),
-    synonyms: ['sexo', 'sexologue', 'sexologie', 'sexualite', 'libido', 'intimite', 'couple', 'vie intime'],
     subcares: [
-      { code: 'consultation-sexologie', label: L('Consultation de sexologie', 'Sexology consultation'), synonyms: ['sexotherapie'] },
+      { code: 'consultation-sexologie', label: L('Consultation de sexologie', 'Sexology consultation') },
       { code: 'conseil-couple', label: L('Accompagnement du couple', 'Couple counselling') },
     ],
   },
@@ -162,10 +151,9 @@ export const CATEGORIES = [
     code: 'soins-palliatifs', group: 'autres', color: '#4a5a6a',
     label: L('Soins palliatifs', 'Palliative care'),
     short: L('Soins palliatifs', 'Palliative care'),
-    synonyms: ['palliatif', 'palliatifs', 'fin de vie', 'emsp', 'usp', 'accompagnement'],
     subcares: [
-      { code: 'equipe-mobile-soins-palliatifs', label: L('Équipe mobile de soins palliatifs', 'Mobile palliative care team'), synonyms: ['emsp'] },
-      { code: 'unite-soins-palliatifs', label: L('Unité de soins palliatifs', 'Palliative care unit'), synonyms: ['usp', 'lisp'] },
+      { code: 'equipe-mobile-soins-palliatifs', label: L('Équipe mobile de soins palliatifs', 'Mobile palliative care team') },
+      { code: 'unite-soins-palliatifs', label: L('Unité de soins palliatifs', 'Palliative care unit') },
       { code: 'reseau-soins-palliatifs', label: L('Réseau de soins palliatifs à domicile', 'Home palliative care network') },
       { code: 'benevoles-accompagnement', label: L('Bénévoles d’accompagnement', 'Volunteer companions') },
     ],
@@ -174,41 +162,38 @@ export const CATEGORIES = [
     code: 'image-de-soi', group: 'autres', color: '#8e44ad',
     label: L('Bien-être et image de soi (socio-esthétique…)', 'Well-being and self-image (socio-aesthetics…)'),
     short: L('Image de soi', 'Self-image'),
-    synonyms: ['socio-esthetique', 'socio esthetique', 'socioesthetique', 'estheticienne', 'esthetique', 'maquillage', 'perruque', 'cheveux', 'bien-etre', 'bien etre', 'beaute', 'image corporelle', 'soin du visage'],
     subcares: [
-      { code: 'socio-esthetique', label: L('Socio-esthétique', 'Socio-aesthetics'), nonConventional: true, synonyms: ['socio-estheticienne', 'maquillage'] },
+      { code: 'socio-esthetique', label: L('Socio-esthétique', 'Socio-aesthetics'), nonConventional: true },
       { code: 'conseil-image', label: L('Conseil en image', 'Image advice') },
-      { code: 'prothese-capillaire', label: L('Prothèse capillaire et foulards', 'Wigs and headscarves'), synonyms: ['perruque'] },
-      { code: 'reflexologie', label: L('Réflexologie', 'Reflexology'), nonConventional: true, synonyms: ['reflexologie plantaire', 'reflexologue'] },
-      { code: 'shiatsu-massage', label: L('Shiatsu, massage bien-être', 'Shiatsu, well-being massage'), nonConventional: true, synonyms: ['massage', 'shiatsu'] },
-      { code: 'dermopigmentation', label: L('Dermopigmentation réparatrice', 'Restorative micropigmentation'), synonyms: ['tatouage'] },
+      { code: 'prothese-capillaire', label: L('Prothèse capillaire et foulards', 'Wigs and headscarves') },
+      { code: 'reflexologie', label: L('Réflexologie', 'Reflexology'), nonConventional: true },
+      { code: 'shiatsu-massage', label: L('Shiatsu, massage bien-être', 'Shiatsu, well-being massage'), nonConventional: true },
+      { code: 'dermopigmentation', label: L('Dermopigmentation réparatrice', 'Restorative micropigmentation') },
     ],
   },
   {
     code: 'effets-secondaires', group: 'autres', color: '#2e6b30',
     label: L('Rééducation et traitement des effets secondaires', 'Rehabilitation and side-effect care'),
     short: L('Effets secondaires', 'Side effects'),
-    synonyms: ['kine', 'kinesitherapie', 'kinesitherapeute', 'reeducation', 'effets secondaires', 'fatigue', 'neuropathie', 'lymphoedeme', 'cicatrice'],
     subcares: [
-      { code: 'kinesitherapie', label: L('Kinésithérapie', 'Physiotherapy'), synonyms: ['kine'] },
-      { code: 'drainage-lymphatique', label: L('Drainage lymphatique, lymphœdème', 'Lymphatic drainage, lymphoedema'), synonyms: ['lymphoedeme'] },
-      { code: 'orthophonie', label: L('Orthophonie', 'Speech therapy'), synonyms: ['deglutition', 'voix'] },
-      { code: 'stomatherapie', label: L('Stomathérapie', 'Stoma care'), synonyms: ['stomie'] },
-      { code: 'pedicurie-podologie', label: L('Pédicurie-podologie', 'Podiatry'), synonyms: ['pedicure', 'podologue', 'pieds'] },
+      { code: 'kinesitherapie', label: L('Kinésithérapie', 'Physiotherapy') },
+      { code: 'drainage-lymphatique', label: L('Drainage lymphatique, lymphœdème', 'Lymphatic drainage, lymphoedema') },
+      { code: 'orthophonie', label: L('Orthophonie', 'Speech therapy') },
+      { code: 'stomatherapie', label: L('Stomathérapie', 'Stoma care') },
+      { code: 'pedicurie-podologie', label: L('Pédicurie-podologie', 'Podiatry') },
       { code: 'ergotherapie', label: L('Ergothérapie', 'Occupational therapy') },
-      { code: 'reeducation-perineale', label: L('Rééducation périnéale', 'Pelvic floor rehabilitation'), synonyms: ['incontinence'] },
-      { code: 'soins-bouche-dentaires', label: L('Soins de bouche et dentaires', 'Oral and dental care'), synonyms: ['dentiste', 'mucite'] },
+      { code: 'reeducation-perineale', label: L('Rééducation périnéale', 'Pelvic floor rehabilitation') },
+      { code: 'soins-bouche-dentaires', label: L('Soins de bouche et dentaires', 'Oral and dental care') },
     ],
   },
   {
     code: 'eri', group: 'autres', color: '#5d6d7e',
     label: L('Espace de rencontres et d’information (ERI)', 'Information and meeting space (ERI)'),
     short: L('ERI', 'ERI'),
-    synonyms: ['eri', 'information', 'espace rencontre', 'documentation', 'accueil', 'orientation'],
     subcares: [
       { code: 'accueil-information', label: L('Accueil, écoute et information', 'Welcome, listening and information') },
       { code: 'documentation', label: L('Documentation sur les cancers', 'Cancer information library') },
-      { code: 'rencontres-thematiques', label: L('Rencontres thématiques', 'Themed meetings'), synonyms: ['conference', 'atelier'] },
+      { code: 'rencontres-thematiques', label: L('Rencontres thématiques', 'Themed meetings') },
     ],
   },
 ] as const satisfies readonly CategoryDef[];

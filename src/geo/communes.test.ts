@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { communeByInsee, loadCommunes, searchCommunes, type CommuneIndex } from './communes.js';
+import { communeByInsee, loadCommunes, normalizeCommuneName, searchCommunes, type CommuneIndex } from './communes.js';
 
 describe('commune index', () => {
   let index: CommuneIndex;
@@ -91,6 +91,19 @@ describe('commune index', () => {
 
   it('keeps "st" open while typing (Strasbourg as well as Saint-…)', () => {
     expect(searchCommunes(index, 'st', 20).map((c) => c.name)).to.include('Strasbourg');
+  });
+
+  it('forgives a typo or two when nothing matches as typed ("perigeux", "bordaux", "angouleme" typed "angoulemme")', () => {
+    expect(searchCommunes(index, 'perigeux')[0]?.name).to.equal('Périgueux');
+    expect(searchCommunes(index, 'bordaux')[0]?.name).to.equal('Bordeaux');
+    expect(searchCommunes(index, 'angoulemme')[0]?.name).to.equal('Angoulême');
+    // Being typed: the beginning of the name, one typo in it.
+    expect(searchCommunes(index, 'perige').map((c) => c.name)).to.include('Périgueux');
+    // A name found as typed gets no approximate company.
+    const pessac = searchCommunes(index, 'pessac');
+    expect(pessac.length).to.be.greaterThan(0);
+    expect(pessac.every((c) => normalizeCommuneName(c.name).includes('pessac'))).to.equal(true);
+    expect(searchCommunes(index, 'xqzwv')).to.deep.equal([]);
   });
 
   it('returns nothing for an empty query, and honours the limit', () => {

@@ -5,6 +5,8 @@
  * precomputed strings (well under 2 ms).
  */
 
+import { editDistance, typosAllowed } from '../util/edit-distance.js';
+
 export interface Commune {
   insee: string;
   name: string;
@@ -318,6 +320,30 @@ export function searchCommunes(index: CommuneIndex, query: string, limit = 8): C
     const prefix = collect(queries.map((q) => index.names.find(`\n ${q}`)), limit - exact.length, new Set(exact));
     const inner = collect(queries.map((q) => index.names.find(` ${q}`)), limit - exact.length - prefix.length, new Set([...exact, ...prefix]));
     ranks = [exact, prefix, inner];
+    // Nothing, or too little, as typed: names one or two typos away ("perigeux").
+    const found = exact.length + prefix.length + inner.length;
+    if (found < limit && !found) ranks.push(approximate(index, text, limit - found));
   }
   return ranks.flat().slice(0, limit).map((i) => index.entries[i]!.commune);
+}
+
+/**
+ * Entries whose name (or its beginning, for a name being typed) is within a few typos of `text`,
+ * closest first, then the most populous. Names starting with another letter are skipped: typos
+ * rarely touch the first letter, and it keeps the scan of 35,000 names to a few milliseconds.
+ */
+export function approximate(index: CommuneIndex, text: string, limit: number): number[] {
+  const max = typosAllowed(text.length);
+  if (!max || limit <= 0) return [];
+  const hits: { i: number; d: number }[] = [];
+  const first = text.charCodeAt(0);
+  for (let i = 0; i < index.entries.length; i++) {
+    const key = index.entries[i]!.key;
+    if (key.charCodeAt(0) !== first) continue;
+    // A whole name first; the beginning of a longer one (still being typed) after it.
+    const whole = editDistance(text, key, max);
+    const d = whole <= max ? whole : editDistance(text, key.slice(0, text.length), max) + 0.5;
+    if (d <= max + 0.5) hits.push({ i, d });
+  }
+  return hits.sort((a, b) => a.d - b.d || a.i - b.i).slice(0, limit).map((h) => h.i);
 }

@@ -26,8 +26,12 @@ export interface Near {
   label: string;
   point: GeoPoint;
   radiusKm: number;
-  /** Département of the point, when known (home-care offers of that département stay listed). */
+  /** Département of the point, when known (home and remote offers are listed where they serve). */
   department?: string;
+  /** INSEE code of the commune chosen (an offer's `serviceArea.communes`). */
+  insee?: string;
+  /** INSEE region code of the point (remote offers serve their publisher's region by default). */
+  region?: string;
 }
 
 export interface Criteria {

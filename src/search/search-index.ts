@@ -1,26 +1,15 @@
 /**
- * A search index built once per feed load, so a keystroke costs a few array scans, not a pass
- * of fuzzy matching over every record.
+ * The index of a feed's offers, built once per feed load, so a search is a few array scans.
  *
  * - Offers are rows; structures own a contiguous range of rows.
- * - Filters read typed columns (bit masks per enumeration).
- * - Text goes through a vocabulary: each distinct folded word (names, cities, labels, the
- *   taxonomy's synonyms) points to the rows it describes. A query word matches the vocabulary by
- *   prefix ("sophro" → "sophrologie") and, from 4 letters on, approximately (fuse.js over the
- *   vocabulary only: "sofrologie"), then the rows are intersected across words.
- *
- * fuse.js is a lazy chunk (≈9 kB gzip off the page's initial JavaScript): `loadTypoTolerance()`
- * fetches it the first time a query word is long enough to need it; until it arrives, words
- * match by prefix only, and the store searches again when it does.
+ * - Filters read typed columns (bit masks per enumeration), built on first use.
+ * - Free text is a separate chunk (./text/), loaded when the page is idle after the first results:
+ *   it builds the records' vocabulary over this index and scores rows for a query.
  */
-import type Fuse from 'fuse.js';
 import type { DirectoryStructure } from '../feed/validate.js';
-import type { Offer } from '../feed/schema.js';
-import {
-  ACCESS, AGES, AUDIENCES, CARE_CODES, COSTS, PATHWAYS, PHASES, SETTINGS, STRUCTURE_KINDS, SUBCARE_CODES,
-  category, subcare,
-} from '../feed/taxonomy.js';
-import { words } from './normalize.js';
+import type { GeoPoint, Offer } from '../feed/schema.js';
+import { departementsOfRegion } from '../geo/departements.js';
+import { ACCESS, AGES, AUDIENCES, CARE_CODES, COSTS, PATHWAYS, PHASES, SETTINGS, SUBCARE_CODES } from '../feed/taxonomy.js';
 
 /** Enumerations stored as bit masks, one column each. */
 export const MASKED = {
@@ -47,66 +36,6 @@ export function maskOf(filter: MaskedFilter, codes: readonly string[] | undefine
 
 const careIndex = new Map(CARE_CODES.map((c, i) => [c as string, i]));
 const subcareIndex = new Map(SUBCARE_CODES.map((c, i) => [c as string, i]));
-
-/** Words describing an offer through the taxonomy: labels (fr and en) and synonyms. Cached per code. */
-const taxonomyWords = new Map<string, string[]>();
-function wordsForCode(kind: 'care' | 'subcare', code: string): string[] {
-  const key = `${kind}:${code}`;
-  let w = taxonomyWords.get(key);
-  if (!w) {
-    const def = kind === 'care' ? category(code) : subcare(code);
-    // French labels and synonyms only: English labels added noise ("support" for "sport").
-    const texts = def ? [def.label.fr, ...(def.synonyms ?? [])] : [];
-    if (def && 'short' in def) texts.push(def.short.fr);
-    w = [...new Set(texts.flatMap(words))];
-    taxonomyWords.set(key, w);
-  }
-  return w;
-}
-
-/** Approximate matching starts at this word length (shorter words would match too much). */
-const MIN_TYPO_LENGTH = 4;
-let FuseClass: typeof Fuse | undefined;
-let fuseLoading: Promise<{ default: typeof Fuse }> | undefined;
-
-interface TextIndex {
-  /** Distinct folded words, sorted (prefix search by binary search). */
-  terms: string[];
-  /** For each term, the rows it describes. */
-  postings: Uint32Array[];
-}
-
-function buildTextIndex(structures: readonly DirectoryStructure[], rowStart: Uint32Array): TextIndex {
-  const vocabulary = new Map<string, number[]>();
-  // Cities, kinds and offer labels repeat across thousands of records: fold each text once.
-  const folded = new Map<string, string[]>();
-  const wordsOf = (text: string): string[] => {
-    let w = folded.get(text);
-    if (!w) folded.set(text, (w = words(text)));
-    return w;
-  };
-  const add = (word: string, row: number) => {
-    const list = vocabulary.get(word);
-    if (!list) vocabulary.set(word, [row]);
-    else if (list[list.length - 1] !== row) list.push(row);
-  };
-  for (const [i, s] of structures.entries()) {
-    const kind = STRUCTURE_KINDS.labels[s.kind];
-    const structureWords = [...new Set([
-      ...words(s.name), ...wordsOf(s.address.city), s.address.postalCode, s.department, ...(kind ? wordsOf(kind.fr) : []), ...wordsOf(s.kind),
-    ])];
-    let row = rowStart[i]!;
-    for (const o of s.offers) {
-      for (const w of structureWords) add(w, row);
-      for (const w of wordsForCode('care', o.care)) add(w, row);
-      for (const sc of o.subcares ?? []) for (const w of wordsForCode('subcare', sc)) add(w, row);
-      if (o.label) for (const w of wordsOf(o.label)) add(w, row);
-      row++;
-    }
-  }
-  const terms = [...vocabulary.keys()].sort();
-  return { terms, postings: terms.map((t) => Uint32Array.from(vocabulary.get(t)!)) };
-}
 
 /** Typed columns of the filters, one entry per row. */
 export interface Columns {
@@ -145,6 +74,11 @@ function buildColumns(structures: readonly DirectoryStructure[], rows: number): 
   return { care, masks, subcareStart, subcareCodes };
 }
 
+export interface IndexOptions {
+  /** Publisher id → its INSEE region code (where remote offers are available by default). */
+  regions?: ReadonlyMap<string, string>;
+}
+
 export class SearchIndex {
   readonly structures: readonly DirectoryStructure[];
   /** Row → its offer and structure. */
@@ -153,18 +87,31 @@ export class SearchIndex {
   /** Structure i owns rows [rowStart[i], rowStart[i + 1]). */
   readonly rowStart: Uint32Array;
   readonly departments: string[];
+  /** Per structure: its publisher's region, if the feed says. */
+  readonly regionOf: (string | undefined)[];
+  /** Départements the directory covers: its structures', and those of its publishers' regions. */
+  readonly coverage: ReadonlySet<string>;
+  /**
+   * Per structure without coordinates: its commune's centre, once known (setApproximateLocations),
+   * for distances; NaN otherwise.
+   */
+  readonly approximate: Float64Array;
+  /** Bumped when approximate locations change (distance caches key on it). */
+  locationsVersion = 0;
 
   private columnsCache: Columns | undefined;
-  private textIndex: TextIndex | undefined;
-  private fuse: Fuse<string> | undefined;
-  private readonly tokenCache = new Map<string, number[]>();
+  private byCare: Uint32Array[] | undefined;
+  private bySubcare: Uint32Array[] | undefined;
 
-  constructor(structures: readonly DirectoryStructure[]) {
+  constructor(structures: readonly DirectoryStructure[], options: IndexOptions = {}) {
     this.structures = structures;
     const rows = structures.reduce((n, s) => n + s.offers.length, 0);
     this.rowStructure = new Uint32Array(rows);
     this.rowStart = new Uint32Array(structures.length + 1);
     this.departments = structures.map((s) => s.department);
+    this.regionOf = structures.map((s) => options.regions?.get(s.publisherId));
+    this.coverage = new Set([...this.departments, ...[...new Set(options.regions?.values())].flatMap(departementsOfRegion)]);
+    this.approximate = new Float64Array(structures.length * 2).fill(Number.NaN);
     let row = 0;
     for (const [i, s] of structures.entries()) {
       this.rowStart[i] = row;
@@ -184,89 +131,58 @@ export class SearchIndex {
     return (this.columnsCache ??= buildColumns(this.structures, this.rowCount));
   }
 
-  /**
-   * The text side (vocabulary → rows), built on the first text query or when the page is idle
-   * after the first results are shown: filters and the first list do not need it, and building
-   * it is a third of the load time of a 10,000-structure feed.
-   */
-  private get text(): TextIndex {
-    return (this.textIndex ??= buildTextIndex(this.structures, this.rowStart));
-  }
-
-  /** Builds the text side now (the store calls it when the page is idle). */
-  prepareText(): void {
-    void this.text;
-  }
-
-  /** Whether approximate matching is available yet (see loadTypoTolerance). */
-  get typoTolerant(): boolean {
-    return !!this.fuse;
-  }
-
-  private enableTypos(FuseCtor: typeof Fuse): void {
-    // Typos near the start of a word only: a small `distance` keeps "sport" from matching "transport".
-    this.fuse = new FuseCtor(this.text.terms, { threshold: 0.25, distance: 10, minMatchCharLength: 3, shouldSort: false });
-    this.tokenCache.clear();
-  }
-
-  /** Loads fuse.js once and makes this index typo-tolerant; resolves true when it changed something. */
-  async loadTypoTolerance(): Promise<boolean> {
-    if (this.fuse) return false;
-    FuseClass ??= (await (fuseLoading ??= import('fuse.js'))).default;
-    if (this.fuse) return false;
-    this.enableTypos(FuseClass);
-    return true;
-  }
-
-  /** True when `query` has a word long enough for approximate matching. */
-  static wantsTypos(query: string): boolean {
-    return words(query).some((w) => w.length >= MIN_TYPO_LENGTH);
-  }
-
   get rowCount(): number {
     return this.offers.length;
   }
 
-  /** Vocabulary entries a query word stands for: prefix matches, plus approximate ones from 4 letters. */
-  private termsFor(token: string): number[] {
-    let ids = this.tokenCache.get(token);
-    if (ids) return ids;
-    const found = new Set<number>();
-    // Binary search for the first term >= token, then walk the prefix range.
-    const { terms } = this.text;
-    let lo = 0;
-    let hi = terms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (terms[mid]! < token) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let t = lo; t < terms.length && terms[t]!.startsWith(token); t++) found.add(t);
-    if (this.fuse && token.length >= MIN_TYPO_LENGTH) for (const r of this.fuse.search(token)) found.add(r.refIndex);
-    ids = [...found];
-    if (this.tokenCache.size > 5000) this.tokenCache.clear();
-    this.tokenCache.set(token, ids);
-    return ids;
+  /** Rows of a care category (by its index in CARE_CODES). */
+  rowsOfCare(care: number): Uint32Array {
+    this.byCare ??= postings(CARE_CODES.length, (add) => {
+      const { care: col } = this.columns;
+      for (let r = 0; r < col.length; r++) add(col[r]!, r);
+    });
+    return this.byCare[care] ?? EMPTY;
   }
 
-  /**
-   * Rows matching every word of the query (each word anywhere in the structure's or the offer's
-   * words), or undefined when the query has no searchable word.
-   */
-  matchText(query: string): Uint8Array | undefined {
-    const tokens = [...new Set(words(query))].slice(0, 16);
-    if (tokens.length === 0) return undefined;
-    const full = (1 << tokens.length) - 1;
-    const hits = new Uint16Array(this.rowCount);
-    for (const [k, token] of tokens.entries()) {
-      const bit = 1 << k;
-      for (const t of this.termsFor(token)) {
-        const p = this.text.postings[t]!;
-        for (let j = 0; j < p.length; j++) hits[p[j]!] |= bit;
-      }
-    }
-    const out = new Uint8Array(this.rowCount);
-    for (let r = 0; r < hits.length; r++) if (hits[r] === full) out[r] = 1;
-    return out;
+  /** Rows listing a finer care (by its index in SUBCARE_CODES). */
+  rowsOfSubcare(code: number): Uint32Array {
+    this.bySubcare ??= postings(SUBCARE_CODES.length, (add) => {
+      const { subcareStart, subcareCodes } = this.columns;
+      for (let r = 0; r < this.rowCount; r++) for (let k = subcareStart[r]!; k < subcareStart[r + 1]!; k++) add(subcareCodes[k]!, r);
+    });
+    return this.bySubcare[code] ?? EMPTY;
   }
+
+  /** Places structures without coordinates at a point for distances (their commune's centre). */
+  setApproximateLocations(points: ReadonlyMap<number, GeoPoint>): void {
+    for (const [s, p] of points) {
+      this.approximate[s * 2] = p.lat;
+      this.approximate[s * 2 + 1] = p.lon;
+    }
+    this.locationsVersion++;
+  }
+
+  /** Where structure s is for distances: its coordinates, else its approximate point, else undefined. */
+  locationOf(s: number): GeoPoint | undefined {
+    const st = this.structures[s]!;
+    if (st.location) return st.location;
+    const lat = this.approximate[s * 2]!;
+    return Number.isNaN(lat) ? undefined : { lat, lon: this.approximate[s * 2 + 1]! };
+  }
+}
+
+const EMPTY = new Uint32Array(0);
+
+/** Lists of rows per code, from one pass that calls add(code, row) in row order. */
+function postings(codes: number, fill: (add: (code: number, row: number) => void) => void): Uint32Array[] {
+  const counts = new Uint32Array(codes);
+  fill((c) => {
+    if (c < codes) counts[c]!++;
+  });
+  const lists = Array.from(counts, (n) => new Uint32Array(n));
+  const at = new Uint32Array(codes);
+  fill((c, r) => {
+    if (c < codes) lists[c]![at[c]!++] = r;
+  });
+  return lists;
 }

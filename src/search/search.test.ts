@@ -3,6 +3,7 @@ import { validateFeed } from '../feed/validate.js';
 import { SearchIndex } from './search-index.js';
 import { search } from './search.js';
 import { emptyCriteria, type Criteria } from './criteria.js';
+import { createTextSearch } from './text/index.js';
 import { feed, offer, structure } from '../../test/helpers/feeds.js';
 
 const BORDEAUX = { lat: 44.837, lon: -0.579 };
@@ -22,29 +23,32 @@ const doc = feed([
 const r = validateFeed(doc);
 if (!r.ok) throw new Error(r.message);
 const index = new SearchIndex(r.feed.structures);
+const text = createTextSearch(index);
 
 const run = (over: Partial<Omit<Criteria, 'filters'>> & { filters?: Partial<Criteria['filters']> } = {}) => {
   const base = emptyCriteria();
-  return search(index, { ...base, ...over, filters: { ...base.filters, ...over.filters } });
+  const criteria = { ...base, ...over, filters: { ...base.filters, ...over.filters } };
+  return search(index, criteria, { text: criteria.query ? text.match(criteria.query, { coverage: index.coverage }) : undefined });
 };
 const ids = (set: ReturnType<typeof run>) => set.groups.flatMap((g) => g.results.flatMap((x) => x.offers.map((o) => o.id)));
 
 describe('search: free text', () => {
-  it('finds an offer through its finer care only ("sophro" → sophrologie)', () => {
+  it('finds an offer through its finer care only ("sophro" → sophrologie, not every psychological offer)', () => {
     expect(ids(run({ query: 'sophro' }))).to.deep.equal(['z1']);
   });
-  it('understands synonyms ("psy" → psychological offers, incl. support for relatives)', () => {
-    expect(ids(run({ query: 'psy' })).sort()).to.deep.equal(['c2', 't1', 'z1']);
+  it('understands synonyms ("psy" → psychological offers)', () => {
+    expect(ids(run({ query: 'psy' })).sort()).to.deep.equal(['c2', 'z1']);
   });
-  it('ignores accents and case ("THERAPIE" finds "thérapie")', () => {
-    expect(ids(run({ query: 'THERAPIE' }))).to.deep.equal(['c2']);
+  it('ignores accents and case ("THERAPIE" finds "thérapie" in a label first)', () => {
+    expect(ids(run({ query: 'THERAPIE' }))[0]).to.equal('c2');
   });
   it('tolerates a typo from four letters on ("sofrologie"), once fuse.js has loaded', async () => {
-    const fresh = new SearchIndex(r.feed.structures);
-    const before = search(fresh, { ...emptyCriteria(), query: 'sofrologie' });
-    expect(before.structureCount).to.equal(fresh.typoTolerant ? 1 : 0);
-    await index.loadTypoTolerance();
-    expect(index.typoTolerant).to.equal(true);
+    const fresh = createTextSearch(index);
+    const before = fresh.match('sofrologie ', { coverage: index.coverage });
+    expect(before.understanding.wantsTypos).to.equal(true);
+    expect(before.understanding.ignored).to.deep.equal(['sofrologie']);
+    await text.loadTypos();
+    expect(text.typoTolerant).to.equal(true);
     expect(ids(run({ query: 'sofrologie' }))).to.deep.equal(['z1']);
   });
   it('requires every word, across structure and offer ("bordeaux douleur")', () => {
@@ -53,7 +57,8 @@ describe('search: free text', () => {
   it('matches the city and synonyms like "sport" and "aidant"', () => {
     expect(ids(run({ query: 'bayonne' }))).to.deep.equal(['a1']);
     expect(ids(run({ query: 'sport' }))).to.deep.equal(['a1']);
-    expect(ids(run({ query: 'aidant' })).sort()).to.deep.equal(['t1']);
+    // Carers' support first, then an offer merely open to relatives.
+    expect(ids(run({ query: 'aidant' }))).to.deep.equal(['t1', 'c2']);
   });
 });
 
@@ -94,5 +99,53 @@ describe('search: proximity', () => {
     const set = run({ query: 'bayonne', filters: { care: ['douleur'] } });
     expect(set.structureCount).to.equal(0);
     expect(set.help!.relax).to.have.deep.members([{ constraint: 'care', structures: 1 }, { constraint: 'query', structures: 1 }]);
+  });
+});
+
+describe('search: home and remote offers serve where their service area says (FEED-SPEC 1.1)', () => {
+  const PERIGUEUX = { label: 'Périgueux (24000)', point: { lat: 45.184, lon: 0.721 }, radiusKm: 20, department: '24', insee: '24322', region: '75' };
+  const home = (id: string, over: Omit<Parameters<typeof structure>[0], 'id'>, area?: object) => structure({
+    ...over, id, name: `Service ${id} (fictif)`,
+    offers: [offer({ id: `${id}-o`, care: 'soins-palliatifs', settings: ['domicile'], ...(area ? { serviceArea: area } : {}) })],
+  });
+  const areaDoc = feed([
+    // 1 km from Périgueux.
+    structure({ id: 'near', name: 'Maison sport-santé (fictive)', location: { lat: 45.19, lon: 0.73 }, address: { postalCode: '24000', city: 'Périgueux', insee: '24322' },
+      offers: [offer({ id: 'near-o', care: 'activite-physique', settings: ['ville'] })] }),
+    // Pau, 215 km: home care for its own département only.
+    home('pau', { location: { lat: 43.3, lon: -0.37 }, address: { postalCode: '64000', city: 'Pau', insee: '64445' } }, { departments: ['64'] }),
+    // Bergerac, 41 km: home care for Dordogne (default: its own département).
+    home('bergerac', { location: { lat: 44.85, lon: 0.48 }, address: { postalCode: '24100', city: 'Bergerac', insee: '24037' } }),
+    // 25 km away with a 30 km radius: covers Périgueux; 45 km away with 30 km: does not.
+    home('r25', { location: { lat: 45.4, lon: 0.73 }, address: { postalCode: '24310', city: 'Brantôme en Périgord', insee: '24064' } }, { radiusKm: 30 }),
+    home('r45', { location: { lat: 45.58, lon: 0.72 }, address: { postalCode: '24360', city: 'Piégut-Pluviers', insee: '24328' } }, { radiusKm: 30 }),
+    // A phone line in Limoges: the publisher's region by default; one limited to Haute-Vienne.
+    structure({ id: 'tel', name: 'Écoute régionale (fictive)', location: { lat: 45.83, lon: 1.26 }, address: { postalCode: '87000', city: 'Limoges', insee: '87085' },
+      offers: [offer({ id: 'tel-o', care: 'soutien-aidants', settings: ['distance'] })] }),
+    structure({ id: 'tel87', name: 'Écoute Haute-Vienne (fictive)', location: { lat: 45.83, lon: 1.26 }, address: { postalCode: '87000', city: 'Limoges', insee: '87085' },
+      offers: [offer({ id: 'tel87-o', care: 'soutien-aidants', settings: ['distance'], serviceArea: { departments: ['87'] } })] }),
+  ]);
+  const v = validateFeed(areaDoc);
+  if (!v.ok) throw new Error(v.message);
+  const areaIndex = new SearchIndex(v.feed.structures, { regions: new Map([['test-dsrc', '75']]) });
+  const near = (n: Partial<typeof PERIGUEUX> = {}) => search(areaIndex, { ...emptyCriteria(), near: { ...PERIGUEUX, ...n } });
+  const groupIds = (set: ReturnType<typeof near>, id: string) => set.groups.find((g) => g.id === id)!.results.map((x) => x.structure.id);
+
+  it('counts only the structures within the radius; home care from 215 km away is not "near"', () => {
+    const set = near();
+    expect(groupIds(set, 'near')).to.deep.equal(['near']);
+    expect(set.structureCount).to.equal(1);
+    expect(groupIds(set, 'remote').sort()).to.deep.equal(['bergerac', 'r25', 'tel']);
+    expect(set.remoteCount).to.equal(3);
+  });
+
+  it('a home offer serves the départements and communes it lists, or a radius around it', () => {
+    expect(groupIds(near({ department: '64', insee: '64445', point: { lat: 43.3, lon: -0.37 } }), 'near')).to.deep.equal(['pau']);
+    expect(groupIds(near({ department: '33', insee: '33063', point: { lat: 44.84, lon: -0.58 } }), 'remote')).to.deep.equal(['tel']);
+  });
+
+  it('a remote offer without area serves the publisher’s region only', () => {
+    const lyon = near({ department: '69', insee: '69123', region: '84', point: { lat: 45.76, lon: 4.83 } });
+    expect(lyon.structureCount + lyon.remoteCount).to.equal(0);
   });
 });

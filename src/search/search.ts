@@ -1,28 +1,41 @@
 /**
- * One search: criteria in, grouped results, facet counts and "why nothing?" help out, in a single
- * pass over the index rows.
+ * One search: criteria in, grouped and ordered results, facet counts and "why nothing?" help out,
+ * in a single pass over the index rows.
  *
  * Each row gets a fail mask: one bit per constraint it fails (text, proximity, each filter).
  * A row is a result when its mask is 0; it counts for filter F's options when its mask is 0 or
  * only F's bit (the usual facet rule: an option's count ignores the filter's own selection); and
  * when nothing matches, rows failing exactly one constraint say which constraint to relax.
+ *
+ * Order: by relevance when there is a query (the text chunk scores rows, see text/relevance.ts),
+ * then by distance when there is a place, then by name.
  */
-import type { Offer } from '../feed/schema.js';
+import type { GeoPoint, Offer } from '../feed/schema.js';
 import type { DirectoryStructure } from '../feed/validate.js';
 import { distanceKm } from '../feed/geo.js';
 import { CARE_CODES, SUBCARE_CODES } from '../feed/taxonomy.js';
 import { fold } from './normalize.js';
-import { FILTER_NAMES, RADII_KM, type Criteria, type FilterName } from './criteria.js';
+import { FILTER_NAMES, RADII_KM, type Criteria, type FilterName, type Near } from './criteria.js';
 import { MASKED, maskOf, type MaskedFilter, type SearchIndex } from './search-index.js';
+// Types only: the text chunk is loaded on demand and handed in as `options.text`.
+import type { TextMatch, Understanding } from './text/index.js';
+import type { Why } from './text/explain.js';
+
+export type { Why } from './text/explain.js';
 
 export interface Result {
   structure: DirectoryStructure;
-  /** The offers that match the criteria (the rest of the structure's offers are in `structure`). */
+  /** The offers that match the criteria, most relevant first (the others are in `structure`). */
   offers: Offer[];
-  /** From the proximity point, when there is one and the structure is mapped. */
+  /** From the place chosen (or named in the query), when the structure can be placed. */
   distanceKm?: number;
+  /** The structure has no coordinates: the distance is from its commune's centre. */
+  approximate?: boolean;
+  /** With a query: its most relevant offer and the words it answers. */
+  why?: Why;
 }
 
+/** `all`: no place; `near`: within the radius; `remote`: beyond it, but coming home or remote. */
 export type GroupId = 'all' | 'near' | 'remote';
 
 export interface ResultGroup {
@@ -39,13 +52,30 @@ export interface NoResultHelp {
   nearest?: Result;
 }
 
+export type Order = 'name' | 'distance' | 'relevance' | 'relevance-distance';
+
 export interface ResultSet {
   groups: ResultGroup[];
+  /** Structures of the first group: within the radius when a place is chosen, else all results. */
   structureCount: number;
+  /** Their matching offers. */
   offerCount: number;
+  /** Structures beyond the radius whose home or remote offers serve the place. */
+  remoteCount: number;
+  order: Order;
+  /** How the query was understood (undefined without a query, or before the text chunk is loaded). */
+  understanding?: Understanding;
   /** Per filter, per option code: structures that option would give (other filters kept). */
   facets: Record<FilterName, Map<string, number>>;
+  /** Set when the first group is empty. */
   help?: NoResultHelp;
+}
+
+export interface SearchOptions {
+  /** The text side of the query (from the text chunk); without it the query is not applied. */
+  text?: TextMatch;
+  /** A place named in the query but not chosen: results are ordered by distance from it, not filtered. */
+  rankFrom?: GeoPoint;
 }
 
 const TEXT = 1 << 10;
@@ -56,7 +86,7 @@ const HOME = maskOf('setting', ['domicile']);
 /** Filters where an offer that lists nothing means "all" (FEED-SPEC: absent ages/phases = all). */
 const ABSENT_MEANS_ALL: ReadonlySet<MaskedFilter> = new Set(['age', 'phase']);
 
-/** Structure indices in name order, computed once per index (results then need no sort). */
+/** Structure indices in name order, computed once per index. */
 const nameOrders = new WeakMap<SearchIndex, Uint32Array>();
 function nameOrder(index: SearchIndex): Uint32Array {
   let order = nameOrders.get(index);
@@ -68,12 +98,17 @@ function nameOrder(index: SearchIndex): Uint32Array {
   return order;
 }
 
-let distanceCache: { index: SearchIndex; lat: number; lon: number; d: Float64Array } | undefined;
+let distanceCache: { index: SearchIndex; version: number; lat: number; lon: number; d: Float64Array } | undefined;
+/** Per structure, km from (lat, lon); NaN when it cannot be placed. */
 function distances(index: SearchIndex, lat: number, lon: number): Float64Array {
-  if (distanceCache && distanceCache.index === index && distanceCache.lat === lat && distanceCache.lon === lon) return distanceCache.d;
+  const c = distanceCache;
+  if (c && c.index === index && c.version === index.locationsVersion && c.lat === lat && c.lon === lon) return c.d;
   const d = new Float64Array(index.structures.length);
-  for (const [i, s] of index.structures.entries()) d[i] = s.location ? distanceKm({ lat, lon }, s.location) : Number.NaN;
-  distanceCache = { index, lat, lon, d };
+  for (let s = 0; s < d.length; s++) {
+    const at = index.locationOf(s);
+    d[s] = at ? distanceKm({ lat, lon }, at) : Number.NaN;
+  }
+  distanceCache = { index, version: index.locationsVersion, lat, lon, d };
   return d;
 }
 
@@ -83,23 +118,46 @@ function distances(index: SearchIndex, lat: number, lon: number): Float64Array {
  */
 class LazyResult implements Result {
   private matched: Offer[] | undefined;
+  private explained: Why | undefined | null = null;
   constructor(
     readonly structure: DirectoryStructure,
     private readonly index: SearchIndex,
     private readonly s: number,
     private readonly fail: Uint16Array,
-    private readonly want: number,
+    /** Constraint bits a row may fail and still be listed (the distance, for "the nearest"). */
+    private readonly ignore: number,
+    private readonly text: TextMatch | undefined,
     readonly distanceKm?: number,
   ) {}
 
+  get approximate(): boolean | undefined {
+    return this.distanceKm !== undefined && !this.structure.location ? true : undefined;
+  }
+
+  private rows(): number[] {
+    const out: number[] = [];
+    for (let r = this.index.rowStart[this.s]!; r < this.index.rowStart[this.s + 1]!; r++) {
+      if ((this.fail[r]! & ~this.ignore) === 0) out.push(r);
+    }
+    return out;
+  }
+
   get offers(): Offer[] {
     if (!this.matched) {
-      this.matched = [];
-      for (let r = this.index.rowStart[this.s]!; r < this.index.rowStart[this.s + 1]!; r++) {
-        if (this.fail[r] === this.want) this.matched.push(this.index.offers[r]!);
+      let rows = this.rows();
+      const ranked = this.text?.ranked;
+      if (ranked?.length) {
+        const score = (r: number) => ranked.reduce((n, k) => n + k.scores[r]!, 0);
+        rows = rows.map((r) => [r, score(r)] as const).sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([r]) => r);
       }
+      this.matched = rows.map((r) => this.index.offers[r]!);
     }
     return this.matched;
+  }
+
+  get why(): Why | undefined {
+    if (this.explained === null) this.explained = this.text?.explain(this.rows(), this.s);
+    return this.explained;
   }
 }
 
@@ -109,9 +167,9 @@ class LazyResult implements Result {
  */
 let staticCache: { index: SearchIndex; key: string; fail: Uint16Array } | undefined;
 
-function staticFail(index: SearchIndex, criteria: Criteria): Uint16Array {
+function staticFail(index: SearchIndex, criteria: Criteria, dist: Float64Array | undefined): Uint16Array {
   const { filters, near } = criteria;
-  const key = JSON.stringify([filters, near]);
+  const key = JSON.stringify([filters, near, index.locationsVersion]);
   if (staticCache && staticCache.index === index && staticCache.key === key) return staticCache.fail;
   const cares = filters.care.length ? new Set(filters.care.map((c) => CARE_CODES.indexOf(c as never))) : undefined;
   const subcares = filters.subcare.length ? new Set(filters.subcare.map((c) => SUBCARE_CODES.indexOf(c as never))) : undefined;
@@ -120,15 +178,14 @@ function staticFail(index: SearchIndex, criteria: Criteria): Uint16Array {
     .map((f) => ({ f, want: maskOf(f, filters[f]), bit: BIT[f], all: ABSENT_MEANS_ALL.has(f) }))
     .filter((m) => m.want)
     .map((m) => ({ ...m, col: index.columns.masks[m.f] }));
-  const dist = near ? distances(index, near.point.lat, near.point.lon) : undefined;
   const rows = index.rowCount;
   const fail = new Uint16Array(rows);
   // Nothing to filter: all rows pass, and the filter columns are not even built.
-  if (!cares && !subcares && !depts && !masked.length && !dist) {
+  if (!cares && !subcares && !depts && !masked.length && !near) {
     staticCache = { index, key, fail };
     return fail;
   }
-  const { rowStructure, departments } = index;
+  const { rowStructure, departments, offers } = index;
   const { care, subcareStart, subcareCodes, masks } = index.columns;
   const settings = masks.setting;
   for (let r = 0; r < rows; r++) {
@@ -145,13 +202,11 @@ function staticFail(index: SearchIndex, criteria: Criteria): Uint16Array {
       const have = f.col[r]!;
       if (!(have & f.want) && !(have === 0 && f.all)) m |= f.bit;
     }
-    if (dist && near) {
+    if (near && dist) {
       const s = rowStructure[r]!;
+      const d = dist[s]!;
       const setting = settings[r]!;
-      // Remote offers serve everyone; home visits serve their own département.
-      const reachable = dist[s]! <= near.radiusKm || setting & REMOTE
-        || (setting & HOME && near.department !== undefined && departments[s] === near.department);
-      if (!reachable) m |= NEAR;
+      if (!(d <= near.radiusKm) && !(setting & (HOME | REMOTE) && serves(offers[r]!, setting, s, d, near, index))) m |= NEAR;
     }
     fail[r] = m;
   }
@@ -159,55 +214,109 @@ function staticFail(index: SearchIndex, criteria: Criteria): Uint16Array {
   return fail;
 }
 
-export function search(index: SearchIndex, criteria: Criteria): ResultSet {
+/**
+ * Whether an offer given at home or remotely serves the place (FEED-SPEC 1.1 `serviceArea`):
+ * the place's département or commune is listed, or it is within the radius of the structure.
+ * Absent, a home offer serves its structure's département and a remote one its publisher's region
+ * (or, when the feed names no region, the départements the directory covers).
+ */
+function serves(offer: Offer, setting: number, s: number, d: number, near: Near, index: SearchIndex): boolean {
+  const area = offer.serviceArea;
+  if (area && (area.departments || area.communes || area.radiusKm !== undefined)) {
+    return (near.department !== undefined && !!area.departments?.includes(near.department))
+      || (near.insee !== undefined && !!area.communes?.includes(near.insee))
+      || (area.radiusKm !== undefined && d <= area.radiusKm);
+  }
+  if (setting & HOME && near.department !== undefined && index.departments[s] === near.department) return true;
+  if (setting & REMOTE) {
+    const region = index.regionOf[s];
+    if (region) return near.region === region;
+    return near.department !== undefined && index.coverage.has(near.department);
+  }
+  return false;
+}
+
+/** Keys packing (relevance, distance, name rank) into one number, sorted natively. */
+const NAME_BITS = 2 ** 17;
+const DIST_SPAN = 2 ** 21;
+const MAX_SCORE = 255;
+
+export function search(index: SearchIndex, criteria: Criteria, options: SearchOptions = {}): ResultSet {
   const { near } = criteria;
-  const text = index.matchText(criteria.query);
-  const dist = near ? distances(index, near.point.lat, near.point.lon) : undefined;
+  const { text } = options;
+  const from = near?.point ?? options.rankFrom;
+  const dist = from ? distances(index, from.lat, from.lon) : undefined;
   const rows = index.rowCount;
 
   // 1. The fail mask of every row: the cached filters part, plus the text bit.
-  const base = staticFail(index, criteria);
+  const base = staticFail(index, criteria, near ? dist : undefined);
   let fail = base;
-  if (text) {
+  const pass = text?.pass;
+  if (pass) {
     fail = new Uint16Array(rows);
-    for (let r = 0; r < rows; r++) fail[r] = text[r] ? base[r]! : base[r]! | TEXT;
+    for (let r = 0; r < rows; r++) fail[r] = pass[r] ? base[r]! : base[r]! | TEXT;
   }
 
-  // 2. Structures in name order: the results. Facets and "why nothing?" are computed when read.
-  const nearGroup: LazyResult[] = [];
-  const remoteGroup: Result[] = [];
-  const all: Result[] = [];
-  let offerCount = 0;
+  // 2. Matching structures, walked in name order (ties stay in name order), with their relevance.
+  const ranked = text?.ranked ?? [];
   const order = nameOrder(index);
   const { rowStart } = index;
+  let first: number[] = [];
+  let second: number[] = [];
+  let offerCount = 0;
+  const sorted = ranked.length > 0 || !!dist;
+  const keys = sorted ? new Float64Array(order.length) : undefined;
+  const packable = order.length <= NAME_BITS;
   for (let o = 0; o < order.length; o++) {
     const s = order[o]!;
     let matched = 0;
     for (let r = rowStart[s]!, end = rowStart[s + 1]!; r < end; r++) if (fail[r] === 0) matched++;
     if (!matched) continue;
-    offerCount += matched;
-    const structure = index.structures[s]!;
-    if (!dist || !near) {
-      all.push(new LazyResult(structure, index, s, fail, 0));
-      continue;
+    const d = dist ? dist[s]! : Number.NaN;
+    const beyond = !!near && !(d <= near.radiusKm);
+    if (beyond) second.push(s);
+    else {
+      first.push(s);
+      offerCount += matched;
     }
-    const d = dist[s]!;
-    if (d <= near.radiusKm) nearGroup.push(new LazyResult(structure, index, s, fail, 0, d));
-    else remoteGroup.push(new LazyResult(structure, index, s, fail, 0, Number.isNaN(d) ? undefined : d));
+    if (!keys) continue;
+    let score = 0;
+    for (let k = 0; k < ranked.length; k++) {
+      const scores = ranked[k]!.scores;
+      let best = 0;
+      for (let r = rowStart[s]!, end = rowStart[s + 1]!; r < end; r++) if (fail[r] === 0 && scores[r]! > best) best = scores[r]!;
+      score += best;
+    }
+    const bucket = Number.isNaN(d) ? DIST_SPAN - 1 : Math.min(DIST_SPAN - 1, Math.round(d * 100));
+    keys[s] = ((MAX_SCORE - Math.min(score, MAX_SCORE)) * DIST_SPAN + bucket) * NAME_BITS + o;
   }
-  // Name order is kept among equal distances (the sort is stable).
-  nearGroup.sort((a, b) => a.distanceKm! - b.distanceKm!);
-
+  if (keys) {
+    // Native numeric sort of packed keys; the rank in name order breaks ties.
+    const byKey = (list: number[]) => {
+      if (!packable) return list.sort((a, b) => keys[a]! - keys[b]!);
+      const packed = Float64Array.from(list, (s) => keys[s]!).sort();
+      return Array.from(packed, (k) => order[k % NAME_BITS]!);
+    };
+    first = byKey(first);
+    second = byKey(second);
+  }
+  const result = (s: number) => {
+    const d = dist ? dist[s]! : Number.NaN;
+    return new LazyResult(index.structures[s]!, index, s, fail, 0, text, Number.isNaN(d) ? undefined : d);
+  };
   const groups: ResultGroup[] = near
-    ? [{ id: 'near', results: nearGroup }, { id: 'remote', results: remoteGroup }]
-    : [{ id: 'all', results: all }];
-  const structureCount = all.length + nearGroup.length + remoteGroup.length;
+    ? [{ id: 'near', results: first.map(result) }, { id: 'remote', results: second.map(result) }]
+    : [{ id: 'all', results: first.map(result) }];
+  const structureCount = first.length;
   let details: { facets: Record<FilterName, Map<string, number>>; help?: NoResultHelp } | undefined;
-  const detailsOf = () => (details ??= facetsAndHelp(index, criteria, fail, dist, structureCount === 0));
+  const detailsOf = () => (details ??= facetsAndHelp(index, criteria, fail, near ? dist : undefined, structureCount === 0, text));
   return {
     groups,
     structureCount,
     offerCount,
+    remoteCount: second.length,
+    order: ranked.length ? (dist ? 'relevance-distance' : 'relevance') : dist ? 'distance' : 'name',
+    understanding: text?.understanding,
     get facets() {
       return detailsOf().facets;
     },
@@ -224,6 +333,7 @@ function facetsAndHelp(
   fail: Uint16Array,
   dist: Float64Array | undefined,
   empty: boolean,
+  text: TextMatch | undefined,
 ): { facets: Record<FilterName, Map<string, number>>; help?: NoResultHelp } {
   const { departments, rowStart } = index;
   const { care, subcareStart, subcareCodes, masks } = index.columns;
@@ -237,19 +347,20 @@ function facetsAndHelp(
   const maskSeen = new Uint32Array(maskedNames.length);
   const deptCounts = new Map<string, number>();
   const relaxCounts = new Map<number, number>();
+  const near = criteria.near;
   let nearest: { s: number; d: number } | undefined;
 
   for (let s = 0; s < index.structures.length; s++) {
-    let matched = 0;
     let careSeen = 0;
     let deptSeen = false;
     let missed = 0;
+    let allButDistance = false;
     maskSeen.fill(0);
     for (let r = rowStart[s]!, end = rowStart[s + 1]!; r < end; r++) {
       const m = fail[r]!;
-      if (m === 0) matched++;
-      else if ((m & (m - 1)) === 0) missed |= m; // exactly one constraint fails
-      else continue;
+      if ((m & ~NEAR) === 0) allButDistance = true;
+      if (m !== 0 && (m & (m - 1)) === 0) missed |= m; // exactly one constraint fails
+      else if (m !== 0) continue;
       if (m === 0 || m === BIT.care) careSeen |= 1 << care[r]!;
       if (m === 0 || m === BIT.departement) deptSeen = true;
       if (m === 0 || m === BIT.subcare) {
@@ -273,9 +384,11 @@ function facetsAndHelp(
       const bit = bits & -bits;
       relaxCounts.set(bit, (relaxCounts.get(bit) ?? 0) + 1);
     }
-    if (missed & NEAR && dist && !matched) {
+    // The nearest structure answering everything but the distance (a home service beyond the
+    // radius that comes to the place counts too: it is not near).
+    if (allButDistance && dist && near) {
       const d = dist[s]!;
-      if (!Number.isNaN(d) && (!nearest || d < nearest.d)) nearest = { s, d };
+      if (!Number.isNaN(d) && d > near.radiusKm && (!nearest || d < nearest.d)) nearest = { s, d };
     }
   }
 
@@ -286,13 +399,12 @@ function facetsAndHelp(
   maskedNames.forEach((f, k) => maskedCounts[k]!.forEach((n, b) => n && facets[f].set(MASKED[f][b]!, n)));
   if (!empty) return { facets };
 
-  const near = criteria.near;
   const byBit = new Map<number, FilterName | 'query' | 'near'>([[TEXT, 'query'], [NEAR, 'near'], ...FILTER_NAMES.map((f) => [BIT[f], f] as const)]);
   const help: NoResultHelp = {
     relax: [...relaxCounts.entries()].map(([bit, n]) => ({ constraint: byBit.get(bit)!, structures: n })).sort((a, b) => b.structures - a.structures),
   };
   if (nearest && near) {
-    help.nearest = new LazyResult(index.structures[nearest.s]!, index, nearest.s, fail, NEAR, nearest.d);
+    help.nearest = new LazyResult(index.structures[nearest.s]!, index, nearest.s, fail, NEAR, text, nearest.d);
     help.widerRadiusKm = RADII_KM.find((km) => km > near.radiusKm && km >= nearest!.d);
   }
   return { facets, help };

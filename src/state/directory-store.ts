@@ -11,7 +11,41 @@ import { SearchIndex } from '../search/search-index.js';
 import { search, type ResultSet } from '../search/search.js';
 import { subcare } from '../feed/taxonomy.js';
 import { mark } from '../feed/marks.js';
-import { emptyCriteria, emptyFilters, FILTER_NAMES, type Criteria, type FilterName, type Filters, type Near } from '../search/criteria.js';
+import { DEFAULT_RADIUS_KM, emptyCriteria, emptyFilters, FILTER_NAMES, type Criteria, type FilterName, type Filters, type Near } from '../search/criteria.js';
+import { nearCommune } from '../search/place.js';
+import { regionOfDepartement } from '../geo/departements.js';
+import type { GeoPoint } from '../feed/schema.js';
+// Types only: free text and the commune index are chunks loaded on demand.
+import type { CommuneLookup, TextMatch, TextSearch } from '../search/text/index.js';
+import type { Commune } from '../geo/communes.js';
+
+type TextModule = typeof import('../search/text/index.js');
+type CommunesModule = typeof import('../geo/communes.js');
+
+/** Loads a chunk once; a failed load is tried again next time. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | undefined;
+  return () => {
+    if (!p) {
+      p = load();
+      p.catch(() => (p = undefined));
+    }
+    return p;
+  };
+}
+const loadTextModule = once<TextModule>(() => import('../search/text/index.js'));
+const loadCommunesModule = once<CommunesModule>(() => import('../geo/communes.js'));
+
+/** A commune named in the main search box: the form offers to search near it. */
+export interface PlaceProposal {
+  commune: Commune;
+  /** "Trélissac (24750)". */
+  label: string;
+  /** The query without the place's words ("kiné Périgueux" → "kiné"). */
+  rest: string;
+  /** The words that named it, as typed. */
+  typed: string;
+}
 
 export type Status = 'idle' | 'loading' | 'ready' | 'error';
 export type Change = 'status' | 'data' | 'criteria' | 'results' | 'selection' | 'open';
@@ -37,6 +71,8 @@ export class DirectoryStore extends EventTarget {
   openKey: string | undefined;
   /** UI language of the elements sharing this store. */
   lang: 'fr' | 'en' = 'fr';
+  /** A commune named in the query (« Trélissac », « 24000 »), offered as the place to search near. */
+  placeInQuery: PlaceProposal | undefined;
 
   /** Integrator presets: where "Réinitialiser" goes back to. */
   private presets: Filters = emptyFilters();
@@ -47,6 +83,11 @@ export class DirectoryStore extends EventTarget {
   private flushQueued = false;
   private loadController: AbortController | undefined;
   private sources: readonly string[] = [];
+  /** The free-text side of `index`, once its chunk is loaded. */
+  private text: TextSearch | undefined;
+  private communes: CommuneLookup | undefined;
+  /** Structures of `index` without coordinates have been placed at their commune's centre. */
+  private approximated = false;
 
   get diagnostics(): { url: string; diagnostics: Diagnostic[] }[] {
     return this.feeds.map((f) => ({ url: f.url, diagnostics: f.diagnostics }));
@@ -86,7 +127,10 @@ export class DirectoryStore extends EventTarget {
     this.errors = errors;
     this.structures = feeds.flatMap((f) => f.feed.structures);
     this.byKey = new Map(this.structures.map((s) => [s.key, s]));
-    this.index = new SearchIndex(this.structures);
+    const regions = new Map(feeds.flatMap((f) => (f.feed.publisher.region ? [[f.feed.publisher.id, f.feed.publisher.region] as const] : [])));
+    this.index = new SearchIndex(this.structures, { regions });
+    this.text = undefined;
+    this.approximated = false;
     mark('sos:indexed');
     this.status = feeds.length ? 'ready' : errors.length ? 'error' : 'ready';
     if (!this.byKey.has(this.selectedKey ?? '')) this.selectedKey = undefined;
@@ -94,25 +138,59 @@ export class DirectoryStore extends EventTarget {
     this.runSearch();
     mark('sos:searched');
     this.notify('status', 'data', 'results');
-    // The text index waits for the first results to be on screen.
+    // Free text waits for the first results to be on screen.
+    whenIdle(() => void this.prepareText());
+  }
+
+  /** Loads the free-text chunk and builds its index for the current feeds (idempotent). */
+  async prepareText(): Promise<void> {
     const index = this.index;
-    whenIdle(() => index.prepareText());
+    if (this.text?.index === index) return;
+    const { createTextSearch } = await loadTextModule();
+    if (index !== this.index || this.text?.index === index) return;
+    mark('sos:text-start');
+    this.text = createTextSearch(index);
+    mark('sos:text-indexed');
+  }
+
+  /** Resolves when every chunk the last searches asked for has arrived and they have run again. */
+  get settled(): Promise<void> {
+    return this.inFlight ? new Promise((resolve) => this.settledWaiters.push(resolve)) : Promise.resolve();
+  }
+  private inFlight = 0;
+  private settledWaiters: (() => void)[] = [];
+
+  /** Runs the search again when `work` is done, if nothing changed meanwhile but what it brought. */
+  private after(work: Promise<unknown>): void {
+    const index = this.index;
+    const criteria = this.criteria;
+    this.inFlight++;
+    work
+      .then(() => {
+        if (index !== this.index || criteria !== this.criteria) return;
+        this.runSearch();
+        this.notify('results');
+      }, () => undefined)
+      .finally(() => {
+        if (--this.inFlight) return;
+        const waiters = this.settledWaiters;
+        this.settledWaiters = [];
+        for (const w of waiters) w();
+      });
   }
 
   setQuery(query: string): void {
     if (query === this.criteria.query) return;
     this.criteria = { ...this.criteria, query };
     this.searchAndNotify();
-    if (!this.index.typoTolerant && SearchIndex.wantsTypos(query)) {
-      const index = this.index;
-      void index.loadTypoTolerance().then((changed) => {
-        // Search again with typo tolerance, unless the feed changed meanwhile.
-        if (changed && index === this.index && SearchIndex.wantsTypos(this.criteria.query)) {
-          this.runSearch();
-          this.notify('results');
-        }
-      });
-    }
+  }
+
+  /** Searches near the commune named in the query, and takes its words out of the query. */
+  acceptPlace(radiusKm = this.criteria.near?.radiusKm ?? DEFAULT_RADIUS_KM): void {
+    const place = this.placeInQuery;
+    if (!place) return;
+    this.criteria = { ...this.criteria, query: place.rest, near: nearCommune(place.commune, radiusKm, place.typed) };
+    this.searchAndNotify();
   }
 
   setFilter(name: FilterName, values: readonly string[]): void {
@@ -175,7 +253,57 @@ export class DirectoryStore extends EventTarget {
   }
 
   private runSearch(): void {
-    this.results = search(this.index, this.criteria);
+    const { query, near } = this.criteria;
+    let text: TextMatch | undefined;
+    if (/[\p{L}\p{N}]/u.test(query)) {
+      // Until the text chunk is here (it is fetched when the page is idle), the query waits.
+      if (this.text?.index === this.index) text = this.text.match(query, { communes: this.communes, coverage: this.index.coverage });
+      else this.after(this.prepareText());
+    }
+    const u = text?.understanding;
+    if (u?.mayNamePlace && !this.communes) this.after(this.loadCommunes());
+    if (u?.wantsTypos && this.text) this.after(this.text.loadTypos());
+    this.placeInQuery = u?.place && u.place.commune.insee !== near?.insee
+      ? {
+          commune: u.place.commune,
+          label: nearCommune(u.place.commune, 0, u.place.postalCode).label,
+          rest: u.place.rest,
+          typed: u.place.typed,
+        }
+      : undefined;
+    const rankFrom: GeoPoint | undefined = !near && this.placeInQuery ? { lat: this.placeInQuery.commune.lat, lon: this.placeInQuery.commune.lon } : undefined;
+    // Distances are asked for: structures without coordinates get their commune's centre.
+    if ((near || rankFrom) && !this.approximated && this.structures.some((s) => !s.location)) this.after(this.approximate());
+    this.results = search(this.index, this.criteria, { text, rankFrom });
+  }
+
+  private async loadCommunes(): Promise<CommuneLookup> {
+    const m = await loadCommunesModule();
+    return (this.communes ??= { index: await m.loadCommunes(), approximate: m.approximate });
+  }
+
+  /** Structures without coordinates, placed at their commune's centre for distances. */
+  private async approximate(): Promise<void> {
+    const index = this.index;
+    const { communeByInsee, searchCommunes } = await loadCommunesModule();
+    const communes = (await this.loadCommunes()).index;
+    if (index !== this.index || this.approximated) return;
+    const points = new Map<number, GeoPoint>();
+    index.structures.forEach((s, i) => {
+      if (s.location) return;
+      const { insee, postalCode, city } = s.address;
+      const c = (insee && communeByInsee(communes, insee)) || searchCommunes(communes, `${postalCode} ${city.replace(/\bcedex\b.*$/i, '')}`, 1)[0];
+      if (c) points.set(i, { lat: c.lat, lon: c.lon });
+    });
+    index.setApproximateLocations(points);
+    this.approximated = true;
+  }
+
+  /** Départements' regions this directory covers: its publishers' (or its structures'). */
+  get coverageRegions(): string[] {
+    const declared = this.feeds.flatMap((f) => (f.feed.publisher.region ? [f.feed.publisher.region] : []));
+    const regions = declared.length ? declared : this.structures.map((s) => regionOfDepartement(s.department) ?? '');
+    return [...new Set(regions)].filter(Boolean);
   }
 
   private searchAndNotify(): void {

@@ -16,8 +16,12 @@ export function storeWith(...docs: unknown[]): DirectoryStore {
   return store;
 }
 
-/** Lets the store's batched change event and the elements' re-render happen. */
-export async function settle(...els: { updateComplete: Promise<unknown> }[]): Promise<void> {
+/**
+ * Lets the store's batched change event and the elements' re-render happen; given stores, first
+ * waits for the chunks their searches asked for (free text, typo tolerance, communes).
+ */
+export async function settle(...items: ({ updateComplete: Promise<unknown> } | DirectoryStore)[]): Promise<void> {
+  await Promise.all(items.map((i) => (i instanceof DirectoryStore ? i.settled : undefined)));
   await new Promise((r) => setTimeout(r, 0));
-  await Promise.all(els.map((e) => e.updateComplete));
+  await Promise.all(items.map((i) => (i instanceof DirectoryStore ? undefined : i.updateComplete)));
 }

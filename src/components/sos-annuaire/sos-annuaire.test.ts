@@ -63,8 +63,9 @@ describe('sos-annuaire', () => {
     await aTimeout(50);
     await form.updateComplete;
     const input = form.shadowRoot!.querySelector<HTMLInputElement>('input[type=search]')!;
-    input.value = 'pau';
+    input.value = 'écoute';
     input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await el.store.settled;
     await aTimeout(0);
     await inner<SosAnnuaire>(el, 'sos-results-list').updateComplete;
     expect(names(el)).to.deep.equal(['Écoute Pau']);
@@ -175,7 +176,8 @@ describe('sos-annuaire: keyboard only', () => {
     const list = inner<SosAnnuaire>(el, 'sos-results-list');
     const input = form.shadowRoot!.querySelector<HTMLInputElement>('input[type=search]')!;
     input.focus();
-    await sendKeys({ type: 'pau' });
+    await sendKeys({ type: 'écoute' });
+    await el.store.settled;
     await aTimeout(0);
     await list.updateComplete;
     expect(names(el)).to.deep.equal(['Écoute Pau']);

@@ -1,15 +1,44 @@
 import type { Lang } from '../../i18n/format.js';
 import { formatCount, formatDate, formatKm, plural } from '../../i18n/format.js';
+import type { Why } from '../../search/search.js';
+import { offerTitle } from '../../i18n/offer-title.js';
+import { category, subcare } from '../../feed/taxonomy.js';
+
+/** The offer a "why" line names: the finer care it matched, else the offer's own name. */
+function whyTitle(why: Why, lang: Lang): string {
+  if (why.via === 'subcare' && why.code) return subcare(why.code)?.label[lang] ?? offerTitle(why.offer, lang);
+  if (why.via === 'care' && !why.offer.label && !why.offer.subcares?.length) return category(why.offer.care)?.short[lang] ?? why.offer.care;
+  return offerTitle(why.offer, lang);
+}
 
 export interface ListStrings {
   counts(structures: number, offers: number): string;
+  /** The count with a place: "4 structures, 6 offres à moins de 20 km de Périgueux (24000)". */
+  countsNear(structures: number, offers: number, km: number, place: string): string;
+  /** After the count near a place: "et 3 à domicile ou à distance". */
+  remoteCount(n: number): string;
+  /** Nothing within the radius (the heading). */
+  noneNear(km: number, place: string): string;
   loading: string;
   heading: string;
   sortedByName: string;
   sortedByDistance(place: string): string;
+  sortedByRelevance: string;
+  sortedByRelevanceDistance(place: string): string;
   nearGroup(km: number, place: string): string;
-  remoteGroup: string;
+  remoteGroup(place: string): string;
   remoteGroupHint: string;
+  /** Why a result is listed: "Prothèse capillaire — pour « cheveux »". */
+  why(why: Why): string;
+  comesHome: string;
+  remote: string;
+  reserved: string;
+  someReserved: string;
+  approximate: string;
+  /** A place outside the directory's region(s). */
+  outsideRegion(place: string, placeRegion: string | undefined, covered: string[]): string;
+  ignored(words: string[]): string;
+  chipsLabel: string;
   distance(km: number): string;
   verified(date: string): string;
   free: string;
@@ -32,13 +61,34 @@ export interface ListStrings {
 export const strings: Record<Lang, ListStrings> = {
   fr: {
     counts: (s, o) => `${plural(s, 'fr', 'structure', 'structures')}, ${plural(o, 'fr', 'offre', 'offres')}`,
+    countsNear: (s, o, km, place) => `${plural(s, 'fr', 'structure', 'structures')}, ${plural(o, 'fr', 'offre', 'offres')} à moins de ${formatKm(km, 'fr')} de ${place}`,
+    remoteCount: (n) => `et ${formatCount(n, 'fr')} à domicile ou à distance`,
+    noneNear: (km, place) => `Aucune structure à moins de ${formatKm(km, 'fr')} de ${place}.`,
     loading: "Chargement de l'annuaire…",
     heading: 'Résultats',
     sortedByName: 'Triées par nom',
     sortedByDistance: (place) => `Triées par distance depuis ${place}`,
+    sortedByRelevance: 'Les plus pertinentes d’abord',
+    sortedByRelevanceDistance: (place) => `Les plus pertinentes d’abord, puis par distance depuis ${place}`,
     nearGroup: (km, place) => `À moins de ${formatKm(km, 'fr')} de ${place}`,
-    remoteGroup: 'À domicile ou à distance',
-    remoteGroupHint: 'Ces offres viennent à vous (visites à domicile) ou se font à distance (téléphone, visio) : elles ne sont pas triées par distance.',
+    remoteGroup: (place) => `À domicile ou à distance, pour ${place}`,
+    remoteGroupHint: 'Plus loin, mais ces offres viennent chez vous (visites à domicile) ou se font à distance (téléphone, visio), et elles couvrent ce lieu.',
+    why: (w) => {
+      switch (w.via) {
+        case 'name': return `« ${w.text} » dans le nom`;
+        case 'town': return `« ${w.text} » : la commune`;
+        case 'description': return `${whyTitle(w, 'fr')} — « ${w.text} » dans la description`;
+        default: return `${whyTitle(w, 'fr')} — pour « ${w.text} »`;
+      }
+    },
+    comesHome: 'se déplace à domicile',
+    remote: 'à distance (téléphone, visio)',
+    reserved: 'Réservé aux patients suivis dans l’établissement',
+    someReserved: 'Certaines offres réservées aux patients suivis dans l’établissement',
+    approximate: 'position approximative',
+    outsideRegion: (place, region, covered) => `Cet annuaire couvre ${covered.length > 1 ? 'les régions' : 'la région'} ${covered.join(' et ')} ; ${place} ${region ? `est en ${region}` : 'est hors de cette région'}. Pour ce lieu, consultez aussi l’annuaire de sa région.`,
+    ignored: (words) => `Non pris en compte : ${words.map((w) => `« ${w} »`).join(', ')}.`,
+    chipsLabel: 'Soins proposés',
     distance: (km) => `à ${formatKm(km, 'fr')}`,
     verified: (d) => `Vérifié le ${formatDate(d, 'fr')}`,
     free: 'Gratuit',
@@ -62,13 +112,34 @@ export const strings: Record<Lang, ListStrings> = {
   },
   en: {
     counts: (s, o) => `${plural(s, 'en', 'organisation', 'organisations')}, ${plural(o, 'en', 'service', 'services')}`,
+    countsNear: (s, o, km, place) => `${plural(s, 'en', 'organisation', 'organisations')}, ${plural(o, 'en', 'service', 'services')} within ${formatKm(km, 'en')} of ${place}`,
+    remoteCount: (n) => `and ${formatCount(n, 'en')} at home or remote`,
+    noneNear: (km, place) => `No organisation within ${formatKm(km, 'en')} of ${place}.`,
     loading: 'Loading the directory…',
     heading: 'Results',
     sortedByName: 'Sorted by name',
     sortedByDistance: (place) => `Sorted by distance from ${place}`,
+    sortedByRelevance: 'Most relevant first',
+    sortedByRelevanceDistance: (place) => `Most relevant first, then by distance from ${place}`,
     nearGroup: (km, place) => `Within ${formatKm(km, 'en')} of ${place}`,
-    remoteGroup: 'At home or remote',
-    remoteGroupHint: 'These services come to you (home visits) or take place remotely (phone, video): they are not sorted by distance.',
+    remoteGroup: (place) => `At home or remote, for ${place}`,
+    remoteGroupHint: 'Farther away, but these services come to you (home visits) or take place remotely (phone, video), and they cover this place.',
+    why: (w) => {
+      switch (w.via) {
+        case 'name': return `“${w.text}” in the name`;
+        case 'town': return `“${w.text}”: the town`;
+        case 'description': return `${whyTitle(w, 'en')} — “${w.text}” in the description`;
+        default: return `${whyTitle(w, 'en')} — for “${w.text}”`;
+      }
+    },
+    comesHome: 'comes to your home',
+    remote: 'remote (phone, video)',
+    reserved: 'Only for patients treated at this establishment',
+    someReserved: 'Some services only for patients treated at this establishment',
+    approximate: 'approximate position',
+    outsideRegion: (place, region, covered) => `This directory covers ${covered.length > 1 ? 'the regions' : 'the region'} ${covered.join(' and ')}; ${place} ${region ? `is in ${region}` : 'is outside it'}. For this place, also see its region's directory.`,
+    ignored: (words) => `Not taken into account: ${words.map((w) => `“${w}”`).join(', ')}.`,
+    chipsLabel: 'Care offered',
     distance: (km) => `${formatKm(km, 'en')} away`,
     verified: (d) => `Checked on ${formatDate(d, 'en')}`,
     free: 'Free',

@@ -78,12 +78,26 @@ export const styles = [
       font-weight: 700;
       color: var(--_text);
     }
+    .why {
+      margin: 0 0 calc(var(--_space) / 2);
+      font-size: 0.9375em;
+    }
+    .reserved {
+      font-weight: 700;
+      color: var(--_warning-text);
+    }
+    .ignored {
+      margin: 0 0 var(--_space);
+      font-size: 0.875em;
+      color: var(--_muted);
+    }
     .footer {
       margin: var(--_space) 0 0;
       font-size: 0.8125em;
       color: var(--_muted);
       display: flex;
-      gap: 0.75em;
+      flex-wrap: wrap;
+      gap: 0 0.75em;
       align-items: center;
     }
     .more {

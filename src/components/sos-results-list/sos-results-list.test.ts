@@ -41,7 +41,7 @@ describe('sos-results-list', () => {
     expect($(el, '.results')!.hasAttribute('aria-live')).to.equal(false);
     store.setQuery('dou');
     store.setQuery('douleur');
-    await settle(el);
+    await settle(store, el);
     expect($(el, '.count')!.textContent).to.equal('1\u00a0structure, 1\u00a0offre');
     await aTimeout(600);
     expect(live[0]!.textContent).to.equal('1\u00a0structure, 1\u00a0offre');
@@ -61,22 +61,31 @@ describe('sos-results-list', () => {
     expect($$(el, '[aria-current]')).to.have.length(1);
   });
 
-  it('groups by distance and keeps remote offers apart when searching near a place', async () => {
+  it('counts what is within the radius, and lists apart the remote offers that serve the place', async () => {
     const store = storeWith(doc);
-    store.setNear({ label: 'Bordeaux', point: { lat: 44.84, lon: -0.58 }, radiusKm: 20, department: '33' });
+    // Écoute Aidants (Limoges) works by phone, for its publisher's region (75) by default.
+    store.setNear({ label: 'Bordeaux', point: { lat: 44.84, lon: -0.58 }, radiusKm: 20, department: '33', region: '75' });
     const el = await fixture<SosResultsList>(html`<sos-results-list .store=${store}></sos-results-list>`);
+    expect($(el, '.count')!.textContent).to.equal('1\u00a0structure, 2\u00a0offres à moins de 20\u00a0km de Bordeaux');
     const titles = $$(el, '.group-title').map((h) => h.textContent);
-    expect(titles).to.deep.equal(['À moins de 20\u00a0km de Bordeaux', 'À domicile ou à distance']);
+    expect(titles).to.deep.equal(['À moins de 20\u00a0km de Bordeaux', 'À domicile ou à distance, pour Bordeaux']);
     expect(names(el)).to.deep.equal(['CHU de Bordeaux', 'Écoute Aidants']);
     expect($(el, '.distance')!.textContent).to.match(/^à 0,\d\u00a0km$/);
+    expect($$(el, '.result')[1]!.textContent).to.contain('à distance (téléphone, visio)');
+    // Elsewhere (Lyon, region 84) the phone line of Nouvelle-Aquitaine is not offered.
+    store.setNear({ label: 'Lyon (69001)', point: { lat: 45.76, lon: 4.83 }, radiusKm: 20, department: '69', region: '84' });
+    await settle(store, el);
+    expect($$(el, '.group .result')).to.have.length(0);
+    expect($(el, '.count')!.textContent).to.equal('Aucune structure à moins de 20\u00a0km de Lyon (69001).');
   });
 
   it('explains an empty result and offers to widen the radius or reset', async () => {
     const store = storeWith(doc);
     store.setQuery('bouger');
     store.setNear({ label: 'Labouheyre', point: { lat: 44.21, lon: -0.92 }, radiusKm: 20 });
+    await settle(store);
     const el = await fixture<SosResultsList>(html`<sos-results-list .store=${store}></sos-results-list>`);
-    expect($(el, '.count')!.textContent).to.equal('Aucune structure ne correspond à votre recherche.');
+    expect($(el, '.count')!.textContent).to.equal('Aucune structure à moins de 20\u00a0km de Labouheyre.');
     expect($(el, '.help')!.textContent).to.contain('la distance');
     expect($(el, '.help')!.textContent).to.match(/La structure la plus proche qui propose ce soin est à 4\d\u00a0km/);
     const widen = $$(el, '.help button').find((b) => b.textContent!.startsWith('Élargir')) as HTMLButtonElement;
@@ -84,6 +93,62 @@ describe('sos-results-list', () => {
     widen.click();
     await settle(el);
     expect(names(el)).to.deep.equal(['Association Bouger Landes']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says in one line why each result is there, most relevant first, and labels offers reserved to the establishment’s patients', async () => {
+    const d = feed([
+      structure({ id: 'hop', name: 'Hôpital Aquitaine (fictif)', kind: 'etablissement-sante',
+        offers: [offer({ id: 'h1', care: 'image-de-soi', access: ['suivis-etablissement'] })] }),
+      structure({ id: 'wig', name: 'Atelier Image de soi (fictif)',
+        offers: [offer({ id: 'w1', care: 'image-de-soi', subcares: ['prothese-capillaire'], label: 'Perruques et foulards', access: ['non-suivis'] })] }),
+      structure({ id: 'ligue', name: 'Ligue — comité de test (fictif)', offers: [offer({ id: 'l1', care: 'social' })] }),
+    ]);
+    const store = storeWith(d);
+    store.setQuery('chute de cheveux');
+    await settle(store);
+    const el = await fixture<SosResultsList>(html`<sos-results-list .store=${store}></sos-results-list>`);
+    expect(names(el)).to.deep.equal(['Atelier Image de soi (fictif)', 'Hôpital Aquitaine (fictif)']);
+    expect($$(el, '.why').map((p) => p.textContent)).to.deep.equal([
+      'Prothèse capillaire et foulards — pour « chute de cheveux »',
+      'Image de soi — pour « chute de cheveux »',
+    ]);
+    expect($(el, '.sort')!.textContent).to.equal('Les plus pertinentes d’abord');
+    const [first, second] = $$(el, '.result');
+    expect(first!.querySelector('.reserved')).to.equal(null);
+    expect(second!.querySelector('.reserved')!.textContent).to.equal('Réservé aux patients suivis dans l’établissement');
+    await expect(el).to.be.accessible();
+
+    store.setQuery('ligue');
+    await settle(store, el);
+    expect($(el, '.why')!.textContent).to.equal('« ligue » dans le nom');
+    store.setQuery('ligue xyzzy');
+    await settle(store, el);
+    expect(names(el)).to.deep.equal(['Ligue — comité de test (fictif)']);
+    expect($(el, '.ignored')!.textContent).to.equal('Non pris en compte : « xyzzy ».');
+  });
+
+  it('places a structure without coordinates at its commune’s centre (« position approximative »), and says when the place is outside the region', async () => {
+    const d = feed([
+      structure({ id: 'sans', name: 'Association sans coordonnées (fictive)', location: undefined,
+        address: { line: '1 avenue de la République', postalCode: '33600', city: 'Pessac', insee: '33318' } }),
+    ]);
+    const store = storeWith(d);
+    store.setNear({ label: 'Bordeaux (33000)', point: { lat: 44.857, lon: -0.574 }, radiusKm: 20, department: '33', insee: '33063', region: '75' });
+    await settle(store);
+    const el = await fixture<SosResultsList>(html`<sos-results-list .store=${store}></sos-results-list>`);
+    expect(names(el)).to.deep.equal(['Association sans coordonnées (fictive)']);
+    const result = $(el, '.result')!;
+    expect(result.querySelector('.distance')!.textContent).to.match(/^à \d+(,\d)?\u00a0km$/);
+    expect(result.querySelector('.approximate')!.textContent).to.equal('(position approximative)');
+    expect($(el, '.notice.warning')).to.equal(null);
+    await expect(el).to.be.accessible();
+
+    store.setNear({ label: 'Lyon (69001)', point: { lat: 45.767, lon: 4.834 }, radiusKm: 20, department: '69', insee: '69123', region: '84' });
+    await settle(store, el);
+    expect($(el, '.notice.warning')!.textContent).to.equal(
+      'Cet annuaire couvre la région Nouvelle-Aquitaine ; Lyon (69001) est en Auvergne-Rhône-Alpes. Pour ce lieu, consultez aussi l’annuaire de sa région.');
+    expect($(el, '.count')!.textContent).to.equal('Aucune structure à moins de 20\u00a0km de Lyon (69001).');
     await expect(el).to.be.accessible();
   });
 

@@ -6,6 +6,8 @@ import { StoreController } from '../../base/store-controller.js';
 import type { DirectoryStore } from '../../state/directory-store.js';
 import type { Result, ResultGroup } from '../../search/search.js';
 import { category, COSTS, STRUCTURE_KINDS } from '../../feed/taxonomy.js';
+import { regionName } from '../../geo/departements.js';
+import type { Offer } from '../../feed/schema.js';
 import { langOf, type Lang } from '../../i18n/format.js';
 import { styles } from './sos-results-list.styles.js';
 import { strings, type ListStrings } from './sos-results-list.strings.js';
@@ -90,7 +92,10 @@ export class SosResultsList extends LitElement {
   private countText(store: DirectoryStore): string {
     const t = strings[this.uiLang];
     const r = store.results;
-    return r.structureCount ? t.counts(r.structureCount, r.offerCount) : t.noResult;
+    const near = store.criteria.near;
+    if (!near) return r.structureCount ? t.counts(r.structureCount, r.offerCount) : t.noResult;
+    const count = r.structureCount ? t.countsNear(r.structureCount, r.offerCount, near.radiusKm, near.label) : t.noneNear(near.radiusKm, near.label);
+    return r.remoteCount ? `${count.replace(/\.$/, '')} ; ${t.remoteCount(r.remoteCount)}` : count;
   }
 
   private ensureShown(key: string): void {
@@ -137,15 +142,15 @@ export class SosResultsList extends LitElement {
 
   private renderResults(store: DirectoryStore, t: ListStrings) {
     const r = store.results;
-    const near = store.criteria.near;
     if (!store.structures.length) return html`<p class="notice" part="notice">${t.noData}</p>`;
     let budget = this.shown;
-    const total = r.structureCount;
+    const total = r.structureCount + r.remoteCount;
     return html`
       <div class="header">
-        <h2 class="count" part="count">${r.structureCount ? t.counts(r.structureCount, r.offerCount) : t.noResult}</h2>
-        ${r.structureCount ? html`<p class="sort">${near ? t.sortedByDistance(near.label) : t.sortedByName}</p>` : nothing}
+        <h2 class="count" part="count">${this.heading(store, t)}</h2>
+        ${total ? html`<p class="sort">${this.orderText(store, t)}</p>` : nothing}
       </div>
+      ${this.renderUnderstanding(store, t)}
       ${r.structureCount === 0 ? this.renderHelp(store, t) : nothing}
       ${r.groups.map((g) => {
         if (!g.results.length || budget <= 0) return nothing;
@@ -159,41 +164,79 @@ export class SosResultsList extends LitElement {
     `;
   }
 
+  /** The count: within the radius when a place is chosen (what is near is what is counted). */
+  private heading(store: DirectoryStore, t: ListStrings): string {
+    const r = store.results;
+    const near = store.criteria.near;
+    if (!near) return r.structureCount ? t.counts(r.structureCount, r.offerCount) : t.noResult;
+    return r.structureCount ? t.countsNear(r.structureCount, r.offerCount, near.radiusKm, near.label) : t.noneNear(near.radiusKm, near.label);
+  }
+
+  private orderText(store: DirectoryStore, t: ListStrings): string {
+    const place = store.criteria.near?.label ?? store.placeInQuery?.label ?? '';
+    switch (store.results.order) {
+      case 'relevance': return t.sortedByRelevance;
+      case 'relevance-distance': return t.sortedByRelevanceDistance(place);
+      case 'distance': return t.sortedByDistance(place);
+      default: return t.sortedByName;
+    }
+  }
+
+  /** A place outside the directory's region; words of the query that meant nothing. */
+  private renderUnderstanding(store: DirectoryStore, t: ListStrings) {
+    const near = store.criteria.near;
+    const covered = store.coverageRegions;
+    const outside = near?.region && covered.length && !covered.includes(near.region);
+    const ignored = store.results.understanding?.ignored ?? [];
+    return html`
+      ${outside
+        ? html`<p class="notice warning" part="notice">${t.outsideRegion(near.label, regionName(near.region!), covered.map((c) => regionName(c) ?? c))}</p>`
+        : nothing}
+      ${ignored.length && store.results.structureCount + store.results.remoteCount ? html`<p class="ignored">${t.ignored(ignored)}</p>` : nothing}
+    `;
+  }
+
   private renderGroup(group: ResultGroup, results: Result[], store: DirectoryStore, t: ListStrings) {
     const near = store.criteria.near;
-    const title = group.id === 'near' && near ? t.nearGroup(near.radiusKm, near.label) : group.id === 'remote' ? t.remoteGroup : '';
+    const title = group.id === 'near' && near ? t.nearGroup(near.radiusKm, near.label) : group.id === 'remote' && near ? t.remoteGroup(near.label) : '';
     const id = `group-${group.id}`;
     return html`
       <section class="group" aria-labelledby=${title ? id : nothing}>
         ${title ? html`<h3 class="group-title" id=${id}>${title}</h3>` : nothing}
         ${group.id === 'remote' ? html`<p class="hint">${t.remoteGroupHint}</p>` : nothing}
         <ul class="results" role="list">
-          ${repeat(results, (res) => res.structure.key, (res) => this.renderResult(res, store, t, title ? 4 : 3))}
+          ${repeat(results, (res) => res.structure.key, (res) => this.renderResult(res, store, t, title ? 4 : 3, group.id === 'remote'))}
         </ul>
       </section>
     `;
   }
 
   /** `level`: the name's heading level under the count (h2) and the group title (h3), if any. */
-  private renderResult(res: Result, store: DirectoryStore, t: ListStrings, level: number): TemplateResult {
+  private renderResult(res: Result, store: DirectoryStore, t: ListStrings, level: number, remote = false): TemplateResult {
     const lang = this.uiLang;
     const s = res.structure;
     const selected = store.selectedKey === s.key;
-    const cares = [...new Set(res.offers.map((o) => o.care))];
-    const free = res.offers.some((o) => o.cost === 'gratuit');
+    const offers = res.offers;
+    const cares = [...new Set(offers.map((o) => o.care))];
+    const free = offers.some((o) => o.cost === 'gratuit');
+    const reserved = offers.filter(isReserved).length;
+    const why = store.criteria.query ? res.why : undefined;
     return html`
       <li class="result" part="result" data-key=${s.key} aria-current=${selected ? 'true' : nothing}>
         <div class="name" role="heading" aria-level=${level}>
           <button type="button" class="result-button" part="result-button" @click=${() => store.open(s.key)}
             @focus=${() => store.select(s.key)}>${s.name}</button>
         </div>
+        ${why ? html`<p class="why">${t.why(why)}</p>` : nothing}
         <p class="meta">
           <span>${STRUCTURE_KINDS.labels[s.kind]?.[lang] ?? s.kind}</span>
           <span>${s.address.city}${s.department ? ` (${s.department})` : ''}</span>
           ${res.distanceKm !== undefined ? html`<span class="distance">${t.distance(res.distanceKm)}</span>` : nothing}
+          ${res.approximate ? html`<span class="approximate">(${t.approximate})</span>` : nothing}
+          ${remote ? html`<span class="comes">${offers.some((o) => o.settings.includes('domicile')) ? t.comesHome : t.remote}</span>` : nothing}
           ${!s.location ? html`<span class="unmapped">${t.notMapped}</span>` : nothing}
         </p>
-        <ul class="chips" aria-label=${lang === 'fr' ? 'Soins proposés' : 'Care offered'}>
+        <ul class="chips" aria-label=${t.chipsLabel}>
           ${cares.map((c) => {
             const def = category(c);
             return html`<li class="chip" data-care=${c}>${def?.short[lang] ?? c}</li>`;
@@ -201,6 +244,7 @@ export class SosResultsList extends LitElement {
         </ul>
         <p class="footer">
           ${free ? html`<span class="badge">${COSTS.labels.gratuit[lang]}</span>` : nothing}
+          ${reserved ? html`<span class="reserved">${reserved === offers.length ? t.reserved : t.someReserved}</span>` : nothing}
           <span class="verified">${t.verified(s.verifiedAt)}</span>
         </p>
       </li>
@@ -230,6 +274,11 @@ export class SosResultsList extends LitElement {
       </div>
     `;
   }
+}
+
+/** An offer only for patients the establishment already treats. */
+function isReserved(o: Offer): boolean {
+  return !!o.access?.includes('suivis-etablissement') && !o.access.includes('non-suivis');
 }
 
 define('sos-results-list', SosResultsList);

@@ -20,6 +20,7 @@ type CommunesModule = typeof import('../../geo/communes.js');
 let communes: CommunesModule | undefined;
 const searchCommunes: CommunesModule['searchCommunes'] = (...args) => communes!.searchCommunes(...args);
 import type { SearchFormStrings } from './sos-search-form.strings.js';
+import { communeLabel } from '../../geo/commune-label.js';
 
 const MAX_OPTIONS = 8;
 const MIN_CHARS = 2;
@@ -38,12 +39,7 @@ export interface ComboboxCallbacks {
   message(text: string): void;
 }
 
-/** "Pessac (33600)": the postal code the visitor typed when there are several, else the first. */
-export function communeLabel(c: Commune, typed = ''): string {
-  const digits = /^\s*(\d{2,5})/.exec(typed)?.[1];
-  const postal = (digits && c.postalCodes.find((p) => p.startsWith(digits))) || c.postalCodes[0];
-  return postal ? `${c.name} (${postal})` : c.name;
-}
+export { communeLabel };
 
 export class CommuneCombobox implements ReactiveController {
   /** What the input shows. */

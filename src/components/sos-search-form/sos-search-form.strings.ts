@@ -4,7 +4,12 @@ export interface SearchFormStrings {
   queryLabel: string;
   submit: string;
   nearLabel: string;
-  nearHint: string;
+  /** The example under « Près de », from the feed's own towns. */
+  nearHint: (town: string, postalCode: string) => string;
+  /** The button offering to search near a commune typed in the main box. */
+  searchNear: (place: string, km: number) => string;
+  /** Said once when a commune typed in the main box is recognised. */
+  placeRecognised: (place: string) => string;
   communes: string;
   clearNear: string;
   aroundMe: string;
@@ -45,7 +50,9 @@ const fr: SearchFormStrings = {
   queryLabel: 'Rechercher un soin, une structure, une ville',
   submit: 'Rechercher',
   nearLabel: 'Près de (commune ou code postal)',
-  nearHint: 'Par exemple : Pessac ou 33600',
+  nearHint: (town, postalCode) => `Par exemple : ${town} ou ${postalCode}`,
+  searchNear: (place, km) => `Rechercher à moins de ${km} km de ${place}`,
+  placeRecognised: (place) => `${place} est une commune : le bouton suivant limite la recherche à ses environs.`,
   communes: 'Communes proposées',
   clearNear: 'Effacer la commune',
   aroundMe: 'Autour de moi',
@@ -89,7 +96,9 @@ const en: SearchFormStrings = {
   queryLabel: 'Search for a type of care, a facility, a town',
   submit: 'Search',
   nearLabel: 'Near (town or postcode)',
-  nearHint: 'For example: Pessac or 33600',
+  nearHint: (town, postalCode) => `For example: ${town} or ${postalCode}`,
+  searchNear: (place, km) => `Search within ${km} km of ${place}`,
+  placeRecognised: (place) => `${place} is a town: the next button limits the search to its surroundings.`,
   communes: 'Suggested towns',
   clearNear: 'Clear the town',
   aroundMe: 'Around me',

@@ -105,6 +105,7 @@ describe('sos-search-form: free text', () => {
       type(input, partial);
       expect(store.criteria.query).to.equal(partial); // synchronously: no debounce
     }
+    await store.settled;
     expect(structureIds(store)).to.deep.equal(['chu', 'zen']);
   });
 

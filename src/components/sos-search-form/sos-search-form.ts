@@ -7,6 +7,9 @@ import { WidthController } from '../../base/width-controller.js';
 import { StoreController } from '../../base/store-controller.js';
 import type { DirectoryStore } from '../../state/directory-store.js';
 import { DEFAULT_RADIUS_KM, FILTER_NAMES, RADII_KM, type FilterName, type Near } from '../../search/criteria.js';
+import { nearCommune } from '../../search/place.js';
+import { regionOfDepartement } from '../../geo/departements.js';
+import type { DirectoryStructure } from '../../feed/validate.js';
 import {
   ACCESS, AGES, AUDIENCES, CARE_GROUPS, CATEGORIES, COSTS, PATHWAYS, PHASES, SETTINGS, category, type CareGroup, type Label,
 } from '../../feed/taxonomy.js';
@@ -94,6 +97,9 @@ export class SosSearchForm extends LitElement {
   /** The place last shown in the commune field, to follow changes made elsewhere (reset, another form). */
   private shownNear: Near | undefined;
   private departmentsOf: { structures: unknown; codes: string[] } | undefined;
+  private exampleOf: { structures: unknown; example: [string, string] | undefined } | undefined;
+  /** The commune last recognised in the main box (said once). */
+  private announcedPlace: string | undefined;
 
   private get lng(): Lang {
     return langOf(this, this.data.store?.lang);
@@ -110,6 +116,11 @@ export class SosSearchForm extends LitElement {
   }
 
   protected override willUpdate(): void {
+    const proposal = this.data.store?.placeInQuery?.label;
+    if (proposal !== this.announcedPlace) {
+      this.announcedPlace = proposal;
+      if (proposal) this.say(strings[this.lng].placeRecognised(proposal));
+    }
     const near = this.data.store?.criteria.near;
     if (near !== this.shownNear) {
       if (near?.label !== this.shownNear?.label || !near) this.combobox.setText(near?.label ?? '');
@@ -142,9 +153,18 @@ export class SosSearchForm extends LitElement {
 
   private chooseCommune({ label, commune }: CommuneChoice): void {
     this.say(strings[this.lng].nearChosen(label));
-    this.data.store?.setNear({
-      label, point: { lat: commune.lat, lon: commune.lon }, radiusKm: this.radiusKm, department: commune.department,
-    });
+    this.data.store?.setNear({ ...nearCommune(commune, this.radiusKm), label });
+  }
+
+  /** The commune typed in the main box becomes the place searched near. */
+  private acceptPlace(): void {
+    const store = this.data.store;
+    const place = store?.placeInQuery;
+    if (!store || !place) return;
+    store.acceptPlace(this.radiusKm);
+    this.say(strings[this.lng].nearChosen(store.criteria.near?.label ?? place.label));
+    // The button goes away: focus stays in the search box.
+    this.renderRoot.querySelector<HTMLInputElement>(`#${this.uid}-q`)?.focus();
   }
 
   private clearNear(): void {
@@ -170,8 +190,10 @@ export class SosSearchForm extends LitElement {
       this.say(t.located);
       // The département keeps the home-care offers of the visitor's département listed.
       void this.combobox.ensureLoaded().then((index) => {
-        const department = index && nearestCommune(index, point)?.department;
-        if (department && store.criteria.near?.point === point) store.setNear({ ...store.criteria.near, department });
+        const commune = index && nearestCommune(index, point);
+        if (commune && store.criteria.near?.point === point) {
+          store.setNear({ ...store.criteria.near, department: commune.department, insee: commune.insee, region: regionOfDepartement(commune.department) });
+        }
       });
     } catch (err) {
       const reason = err instanceof LocateError ? err.reason : 'unavailable';
@@ -207,6 +229,16 @@ export class SosSearchForm extends LitElement {
     // A preset may select a code the list does not offer: keep it visible, so it can be unchecked.
     const all = [...codes, ...selected.filter((c) => !codes.includes(c))];
     return all.map((code) => ({ code, label: labelOf(code), count: facet?.get(code) ?? 0, checked: selected.includes(code) }));
+  }
+
+  /**
+   * The example under « Près de », from the feed: its most frequent town, and the postal code of
+   * the next one (« Bordeaux ou 24000 »). Cedex addresses are left out (their codes are not a town's).
+   */
+  private example(): [string, string] | undefined {
+    const structures = this.data.store?.structures ?? [];
+    if (this.exampleOf?.structures !== structures) this.exampleOf = { structures, example: townExample(structures) };
+    return this.exampleOf.example;
   }
 
   private departments(): string[] {
@@ -295,6 +327,8 @@ export class SosSearchForm extends LitElement {
     const store = this.data.store;
     const near = store?.criteria.near;
     const id = this.uid;
+    const example = this.example();
+    const proposal = store?.placeInQuery;
     return html`<form part="form" class="form" role="search" aria-label=${t.formLabel} novalidate @submit=${this.onSubmit}>
       <div class="field query">
         <label class="field-label" for="${id}-q">${t.queryLabel}</label>
@@ -303,12 +337,17 @@ export class SosSearchForm extends LitElement {
             .value=${live(store?.criteria.query ?? '')} @input=${this.onQueryInput} />
           <button type="submit" part="button" class="primary submit">${t.submit}</button>
         </div>
+        ${proposal
+          ? html`<p class="place-proposal">
+              <button type="button" part="button" class="propose" @click=${this.acceptPlace}>${t.searchNear(proposal.label, this.radiusKm)}</button>
+            </p>`
+          : nothing}
       </div>
 
       <div class="field near">
         <div class="near-place">
           <label class="field-label" id="${id}-near-label" for=${this.combobox.inputId}>${t.nearLabel}</label>
-          <span class="hint" id="${id}-near-hint">${t.nearHint}</span>
+          <span class="hint" id="${id}-near-hint">${example ? t.nearHint(...example) : ''}</span>
           ${this.combobox.render(`${id}-near-label`, `${id}-near-hint`, !!(near || this.combobox.text))}
         </div>
         <div class="near-radius">
@@ -334,6 +373,20 @@ export class SosSearchForm extends LitElement {
       </div>
     </form>`;
   }
+}
+
+/** The most frequent town of a feed, and the postal code of the second (see SosSearchForm.example). */
+function townExample(structures: readonly DirectoryStructure[]): [string, string] | undefined {
+  const towns = new Map<string, { town: string; postalCode: string; n: number }>();
+  for (const s of structures) {
+    const { city, postalCode } = s.address;
+    if (/cedex/i.test(city)) continue;
+    const known = towns.get(city);
+    if (known) known.n++;
+    else towns.set(city, { town: city, postalCode, n: 1 });
+  }
+  const [first, second] = [...towns.values()].sort((a, b) => b.n - a.n || (a.town < b.town ? -1 : 1));
+  return first ? [first.town, (second ?? first).postalCode] : undefined;
 }
 
 define('sos-search-form', SosSearchForm);

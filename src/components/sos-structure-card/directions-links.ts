@@ -17,20 +17,25 @@ export function addressText(address: Address): string {
   return [address.line, `${address.postalCode} ${address.city}`].filter(Boolean).join(', ');
 }
 
+/**
+ * The street address when the record has one (coordinates in feeds are often a building's
+ * centre or a commune's, the address leads to the door); else the coordinates; else the town.
+ */
 export function directionsLinks(address: Address, location?: GeoPoint): DirectionsLink[] {
   const e = encodeURIComponent;
-  const point = location ? `${location.lat},${location.lon}` : undefined;
   const text = `${addressText(address)}, France`;
-  const candidates: [string, string][] = point
+  const view = location ? `#map=17/${location.lat}/${location.lon}` : '';
+  const point = location ? `${location.lat},${location.lon}` : undefined;
+  const candidates: [string, string][] = address.line || !point
     ? [
-        ['OpenStreetMap', `https://www.openstreetmap.org/directions?route=${e(`;${point}`)}#map=17/${location!.lat}/${location!.lon}`],
-        ['Google Maps', `https://www.google.com/maps/dir/?api=1&destination=${e(point)}`],
-        ['Apple Plans', `https://maps.apple.com/?daddr=${e(point)}&q=${e(addressText(address))}`],
-      ]
-    : [
-        ['OpenStreetMap', `https://www.openstreetmap.org/search?query=${e(text)}`],
+        ['OpenStreetMap', `https://www.openstreetmap.org/directions?to=${e(text)}${view}`],
         ['Google Maps', `https://www.google.com/maps/dir/?api=1&destination=${e(text)}`],
         ['Apple Plans', `https://maps.apple.com/?daddr=${e(text)}`],
+      ]
+    : [
+        ['OpenStreetMap', `https://www.openstreetmap.org/directions?route=${e(`;${point}`)}${view}`],
+        ['Google Maps', `https://www.google.com/maps/dir/?api=1&destination=${e(point)}`],
+        ['Apple Plans', `https://maps.apple.com/?daddr=${e(point)}&q=${e(addressText(address))}`],
       ];
   return candidates.flatMap(([service, url]) => {
     const href = safeHref(url, 'web');

@@ -5,7 +5,7 @@
 import type { Offer } from '../../feed/schema.js';
 import {
   ACCESS, AGES, AUDIENCES, CATEGORIES, COSTS, PATHWAYS, PHASES, REFERRALS, SETTINGS,
-  category, subcare, type CategoryDef, type Label,
+  subcare, type CategoryDef, type Label,
 } from '../../feed/taxonomy.js';
 import type { Lang } from '../../i18n/format.js';
 import type { CardStrings } from './sos-structure-card.strings.js';
@@ -15,13 +15,22 @@ export interface OfferGroup {
   offers: Offer[];
 }
 
-/** Offers by category, in the taxonomy's order (socle first); unknown codes are impossible after validation. */
-export function groupOffers(offers: readonly Offer[]): OfferGroup[] {
+/**
+ * Offers by category, in the taxonomy's order (socle first); unknown codes are impossible after
+ * validation. With `first` (the offers a search matched, most relevant first), their categories
+ * come first, in that order, and they lead their category.
+ */
+export function groupOffers(offers: readonly Offer[], first: readonly Offer[] = []): OfferGroup[] {
   const groups: OfferGroup[] = [];
+  const rank = (o: Offer) => {
+    const i = first.indexOf(o);
+    return i < 0 ? first.length : i;
+  };
   for (const cat of CATEGORIES as readonly CategoryDef[]) {
     const inCat = offers.filter((o) => o.care === cat.code);
-    if (inCat.length) groups.push({ category: cat, offers: inCat });
+    if (inCat.length) groups.push({ category: cat, offers: first.length ? inCat.sort((a, b) => rank(a) - rank(b)) : inCat });
   }
+  if (first.length) groups.sort((a, b) => rank(a.offers[0]!) - rank(b.offers[0]!));
   return groups;
 }
 
@@ -30,13 +39,7 @@ export function isNonConventional(offer: Offer): boolean {
   return offer.nonConventional === true || (offer.subcares ?? []).some((c) => subcare(c)?.nonConventional === true);
 }
 
-/** The offer's own name, else its finer cares, else its category. */
-export function offerTitle(offer: Offer, lang: Lang): string {
-  if (offer.label) return offer.label;
-  const subs = (offer.subcares ?? []).map((c) => subcare(c)?.label[lang]).filter((x): x is string => !!x);
-  if (subs.length) return subs.join(', ');
-  return category(offer.care)?.label[lang] ?? offer.care;
-}
+export { offerTitle } from '../../i18n/offer-title.js';
 
 export interface Row {
   /** Stable key (for tests and styling). */

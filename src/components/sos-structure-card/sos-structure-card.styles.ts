@@ -191,6 +191,16 @@ export const styles = [
     .category > h3 + .offer {
       border-top: 0;
     }
+    .match-tag {
+      display: inline-block;
+      margin: 0 0 0.25em;
+      padding: 0.05em 0.5em;
+      border-radius: var(--_radius);
+      background: var(--_surface-alt);
+      border-inline-start: 4px solid var(--_primary);
+      font-size: 0.875em;
+      font-weight: 700;
+    }
     .free {
       display: inline-block;
       font-weight: 700;

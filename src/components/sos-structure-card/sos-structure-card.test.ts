@@ -132,17 +132,22 @@ describe('sos-structure-card: content', () => {
     expect(text(el, '.row-siret dd')).to.equal('26330004700012');
   });
 
-  it('offers directions from the coordinates, or from the address text when there are none', async () => {
+  it('offers directions to the street address when there is one, else to the coordinates, else to the town', async () => {
     const el = await card('chu-bordeaux');
     const links = $$<HTMLAnchorElement>(el, '.directions a');
     expect(links.map((a) => a.textContent!.replace(/\s*\(nouvelle fenêtre\)/, '').trim())).to.deep.equal(['OpenStreetMap', 'Google Maps', 'Apple Plans']);
     expect(links.every((a) => a.target === '_blank' && a.rel === 'noopener noreferrer')).to.equal(true);
-    expect(links[1]!.href).to.equal('https://www.google.com/maps/dir/?api=1&destination=44.837%2C-0.579');
+    // CHU has "1 rue de la Paix": the door, not the point of the feed.
+    expect(links[1]!.href).to.equal('https://www.google.com/maps/dir/?api=1&destination=1%20rue%20de%20la%20Paix%2C%2033000%20Bordeaux%2C%20France');
+    expect(links[0]!.href).to.equal('https://www.openstreetmap.org/directions?to=1%20rue%20de%20la%20Paix%2C%2033000%20Bordeaux%2C%20France#map=17/44.837/-0.579');
     const byText = directionsLinks(NOWHERE.address);
     expect(byText[1]!.href).to.equal('https://www.google.com/maps/dir/?api=1&destination=2%20place%20Gambetta%2C%2033000%20Bordeaux%2C%20France');
-    expect(byText[0]!.href).to.equal('https://www.openstreetmap.org/search?query=2%20place%20Gambetta%2C%2033000%20Bordeaux%2C%20France');
     const el2 = await card('sans-gps');
     expect($$<HTMLAnchorElement>(el2, '.directions a').map((a) => a.href)).to.deep.equal(byText.map((l) => l.href));
+    // No street: the coordinates; nothing but the town: the town.
+    const noStreet = directionsLinks({ postalCode: '33000', city: 'Bordeaux' }, { lat: 44.837, lon: -0.579 });
+    expect(noStreet[1]!.href).to.equal('https://www.google.com/maps/dir/?api=1&destination=44.837%2C-0.579');
+    expect(directionsLinks({ postalCode: '33000', city: 'Bordeaux' })[2]!.href).to.equal('https://maps.apple.com/?daddr=33000%20Bordeaux%2C%20France');
   });
 
   it('groups offers by category in the taxonomy order, with the category colour', async () => {

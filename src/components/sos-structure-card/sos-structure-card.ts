@@ -180,8 +180,23 @@ export class SosStructureCard extends LitElement {
     return html`<p class="status" role="alert">${t.notFound(this.structureId)}</p>`;
   }
 
+  /**
+   * The offers of `s` that the visitor's search matched, most relevant first: the card shows them
+   * first. None when nothing is searched (or the structure is not in the results).
+   */
+  private matchedOffers(s: DirectoryStructure): Offer[] {
+    const store = this.data.store;
+    if (!store || this.structure || !store.isModified) return [];
+    for (const g of store.results.groups) {
+      const hit = g.results.find((r) => r.structure.key === s.key);
+      if (hit) return hit.offers.length < s.offers.length || store.criteria.query ? hit.offers : [];
+    }
+    return [];
+  }
+
   private renderCard(s: DirectoryStructure, t: CardStrings): TemplateResult {
     const lang = this.uiLang;
+    const matched = this.matchedOffers(s);
     return html`
       <article part="card" class="card" aria-labelledby="title" lang=${lang}>
         <header class="top">
@@ -220,10 +235,10 @@ export class SosStructureCard extends LitElement {
         </section>
 
         <div class="offers">
-          ${groupOffers(s.offers).map(({ category, offers }) => html`
+          ${groupOffers(s.offers, matched).map(({ category, offers }) => html`
             <section class="category" aria-labelledby="cat-${category.code}" data-care=${category.code}>
               <h3 id="cat-${category.code}">${category.label[lang]}</h3>
-              ${offers.map((o) => this.renderOffer(o, t))}
+              ${offers.map((o) => this.renderOffer(o, t, matched.includes(o)))}
             </section>`)}
         </div>
 
@@ -264,11 +279,12 @@ export class SosStructureCard extends LitElement {
     return rows;
   }
 
-  private renderOffer(o: Offer, t: CardStrings): TemplateResult {
+  private renderOffer(o: Offer, t: CardStrings, match = false): TemplateResult {
     const lang = this.uiLang;
     return html`
-      <article class="offer" aria-labelledby="offer-${o.id}" data-offer=${o.id}>
+      <article class="offer ${match ? 'match' : ''}" aria-labelledby="offer-${o.id}" data-offer=${o.id}>
         <h4 id="offer-${o.id}">${offerTitle(o, lang)}</h4>
+        ${match ? html`<p class="match-tag" data-print="omit">${t.matches}</p>` : nothing}
         ${isNonConventional(o)
           ? html`<p class="notice"><strong>${t.nonConventionalTitle}</strong> ${NON_CONVENTIONAL_NOTICE[lang]}</p>`
           : nothing}

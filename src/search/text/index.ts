@@ -1,0 +1,126 @@
+/**
+ * Free-text search, a chunk of its own: loaded when the page is idle after the first results (or
+ * at the first word typed), with the lexicon it needs. fuse.js (typo tolerance) is a further
+ * chunk, fetched the first time a word is not found as typed.
+ */
+import type Fuse from 'fuse.js';
+import type { CommuneLookup } from './places.js';
+import type { SearchIndex } from '../search-index.js';
+import { lexiconIndex, type LexiconIndex } from './lexicon-index.js';
+import { TextIndex } from './text-index.js';
+import { conceptScores } from './relevance.js';
+import { understand, type Concept, type Understanding } from './understand.js';
+import { explain, type Why } from './explain.js';
+
+export type { Concept, Understanding } from './understand.js';
+export type { CommuneLookup, PlaceInQuery } from './places.js';
+
+export interface TextMatch {
+  understanding: Understanding;
+  /** Rows the text allows (1), or undefined when the query asks nothing of the text. */
+  pass?: Uint8Array;
+  /** The parts of the query that rank results (needs, words, context), with their per-row scores. */
+  ranked: { concept: Concept; scores: Uint8Array }[];
+  /** Why structure `s` is listed, from its matching rows. */
+  explain(rows: readonly number[], s: number): Why | undefined;
+}
+
+export interface MatchOptions {
+  communes?: CommuneLookup;
+  /** Départements the directory covers. */
+  coverage: ReadonlySet<string>;
+}
+
+/** Filters where an offer that lists nothing means "all" (FEED-SPEC: absent ages/phases = all). */
+const ABSENT_MEANS_ALL = new Set(['age', 'phase']);
+const CACHE_MAX = 200;
+
+let FuseClass: typeof Fuse | undefined;
+let fuseLoading: Promise<{ default: typeof Fuse }> | undefined;
+
+export class TextSearch {
+  readonly words: TextIndex;
+  private readonly lexicon: LexiconIndex = lexiconIndex();
+  private fuse: Fuse<string> | undefined;
+  private readonly cache = new Map<string, Uint8Array>();
+
+  constructor(readonly index: SearchIndex) {
+    this.words = new TextIndex(index, this.lexicon.fillers);
+  }
+
+  get typoTolerant(): boolean {
+    return !!this.fuse;
+  }
+
+  /** Loads fuse.js once; resolves true when this search became typo-tolerant. */
+  async loadTypos(): Promise<boolean> {
+    if (this.fuse) return false;
+    FuseClass ??= (await (fuseLoading ??= import('fuse.js'))).default;
+    if (this.fuse) return false;
+    // Typos near the start of a word only: a small `distance` keeps "sport" from matching "transport".
+    const candidates = [...new Set([...this.lexicon.singles, ...this.words.typoTerms])];
+    this.fuse = new FuseClass(candidates, { threshold: 0.25, distance: 10, minMatchCharLength: 3 });
+    return true;
+  }
+
+  match(query: string, options: MatchOptions): TextMatch {
+    const u = understand(query, this.lexicon, this.words, { ...options, fuse: this.fuse });
+    const rows = this.index.rowCount;
+    const byRole = (role: Concept['role']) => u.concepts.filter((c) => c.role === role);
+    let needs = byRole('need');
+    const filters = byRole('filter');
+    const words = byRole('word');
+    let context = byRole('context');
+    // Only context words (« chimio »): they are what was asked.
+    if (!needs.length && !filters.length && !words.length && context.length) [needs, context] = [context, []];
+
+    if (!u.concepts.length) {
+      // Nothing understood: no constraint, unless every word was unknown (then nothing matches).
+      return { understanding: u, pass: u.ignored.length && !u.place ? new Uint8Array(rows) : undefined, ranked: [], explain: () => undefined };
+    }
+    const pass = new Uint8Array(rows).fill(1);
+    if (needs.length) {
+      const any = new Uint8Array(rows);
+      for (const c of needs) {
+        const s = this.scores(c);
+        for (let r = 0; r < rows; r++) if (s[r]) any[r] = 1;
+      }
+      for (let r = 0; r < rows; r++) pass[r] &= any[r]!;
+    }
+    for (const c of filters) {
+      const s = this.scores(c);
+      const all = c.means.filter((m) => ABSENT_MEANS_ALL.has(m.kind)).map((m) => this.index.columns.masks[m.kind as 'age' | 'phase']);
+      for (let r = 0; r < rows; r++) if (!s[r] && !all.some((col) => col[r] === 0)) pass[r] = 0;
+    }
+    // Words of the records are required too ("ligue psy": the Ligue's psychologists), unless
+    // together with the needs they leave nothing ("psy cancer du sein" and no name has "sein"):
+    // then they only rank, and the visitor is told they were not taken into account.
+    if (words.length) {
+      const strict = pass.slice();
+      let any = 0;
+      for (const c of words) {
+        const s = this.scores(c);
+        for (let r = 0; r < rows; r++) if (!s[r]) strict[r] = 0;
+      }
+      for (let r = 0; r < rows && !any; r++) any = strict[r]!;
+      if (any || !needs.length) pass.set(strict);
+      else u.ignored.push(...words.map((c) => c.text));
+    }
+    const ranked = [...needs, ...words, ...context].map((concept) => ({ concept, scores: this.scores(concept) }));
+    return { understanding: u, pass, ranked, explain: (rowList, s) => explain(ranked, rowList, s, this.index, this.words) };
+  }
+
+  private scores(c: Concept): Uint8Array {
+    let s = this.cache.get(c.key);
+    if (!s) {
+      s = conceptScores(c, this.index, this.words);
+      if (this.cache.size >= CACHE_MAX) this.cache.clear();
+      this.cache.set(c.key, s);
+    }
+    return s;
+  }
+}
+
+export function createTextSearch(index: SearchIndex): TextSearch {
+  return new TextSearch(index);
+}
