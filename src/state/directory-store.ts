@@ -146,11 +146,26 @@ export class DirectoryStore extends EventTarget {
   async prepareText(): Promise<void> {
     const index = this.index;
     if (this.text?.index === index) return;
-    const { createTextSearch } = await loadTextModule();
-    if (index !== this.index || this.text?.index === index) return;
+    // One build per index, in slices (see text-index.ts); a failed chunk load is tried again.
+    if (this.textBuild?.index !== index) {
+      const build = { index, done: this.buildText(index) };
+      build.done.catch(() => {
+        if (this.textBuild === build) this.textBuild = undefined;
+      });
+      this.textBuild = build;
+    }
+    await this.textBuild.done;
+  }
+
+  private textBuild: { index: SearchIndex; done: Promise<void> } | undefined;
+
+  private async buildText(index: SearchIndex): Promise<void> {
+    const { prepareTextSearch } = await loadTextModule();
+    if (index !== this.index) return;
     mark('sos:text-start');
-    this.text = createTextSearch(index);
+    const text = await prepareTextSearch(index);
     mark('sos:text-indexed');
+    if (index === this.index) this.text = text;
   }
 
   /** Resolves when every chunk the last searches asked for has arrived and they have run again. */

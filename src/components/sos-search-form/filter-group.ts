@@ -21,6 +21,10 @@ export interface FilterOption {
 export interface Ctx {
   lang: Lang;
   t: SearchFormStrings;
+  /** Groups the visitor opened (their content, and so the per-option counts, is rendered only then). */
+  open: ReadonlySet<string>;
+  /** Called when a group opens or closes. */
+  toggled(name: string, open: boolean): void;
 }
 
 /** "(4)" on screen, "(4 structures)" for a screen reader. */
@@ -53,16 +57,22 @@ export function checkboxes(
   </fieldset>`;
 }
 
-/** A collapsible group; its open state is the visitor's (never bound, so re-renders keep it). */
+/**
+ * A collapsible group. Its content is built only while it is open: counting the structures of
+ * every option is a pass over all offers, worth doing for the options a visitor can see only.
+ * The open state is the visitor's: it follows the `toggle` event and is never forced.
+ */
 export function disclosure(
   name: string,
   summary: string,
   activeCount: number,
-  content: TemplateResult | TemplateResult[],
+  content: () => TemplateResult | TemplateResult[],
   ctx: Ctx,
 ): TemplateResult {
-  return html`<details class="group" data-filter=${name}>
+  const open = ctx.open.has(name);
+  return html`<details class="group" data-filter=${name} ?open=${open}
+    @toggle=${(e: Event) => ctx.toggled(name, (e.currentTarget as HTMLDetailsElement).open)}>
     <summary><span class="summary-text">${summary}</span>${activeBadge(activeCount, ctx)}</summary>
-    <div class="group-body">${content}</div>
+    <div class="group-body">${open ? content() : nothing}</div>
   </details>`;
 }

@@ -72,7 +72,11 @@ function control<T extends HTMLElement = HTMLInputElement>(el: Element, name: Re
 async function openGroup(el: SosSearchForm, summary: RegExp): Promise<HTMLDetailsElement> {
   const details = [...root(el).querySelectorAll('details')].find((d) => summary.test(text(d.querySelector('summary'))));
   if (!details) throw new Error(`no group ${summary}`);
-  if (!details.open) details.querySelector('summary')!.click();
+  if (!details.open) {
+    const toggled = oneEvent(details, 'toggle');
+    details.querySelector('summary')!.click();
+    await toggled;
+  }
   await el.updateComplete;
   return details;
 }
@@ -361,6 +365,57 @@ describe('sos-search-form: near a commune', () => {
   });
 });
 
+describe('sos-search-form: a place typed in the search box', () => {
+  it('offers to search near the commune or postal code typed in the main box, with one button', async () => {
+    const { el, store } = await mount();
+    const input = control(el, /Rechercher un soin/);
+    input.focus();
+    type(input, 'psy arcachon');
+    await store.settled;
+    await settle(el);
+    expect(store.placeInQuery?.label).to.equal('Arcachon (33120)');
+    const propose = control<HTMLButtonElement>(el, /Rechercher à moins de 20 km de Arcachon \(33120\)/);
+    expect(text(root(el).querySelector('[role=status]'))).to.equal('Arcachon (33120) est une commune : le bouton suivant limite la recherche à ses environs.');
+    await expect(el).to.be.accessible();
+    propose.click();
+    await settle(el);
+    expect(store.criteria.near?.label).to.equal('Arcachon (33120)');
+    expect(store.criteria.near?.insee).to.equal('33009');
+    expect(store.criteria.near?.region).to.equal('75');
+    expect(store.criteria.query).to.equal('psy');
+    expect(root(el).activeElement).to.equal(input);
+    expect(root(el).querySelector('.propose')).to.equal(null);
+    expect(control(el, /Près de/).value).to.equal('Arcachon (33120)');
+  });
+
+  it('takes a postal code for its commune, not for digits in records', async () => {
+    const { el, store } = await mount();
+    type(control(el, /Rechercher un soin/), '33600');
+    await store.settled;
+    await settle(el);
+    expect(store.placeInQuery?.label).to.equal('Pessac (33600)');
+    // Nothing is filtered out: every structure, by distance from Pessac.
+    expect(store.results.structureCount).to.equal(4);
+    expect(store.results.order).to.equal('distance');
+    expect(store.results.groups[0]!.results[0]!.structure.id).to.equal('chu');
+  });
+
+  it('gives an example under « Près de » from the feed’s own towns', async () => {
+    const { el } = await mount();
+    expect(text(root(el).querySelector('.near .hint'))).to.equal('Par exemple : Arcachon ou 64100');
+  });
+
+  it('forgives a typo in « Près de » (« perigeux »)', async () => {
+    const { el } = await mount();
+    const input = control(el, /Près de/);
+    input.focus();
+    type(input, 'perigeux');
+    await waitUntil(() => root(el).querySelectorAll('[role=option]').length > 0, 'no commune suggested', { timeout: 8000 });
+    await el.updateComplete;
+    expect(text(root(el).querySelector('[role=option]'))).to.equal('Périgueux (24000)');
+  });
+});
+
 describe('sos-search-form: around me', () => {
   type Success = (p: GeolocationPosition) => void;
   type Failure = (e: GeolocationPositionError) => void;
@@ -453,7 +508,11 @@ describe('sos-search-form: narrow', () => {
     const summary = outer!.querySelector('summary')!;
     expect(summary.textContent!.replace(/\s+/g, ' ').trim()).to.match(/^Filtres/);
     expect(summary.querySelector('.badge')?.textContent).to.contain('1 filtre actif');
+    // Closed, the panel holds nothing to count; opened, it shows the groups.
+    expect(outer!.querySelector('details[data-filter="care"]')).to.equal(null);
+    const toggled = oneEvent(outer!, 'toggle');
     summary.click();
+    await toggled;
     await el.updateComplete;
     expect(outer!.open).to.equal(true);
     expect(outer!.querySelector('details[data-filter="care"]')).to.not.equal(null);

@@ -85,6 +85,15 @@ export class SosSearchForm extends LitElement {
   @state() private locating = false;
   /** Narrow (the element's own width): the filters fold into one disclosure. */
   private readonly width = new WidthController(this, COMPACT_MAX_PX);
+  /** Filter groups the visitor opened: only their options (and counts) are rendered. */
+  @state() private openGroups: ReadonlySet<string> = new Set();
+  private readonly toggled = (name: string, open: boolean): void => {
+    if (this.openGroups.has(name) === open) return;
+    const next = new Set(this.openGroups);
+    if (open) next.add(name);
+    else next.delete(name);
+    this.openGroups = next;
+  };
   /** The radius for the next place chosen (the store keeps the current place's). */
   @state() private radiusKm: number = DEFAULT_RADIUS_KM;
 
@@ -106,12 +115,13 @@ export class SosSearchForm extends LitElement {
   }
 
   /**
-   * The form renders after the next paint: while the visitor types, the results list (what they
-   * look at) paints first, and the option counts follow in the next frame.
+   * With a filter group open, the form renders after the next paint: while the visitor types, the
+   * results list (what they look at) paints first, and the option counts follow in the next
+   * frame. With every group closed there are no counts to compute, and it renders at once.
    */
   protected override async scheduleUpdate(): Promise<void> {
     // The first render is not deferred: the form would otherwise push the list down (layout shift).
-    if (this.hasUpdated) await afterNextPaint();
+    if (this.hasUpdated && this.openGroups.size) await afterNextPaint();
     super.scheduleUpdate();
   }
 
@@ -256,7 +266,7 @@ export class SosSearchForm extends LitElement {
 
   private careFilter(ctx: Ctx): TemplateResult {
     const { lang, t } = ctx;
-    const groups = GROUPS.map((g) => {
+    const groups = () => GROUPS.map((g) => {
       const codes = CATEGORIES.filter((c) => c.group === g).map((c) => c.code);
       return this.checkboxGroup('care', this.options('care', codes, (c) => category(c)?.label[lang] ?? c), CARE_GROUPS[g][lang], ctx, true);
     });
@@ -267,12 +277,12 @@ export class SosSearchForm extends LitElement {
     const { lang, t } = ctx;
     const cares = this.data.store?.criteria.filters.care ?? [];
     const chosen = CATEGORIES.filter((c) => cares.includes(c.code));
-    const content = chosen.length
+    const content = () => chosen.length
       ? chosen.map((c) => this.checkboxGroup('subcare',
           this.options('subcare', c.subcares.map((s) => s.code), (code) => c.subcares.find((s) => s.code === code)?.label[lang] ?? code),
           c.short[lang], ctx, chosen.length > 1))
       : html`<p class="explain">${t.subcareNeedsCare}</p>`;
-    return disclosure('subcare', t.subcare, this.selected('subcare'), content as TemplateResult | TemplateResult[], ctx);
+    return disclosure('subcare', t.subcare, this.selected('subcare'), content, ctx);
   }
 
   private selected(name: FilterName): number {
@@ -288,14 +298,14 @@ export class SosSearchForm extends LitElement {
       open('care') ? this.careFilter(ctx) : nothing,
       open('departement')
         ? disclosure('departement', t.departement, this.selected('departement'),
-            depts.length || this.selected('departement')
+            () => depts.length || this.selected('departement')
               ? this.checkboxGroup('departement', this.options('departement', depts, departementLabel), t.departement, ctx)
               : html`<p class="explain">${t.noDepartement}</p>`,
             ctx)
         : nothing,
       open('audience')
         ? disclosure('audience', t.audience, this.selected('audience'),
-            this.checkboxGroup('audience', this.options('audience', AUDIENCES.codes, (c) => AUDIENCES.labels[c as keyof typeof AUDIENCES.labels]?.[lang] ?? c), t.audience, ctx),
+            () => this.checkboxGroup('audience', this.options('audience', AUDIENCES.codes, (c) => AUDIENCES.labels[c as keyof typeof AUDIENCES.labels]?.[lang] ?? c), t.audience, ctx),
             ctx)
         : nothing,
     ];
@@ -303,18 +313,18 @@ export class SosSearchForm extends LitElement {
     const second = [
       open('subcare') ? this.subcareFilter(ctx) : nothing,
       ...ENUMERATIONS.filter((e) => open(e.name)).map((e) => disclosure(e.name, t[e.name], this.selected(e.name),
-        this.checkboxGroup(e.name, this.options(e.name, e.codes, (c) => e.labels[c]?.[lang] ?? c), t[e.name], ctx),
+        () => this.checkboxGroup(e.name, this.options(e.name, e.codes, (c) => e.labels[c]?.[lang] ?? c), t[e.name], ctx),
         ctx)),
     ];
     const secondActive = secondNames.reduce((n, f) => n + this.selected(f), 0);
     const panel = html`<div class="first-level">${first}</div>
       ${secondNames.length
-        ? html`<div class="second-level">${disclosure('more', t.more, secondActive, html`<div class="more-grid">${second}</div>`, ctx)}</div>`
+        ? html`<div class="second-level">${disclosure('more', t.more, secondActive, () => html`<div class="more-grid">${second}</div>`, ctx)}</div>`
         : nothing}`;
     // On a phone the filters fold into one "Filtres" disclosure, so the first results show on screen.
     const allActive = FILTER_NAMES.filter((f) => !locked.has(f)).reduce((n, f) => n + this.selected(f), 0);
     return html`<div part="filters" class="filters" role="group" aria-label=${t.filters}>
-      ${this.width.narrow ? disclosure('all', t.filters, allActive, html`<div class="all-filters">${panel}</div>`, ctx) : panel}
+      ${this.width.narrow ? disclosure('all', t.filters, allActive, () => html`<div class="all-filters">${panel}</div>`, ctx) : panel}
     </div>`;
   }
 
@@ -323,7 +333,7 @@ export class SosSearchForm extends LitElement {
   override render() {
     const lang = this.lng;
     const t = strings[lang];
-    const ctx: Ctx = { lang, t };
+    const ctx: Ctx = { lang, t, open: this.openGroups, toggled: this.toggled };
     const store = this.data.store;
     const near = store?.criteria.near;
     const id = this.uid;

@@ -7,7 +7,7 @@ import type Fuse from 'fuse.js';
 import type { CommuneLookup } from './places.js';
 import type { SearchIndex } from '../search-index.js';
 import { lexiconIndex, type LexiconIndex } from './lexicon-index.js';
-import { TextIndex } from './text-index.js';
+import { buildInSlices, buildTextIndex, finish, type TextIndex } from './text-index.js';
 import { conceptScores } from './relevance.js';
 import { understand, type Concept, type Understanding } from './understand.js';
 import { explain, type Why } from './explain.js';
@@ -43,9 +43,12 @@ export class TextSearch {
   private readonly lexicon: LexiconIndex = lexiconIndex();
   private fuse: Fuse<string> | undefined;
   private readonly cache = new Map<string, Uint8Array>();
+  /** Typo and misspelt-commune lookups by word (see understand.ts). */
+  private readonly memo = new Map<string, unknown>();
+  private memoFor: unknown;
 
-  constructor(readonly index: SearchIndex) {
-    this.words = new TextIndex(index, this.lexicon.fillers);
+  constructor(readonly index: SearchIndex, words: TextIndex) {
+    this.words = words;
   }
 
   get typoTolerant(): boolean {
@@ -64,7 +67,13 @@ export class TextSearch {
   }
 
   match(query: string, options: MatchOptions): TextMatch {
-    const u = understand(query, this.lexicon, this.words, { ...options, fuse: this.fuse });
+    // Lookups depend on fuse.js and the commune index: forget them when either arrives.
+    const state = [this.fuse, options.communes];
+    if (this.memo.size > 2000 || state.some((x, i) => x !== (this.memoFor as unknown[] | undefined)?.[i])) {
+      this.memo.clear();
+      this.memoFor = state;
+    }
+    const u = understand(query, this.lexicon, this.words, { ...options, fuse: this.fuse, memo: this.memo });
     const rows = this.index.rowCount;
     const byRole = (role: Concept['role']) => u.concepts.filter((c) => c.role === role);
     let needs = byRole('need');
@@ -121,6 +130,12 @@ export class TextSearch {
   }
 }
 
+/** The text search of an index, built at once (tests, Node). */
 export function createTextSearch(index: SearchIndex): TextSearch {
-  return new TextSearch(index);
+  return new TextSearch(index, finish(buildTextIndex(index, lexiconIndex().fillers)));
+}
+
+/** The same, built in slices of a few milliseconds so the page stays responsive meanwhile. */
+export async function prepareTextSearch(index: SearchIndex): Promise<TextSearch> {
+  return new TextSearch(index, await buildInSlices(buildTextIndex(index, lexiconIndex().fillers)));
 }

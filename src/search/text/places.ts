@@ -85,14 +85,11 @@ export function findPlace(
  * A commune one or two typos from a word nothing else knows (« perigeux »), in the directory's
  * départements only: outside them a near miss is more likely another word.
  */
-export function findPlaceApprox(query: string, lookup: CommuneLookup, tokens: readonly Token[], i: number, coverage: ReadonlySet<string>): PlaceInQuery | undefined {
-  const word = tokens[i]!.word;
+export function findPlaceApprox(word: string, lookup: CommuneLookup, coverage: ReadonlySet<string>): Pick<PlaceInQuery, 'commune'> | undefined {
   if (word.length < 5 || /\d/.test(word)) return undefined;
   for (const e of lookup.approximate(lookup.index, word, 5)) {
     const commune = lookup.index.entries[e]!.commune;
-    if (coverage.has(commune.department)) {
-      return { commune, from: i, to: i + 1, typed: query.slice(tokens[i]!.start, tokens[i]!.end), rest: without(query, tokens, i, i + 1) };
-    }
+    if (coverage.has(commune.department)) return { commune };
   }
   return undefined;
 }

@@ -8,7 +8,7 @@ import type Fuse from 'fuse.js';
 import type { LexiconIndex, Meaning, Term } from './lexicon-index.js';
 import type { TextIndex } from './text-index.js';
 import { findPlace, findPlaceApprox, type CommuneLookup, type PlaceInQuery } from './places.js';
-import { tokenize, type Token } from './tokens.js';
+import { tokenize, without, type Token } from './tokens.js';
 
 export type ConceptRole = 'need' | 'filter' | 'context' | 'word';
 
@@ -47,6 +47,8 @@ export interface UnderstandOptions {
   /** Départements the directory covers (places in them are preferred). */
   coverage: ReadonlySet<string>;
   fuse?: Fuse<string>;
+  /** Results of the costly lookups (typos, misspelt communes) by word, kept between keystrokes. */
+  memo?: Map<string, unknown>;
 }
 
 /** The word being typed is looked up by prefix from this length; approximate ones from MIN_TYPO. */
@@ -69,6 +71,7 @@ function fromTerms(role: ConceptRole, text: string, terms: readonly Term[], phra
 
 export function understand(query: string, lexicon: LexiconIndex, words: TextIndex, options: UnderstandOptions): Understanding {
   const { tokens, partial } = tokenize(query);
+  const { memo } = options;
   const n = tokens.length;
   const free = new Array<boolean>(n).fill(true);
   const concepts: Concept[] = [];
@@ -144,10 +147,15 @@ export function understand(query: string, lexicon: LexiconIndex, words: TextInde
       continue;
     }
     if (stem.length < MIN_WORD) continue;
-    // Not found as typed: a commune misspelt (« perigeux »)?
-    if (!place && options.communes) {
-      place = findPlaceApprox(query, options.communes, tokens, i, options.coverage);
-      if (place) continue;
+    // Not found as typed: a commune misspelt (« perigeux »)? (Not for a short word still being typed.)
+    if (!place && options.communes && !(typing && stem.length < 6)) {
+      const key = `place:${word}`;
+      let found = memo?.get(key) as Pick<PlaceInQuery, 'commune'> | null | undefined;
+      if (found === undefined) memo?.set(key, (found = findPlaceApprox(word, options.communes, options.coverage) ?? null));
+      if (found) {
+        place = { ...found, from: i, to: i + 1, typed: text(i, i + 1), rest: without(query, tokens, i, i + 1) };
+        continue;
+      }
     }
     // Or a typo of a need or of a word of the records?
     if (stem.length >= MIN_TYPO) {
@@ -156,7 +164,12 @@ export function understand(query: string, lexicon: LexiconIndex, words: TextInde
         ignored.push(text(i, i + 1));
         continue;
       }
-      const hits = options.fuse.search(stem, { limit: 8 }).map((h) => h.item);
+      const key = `typo:${stem}`;
+      let hits = memo?.get(key) as string[] | undefined;
+      if (!hits) {
+        hits = options.fuse.search(stem, { limit: 8 }).map((h) => h.item);
+        memo?.set(key, hits);
+      }
       // The closest word, when it is the lexicon's: a typo stands for one word.
       const best = hits[0] === undefined ? undefined : lexicon.single.get(hits[0]);
       if (best && best.role !== 'filler') {
