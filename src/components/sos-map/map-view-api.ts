@@ -13,6 +13,8 @@ export const SOURCE_NEAR = 'sos-near';
 export const LAYER_CLUSTERS = 'sos-clusters';
 export const LAYER_CLUSTER_COUNT = 'sos-cluster-count';
 export const LAYER_POINTS = 'sos-points';
+/** The number of structures on a place holding several (only when the style has glyphs). */
+export const LAYER_POINT_COUNT = 'sos-point-count';
 export const LAYER_NEAR_FILL = 'sos-near-fill';
 export const LAYER_NEAR_LINE = 'sos-near-line';
 export const LAYER_NEAR_POINT = 'sos-near-point';
@@ -24,11 +26,59 @@ export type LngLatTuple = [lon: number, lat: number];
 /** `[[west, south], [east, north]]`. */
 export type Bounds = [LngLatTuple, LngLatTuple];
 
+/** One structure as the map lists it. `name` comes from the feed: untrusted, render as text only. */
 export interface StructureProps {
   key: string;
   name: string;
 }
-export type ResultsCollection = FeatureCollection<Point, StructureProps>;
+
+/**
+ * What MapLibre gets for one place (one position holding one or more structures). Only scalars:
+ * MapLibre's worker turns array and object properties into strings, so the list of structures at
+ * a place stays on the main thread (`MapResults.places`), keyed by `key`.
+ */
+export interface PlaceProps {
+  /** The place's key: the key of its first structure in result order (unique, stable per search). */
+  key: string;
+  /** How many structures share this position (≥ 1). Clusters sum it (`clusterProperties`). */
+  count: number;
+}
+/** One Point feature per place. */
+export type ResultsCollection = FeatureCollection<Point, PlaceProps>;
+
+/** One position of the map and the structures there. */
+export interface MapPlace {
+  /** Its key: its first structure's key (the feature's `key` and id). */
+  readonly key: string;
+  /** The structures there, in result order. */
+  readonly structures: readonly StructureProps[];
+}
+
+/** The results as the map shows them: places for MapLibre, and the lookup the view needs. */
+export interface MapResults {
+  /** One Point per place, in result order: what MapLibre draws. */
+  readonly geojson: ResultsCollection;
+  /**
+   * Structure key → its place (a selected structure lights up its place). A place's key is a
+   * structure key too, so a clicked feature's `key` finds its place here.
+   */
+  readonly placeOf: ReadonlyMap<string, MapPlace>;
+  /** How many structures are on the map (the sum of the places' counts). */
+  readonly structureCount: number;
+}
+
+/** Strings the view shows itself (its list of the structures at one place, the marker's name). */
+export interface MapViewStrings {
+  /** Title of the list of the structures at one place: « 3 structures à cette adresse ». */
+  placeTitle(count: number): string;
+  /** Name of the list's close button. */
+  placeClose: string;
+  /**
+   * Said after the marker's name when its structure shares its place with `others` more
+   * (« et 2 autres à cette adresse »): visually hidden, the marker shows "+2".
+   */
+  markerOthers(others: number): string;
+}
 
 /** What is drawn for `criteria.near`: the point searched around and its radius circle. */
 export interface NearShapes {
@@ -61,9 +111,14 @@ export interface MapViewOptions {
   primaryColor?: string;
   /** Length of camera moves the view starts itself (cluster click): 0 under reduced motion. */
   motionMs(): number;
-  /** A point was clicked while not selected. */
+  /** The view's own strings, in the element's current language. */
+  strings(): MapViewStrings;
+  /** A point holding one structure was clicked while not selected. */
   onSelect(key: string): void;
-  /** The selected point was clicked again, or its marker activated (Enter, Space, click). */
+  /**
+   * Open a structure's card: its point clicked again once selected, its marker activated (Enter,
+   * Space, click), or its name chosen in the list of a place holding several structures.
+   */
   onOpen(key: string): void;
 }
 
@@ -72,7 +127,7 @@ export interface MapView {
   readonly ready: Promise<BasemapInUse>;
   readonly basemapInUse: BasemapInUse | undefined;
   readonly map: MapLibreMap | undefined;
-  setResults(results: ResultsCollection): void;
+  setResults(results: MapResults): void;
   setSelected(key: string | undefined, options: SelectOptions): void;
   setNear(shapes: NearShapes | undefined): void;
   fitBounds(bounds: Bounds, options: FitOptions): void;

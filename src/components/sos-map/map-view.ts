@@ -2,8 +2,12 @@
  * Everything MapLibre, in one module that `<sos-map>` imports lazily (`import('./map-view.js')`)
  * once the map is on screen. The element talks to it only through `MapView` (map-view-api.ts).
  *
- * - one clustered GeoJSON source for all results (`promoteId: 'key'`), WebGL layers only;
+ * - one clustered GeoJSON source for all results (`promoteId: 'key'`), WebGL layers only; one
+ *   feature per place (structures at one position are grouped, see results-geojson.ts), clusters
+ *   sum the places' structure counts;
  * - the selected structure as the only DOM marker: a `<button>` named after the structure;
+ * - a place holding several structures lists them in a Popup (place-list.ts) on a click, or when
+ *   the marker of one of them is activated;
  * - the IGN Plan IGN style by default, any style URL, or the bundled offline style; when the
  *   style fails before `load` (error event, or no `load` within `styleTimeoutMs`) the map is
  *   rebuilt on the offline style;
@@ -14,8 +18,10 @@ import {
   Map as MapLibreMap,
   Marker,
   NavigationControl,
+  Popup,
   setWorkerUrl,
   type ErrorEvent,
+  type ExpressionSpecification,
   type GeoJSONSource,
   type MapLayerMouseEvent,
   type StyleSpecification,
@@ -28,6 +34,7 @@ import {
   LAYER_NEAR_FILL,
   LAYER_NEAR_LINE,
   LAYER_NEAR_POINT,
+  LAYER_POINT_COUNT,
   LAYER_POINTS,
   SOURCE_NEAR,
   SOURCE_RESULTS,
@@ -35,6 +42,7 @@ import {
   type Bounds,
   type FitOptions,
   type LngLatTuple,
+  type MapResults,
   type MapView,
   type MapViewOptions,
   type NearShapes,
@@ -43,6 +51,8 @@ import {
 } from './map-view-api.js';
 import { countFont, offlineStyle } from './offline-style.js';
 import { pointClickAction, zoomIntoCluster } from './interactions.js';
+import { createPlaceList, initialFocus } from './place-list.js';
+import { emptyMapResults } from './results-geojson.js';
 
 export { mapCss };
 
@@ -67,6 +77,25 @@ const DEFAULT_PRIMARY = '#1d4f91';
 const SELECTED = '#c2410c';
 const OWN_SOURCES = new Set([SOURCE_RESULTS, SOURCE_NEAR]);
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+/** Popup offset (px): clears the radius of a place's circle. */
+const PLACE_POPUP_OFFSET = 14;
+/** MapLibre's popup tip (px), and the gap kept between the list and the map's edge. */
+const POPUP_TIP = 10;
+const POPUP_MARGIN = 8;
+/** The names part of the list never gets smaller than this (px): one and a half names. */
+const MIN_NAMES_HEIGHT = 66;
+
+type PlaceFeature = ResultsCollection['features'][number];
+
+/** The open list of the structures at one place. */
+interface OpenPlaceList {
+  popup: Popup;
+  placeKey: string;
+  root: HTMLElement;
+  structures: readonly { key: string }[];
+  /** Where focus goes back when the list closes with focus inside (the marker, else the canvas). */
+  returnTo: HTMLElement | undefined;
+}
 
 interface RequestedStyle {
   kind: BasemapInUse;
@@ -101,8 +130,9 @@ class MapLibreView implements MapView {
   basemapInUse: BasemapInUse | undefined;
   map: MapLibreMap | undefined;
 
-  private results: ResultsCollection = { type: 'FeatureCollection', features: [] };
-  private byKey = new Map<string, ResultsCollection['features'][number]>();
+  private results: MapResults = emptyMapResults();
+  /** Place key → its feature. */
+  private placeFeatures = new Map<string, PlaceFeature>();
   private near: NearShapes | undefined;
   private selectedKey: string | undefined;
   private stateKey: string | undefined;
@@ -111,10 +141,15 @@ class MapLibreView implements MapView {
   private destroyed = false;
   private marker: Marker | undefined;
   private readonly markerButton: HTMLButtonElement;
-  private readonly markerLabel: HTMLSpanElement;
+  private readonly markerName: HTMLSpanElement;
+  private readonly markerMore: HTMLSpanElement;
+  private readonly markerOthers: HTMLSpanElement;
+  private placeList: OpenPlaceList | undefined;
 
   constructor(private readonly container: HTMLElement, private readonly options: MapViewOptions) {
-    [this.markerButton, this.markerLabel] = this.createMarkerButton();
+    [this.markerButton, this.markerName, this.markerMore, this.markerOthers] = this.createMarkerButton();
+    // Capture: the marker stops keydown from reaching the map, Escape must still close the list.
+    container.addEventListener('keydown', this.onEscape, true);
     this.ready = this.start(requestedStyle(options.basemap, options.attribution.offline));
   }
 
@@ -197,10 +232,12 @@ class MapLibreView implements MapView {
     map.addSource(SOURCE_NEAR, { type: 'geojson', data: this.nearData() });
     map.addSource(SOURCE_RESULTS, {
       type: 'geojson',
-      data: this.results,
+      data: this.results.geojson,
       cluster: true,
       clusterRadius: 50,
       clusterMaxZoom: 13,
+      // A cluster counts structures, not places.
+      clusterProperties: { count: ['+', ['get', 'count']] },
       promoteId: 'key',
     });
     map.addLayer({
@@ -220,7 +257,7 @@ class MapLibreView implements MapView {
       paint: {
         // Size says the magnitude (the offline style has no glyphs for counts); colour: the theme's.
         'circle-color': primary,
-        'circle-radius': ['step', ['get', 'point_count'], 13, 10, 17, 50, 22, 200, 28, 1000, 34],
+        'circle-radius': ['step', ['get', 'count'], 13, 10, 17, 50, 22, 200, 28, 1000, 34],
         'circle-opacity': 0.9,
         'circle-stroke-width': 2,
         'circle-stroke-color': '#ffffff',
@@ -230,19 +267,31 @@ class MapLibreView implements MapView {
     if (font) {
       map.addLayer({
         id: LAYER_CLUSTER_COUNT, type: 'symbol', source: SOURCE_RESULTS, filter: ['has', 'point_count'],
-        layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': font, 'text-size': 13, 'text-allow-overlap': true },
+        // Structures, not places (full number: the circle grows with it).
+        layout: { 'text-field': ['to-string', ['get', 'count']], 'text-font': font, 'text-size': 13, 'text-allow-overlap': true },
         paint: { 'text-color': '#ffffff' },
       });
     }
+    // One structure: a filled dot. Several at one place: a ring (white inside, the theme's colour
+    // around, bigger), with their number inside when the style has glyphs. Selected: orange.
+    const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
+    const several: ExpressionSpecification = ['>', ['get', 'count'], 1];
     map.addLayer({
       id: LAYER_POINTS, type: 'circle', source: SOURCE_RESULTS, filter: ['!', ['has', 'point_count']],
       paint: {
-        'circle-color': ['case', ['boolean', ['feature-state', 'selected'], false], SELECTED, primary],
-        'circle-radius': ['case', ['boolean', ['feature-state', 'selected'], false], 9, 6],
-        'circle-stroke-width': 2,
-        'circle-stroke-color': '#ffffff',
+        'circle-color': ['case', selected, SELECTED, several, '#ffffff', primary],
+        'circle-radius': ['case', several, ['case', selected, 12, 11], ['case', selected, 9, 6]],
+        'circle-stroke-width': ['case', several, 3, 2],
+        'circle-stroke-color': ['case', selected, '#ffffff', several, primary, '#ffffff'],
       },
     });
+    if (font) {
+      map.addLayer({
+        id: LAYER_POINT_COUNT, type: 'symbol', source: SOURCE_RESULTS, filter: ['all', ['!', ['has', 'point_count']], several],
+        layout: { 'text-field': ['to-string', ['get', 'count']], 'text-font': font, 'text-size': 12, 'text-allow-overlap': true, 'text-ignore-placement': true },
+        paint: { 'text-color': ['case', selected, '#ffffff', primary] },
+      });
+    }
 
     map.on('click', LAYER_CLUSTERS, (e) => this.onClusterClick(e));
     map.on('click', LAYER_POINTS, (e) => this.onPointClick(e));
@@ -270,15 +319,112 @@ class MapLibreView implements MapView {
     if (this.markerButton.contains(e.originalEvent.target as Node)) return;
     const key = e.features?.[0]?.properties?.key;
     if (typeof key !== 'string') return;
-    if (pointClickAction(this.selectedKey, key) === 'open') this.options.onOpen(key);
+    const count = this.results.placeOf.get(key)?.structures.length ?? 1;
+    const action = pointClickAction(this.selectedKey, key, count);
+    // A pointer opened the list: focus stays where it is (the list is reachable with Tab).
+    if (action === 'list') this.openPlaceList(key, { focus: false, returnTo: undefined });
+    else if (action === 'open') this.options.onOpen(key);
     else this.options.onSelect(key);
   }
 
-  setResults(results: ResultsCollection): void {
+  /** The marker (the selected structure): its card, or the list of its place when it shares it. */
+  private activateMarker(): void {
+    const key = this.selectedKey;
+    if (key === undefined) return;
+    const place = this.results.placeOf.get(key);
+    if (place && place.structures.length > 1) {
+      this.openPlaceList(place.key, { focus: true, returnTo: this.markerButton });
+    } else {
+      this.options.onOpen(key);
+    }
+  }
+
+  private openPlaceList(placeKey: string, { focus, returnTo }: { focus: boolean; returnTo: HTMLElement | undefined }): void {
+    const map = this.map;
+    const feature = this.placeFeatures.get(placeKey);
+    const structures = this.results.placeOf.get(placeKey)?.structures;
+    if (!map || !feature || !structures) return;
+    this.closePlaceList();
+    const t = this.options.strings();
+    const root = createPlaceList({
+      title: t.placeTitle(structures.length),
+      closeLabel: t.placeClose,
+      structures,
+      currentKey: this.selectedKey,
+      onChoose: (key) => {
+        // Close first: focus goes back to the marker (or the canvas), which the card then
+        // remembers as the place to return to.
+        this.closePlaceList();
+        this.options.onOpen(key);
+      },
+      onClose: () => this.closePlaceList(),
+    });
+    const popup = new Popup({
+      closeButton: false, // ours is in the list, sized and named like the widget's buttons
+      focusAfterOpen: false, // focus moves only when the list was opened from the keyboard
+      className: 'sos-place-popup',
+      maxWidth: '320px',
+      offset: PLACE_POPUP_OFFSET,
+    })
+      .setLngLat(feature.geometry.coordinates as LngLatTuple)
+      .setDOMContent(root);
+    const open: OpenPlaceList = { popup, placeKey, root, structures, returnTo };
+    // A click elsewhere on the map closes it too (MapLibre's closeOnClick).
+    popup.on('close', () => {
+      if (this.placeList === open) this.placeList = undefined;
+    });
+    this.placeList = open;
+    popup.addTo(map);
+    this.fitPlaceList(open);
+    if (focus) initialFocus(root)?.focus();
+  }
+
+  /**
+   * Keeps the list inside the map: its names scroll within the larger room above or below the
+   * point, then MapLibre places it again (it puts a popup on the side where it fits).
+   */
+  private fitPlaceList({ popup, root }: OpenPlaceList): void {
+    const map = this.map;
+    const names = root.querySelector<HTMLElement>('.sos-place-list');
+    if (!map || !names) return;
+    const y = map.project(popup.getLngLat()).y;
+    const height = map.getContainer().clientHeight;
+    const room = Math.max(y, height - y) - PLACE_POPUP_OFFSET - POPUP_TIP - POPUP_MARGIN;
+    const head = root.offsetHeight - names.offsetHeight;
+    // CSSOM, not a style attribute: allowed under a strict style-src CSP. 14em is the stylesheet's cap.
+    names.style.maxHeight = `min(14em, ${Math.max(MIN_NAMES_HEIGHT, Math.floor(room - head))}px)`;
+    popup.setLngLat(popup.getLngLat());
+  }
+
+  /** Closes the list; when focus was in it, focus goes back to where the list was opened from. */
+  private closePlaceList(): void {
+    const open = this.placeList;
+    if (!open) return;
+    this.placeList = undefined;
+    const active = (this.container.getRootNode() as Document | ShadowRoot).activeElement;
+    const hadFocus = active !== null && open.root.contains(active);
+    open.popup.remove();
+    if (hadFocus) {
+      const target = open.returnTo?.isConnected ? open.returnTo : this.map?.getCanvas();
+      target?.focus();
+    }
+  }
+
+  /** Escape anywhere in the map (the marker, the canvas) closes the list (inside it: place-list.ts). */
+  private readonly onEscape = (e: KeyboardEvent): void => {
+    if (e.key !== 'Escape' || !this.placeList || this.placeList.root.contains(e.target as Node)) return;
+    this.closePlaceList();
+    e.preventDefault();
+    e.stopPropagation();
+  };
+
+  setResults(results: MapResults): void {
     this.results = results;
-    this.byKey = new Map(results.features.map((f) => [f.properties.key, f]));
+    this.placeFeatures = new Map(results.geojson.features.map((f) => [f.properties.key, f]));
+    const open = this.placeList;
+    if (open && !sameKeys(open.structures, results.placeOf.get(open.placeKey)?.structures)) this.closePlaceList();
     if (!this.loaded || !this.map) return;
-    this.map.getSource<GeoJSONSource>(SOURCE_RESULTS)?.setData(results);
+    this.map.getSource<GeoJSONSource>(SOURCE_RESULTS)?.setData(results.geojson);
     this.applySelection();
   }
 
@@ -317,30 +463,53 @@ class MapLibreView implements MapView {
     }
   }
 
-  /** Feature-state `selected` and the DOM marker follow `selectedKey`; returns its feature if mapped. */
-  private applySelection(): ResultsCollection['features'][number] | undefined {
+  /**
+   * Feature-state `selected` (on the selected structure's place) and the DOM marker follow
+   * `selectedKey`; returns the place's feature if mapped.
+   */
+  private applySelection(): PlaceFeature | undefined {
     const map = this.map;
     if (!map || !this.loaded) return undefined;
-    const feature = this.selectedKey === undefined ? undefined : this.byKey.get(this.selectedKey);
-    if (this.stateKey !== undefined && this.stateKey !== this.selectedKey) {
+    const key = this.selectedKey;
+    const place = key === undefined ? undefined : this.results.placeOf.get(key);
+    const placeKey = place?.key;
+    const feature = placeKey === undefined ? undefined : this.placeFeatures.get(placeKey);
+    if (this.stateKey !== undefined && this.stateKey !== placeKey) {
       map.removeFeatureState({ source: SOURCE_RESULTS, id: this.stateKey }, 'selected');
       this.stateKey = undefined;
     }
-    if (!feature) {
+    if (!feature || !place || key === undefined) {
       this.marker?.remove();
       this.marker = undefined;
       return undefined;
     }
     map.setFeatureState({ source: SOURCE_RESULTS, id: feature.properties.key }, { selected: true });
     this.stateKey = feature.properties.key;
-    this.markerLabel.textContent = feature.properties.name;
-    this.marker ??= new Marker({ element: this.markerButton, anchor: 'bottom' });
-    this.marker.setLngLat(feature.geometry.coordinates as LngLatTuple).addTo(map);
+    const { structures } = place;
+    const name = structures.find((s) => s.key === key)?.name ?? '';
+    const others = structures.length - 1;
+    // Named by its content, so that the visible name starts the accessible one (speech input):
+    // "Centre Beta", then "+2" for the eye only and « et 2 autres à cette adresse » for the ear only.
+    this.markerName.textContent = name;
+    this.markerMore.textContent = others > 0 ? `+${others}` : '';
+    this.markerMore.hidden = others === 0;
+    this.markerOthers.textContent = others > 0 ? ` ${this.options.strings().markerOthers(others)}` : '';
+    if (others > 0) this.markerButton.setAttribute('aria-haspopup', 'dialog');
+    else this.markerButton.removeAttribute('aria-haspopup');
+    const at = feature.geometry.coordinates as LngLatTuple;
+    // Moved, not re-added: Marker.addTo() takes the button out of the page and back, which
+    // drops keyboard focus from it (e.g. the card opened from it must find it focused).
+    if (this.marker) this.marker.setLngLat(at);
+    else this.marker = new Marker({ element: this.markerButton, anchor: 'bottom' }).setLngLat(at).addTo(map);
     return feature;
   }
 
-  /** The one DOM marker: a real button named after the structure; Enter, Space or a click open its card. */
-  private createMarkerButton(): [HTMLButtonElement, HTMLSpanElement] {
+  /**
+   * The one DOM marker: a real button named after the structure; Enter, Space or a click open its
+   * card, or the list of its place when other structures share it (then its name says so, and a
+   * "+n" shows beside the name). Returns the button, then its name, "+n" and spoken-only parts.
+   */
+  private createMarkerButton(): [HTMLButtonElement, HTMLSpanElement, HTMLSpanElement, HTMLSpanElement] {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'sos-marker';
@@ -357,19 +526,29 @@ class MapLibreView implements MapView {
     svg.append(path);
     const label = document.createElement('span');
     label.className = 'sos-marker-label';
+    const name = document.createElement('span');
+    name.className = 'sos-marker-name';
+    const more = document.createElement('span');
+    more.className = 'sos-marker-more';
+    more.hidden = true;
+    more.setAttribute('aria-hidden', 'true'); // said in words by `others`
+    const others = document.createElement('span');
+    others.className = 'visually-hidden';
+    label.append(name, more, others);
     button.append(svg, label);
     button.addEventListener('click', (e) => {
       e.stopPropagation();
-      if (this.selectedKey !== undefined) this.options.onOpen(this.selectedKey);
+      this.activateMarker();
     });
     // Arrows, +/- on the marker must not pan or zoom the map underneath; nor may a press start a drag.
     for (const type of ['keydown', 'mousedown', 'pointerdown', 'touchstart', 'dblclick', 'wheel']) {
       button.addEventListener(type, (e) => e.stopPropagation(), { passive: true });
     }
-    return [button, label];
+    return [button, name, more, others];
   }
 
   private teardownMap(): void {
+    this.closePlaceList();
     this.marker?.remove();
     this.marker = undefined;
     this.stateKey = undefined;
@@ -380,8 +559,13 @@ class MapLibreView implements MapView {
 
   destroy(): void {
     this.destroyed = true;
+    this.container.removeEventListener('keydown', this.onEscape, true);
     this.teardownMap();
   }
+}
+
+function sameKeys(a: readonly { key: string }[], b: readonly { key: string }[] | undefined): boolean {
+  return b !== undefined && a.length === b.length && a.every((s, i) => s.key === b[i]!.key);
 }
 
 export function createMapView(container: HTMLElement, options: MapViewOptions): MapView {

@@ -1,15 +1,28 @@
 /** Every visible string of `<sos-map>`, French first. `maplibre` holds MapLibre's own UI strings. */
-import { formatCount } from '../../i18n/format.js';
+import { formatCount, plural } from '../../i18n/format.js';
 
 export const strings = {
   fr: {
-    /** Read to screen reader users before the map: the list is the way through the results. */
-    summary: (n: number): string =>
+    /**
+     * Read to screen reader users before the map: the list is the way through the results.
+     * `places`: how many points the map shows (structures at one address share one).
+     */
+    summary: (n: number, places = n): string =>
       n === 0
         ? "Aucune structure de la liste n'est placée sur la carte."
         : n === 1
           ? 'La carte reprend la structure de la liste ; utilisez la liste pour la parcourir au clavier.'
-          : `La carte reprend les ${formatCount(n, 'fr')} structures de la liste ; utilisez la liste pour les parcourir au clavier.`,
+          : places === 1
+            ? `La carte reprend les ${formatCount(n, 'fr')} structures de la liste, toutes à la même adresse ; utilisez la liste pour les parcourir au clavier.`
+            : places < n
+              ? `La carte reprend les ${formatCount(n, 'fr')} structures de la liste, en ${formatCount(places, 'fr')} lieux ; utilisez la liste pour les parcourir au clavier.`
+              : `La carte reprend les ${formatCount(n, 'fr')} structures de la liste ; utilisez la liste pour les parcourir au clavier.`,
+    /** The list of the structures at one point of the map. */
+    placeTitle: (n: number): string => `${plural(n, 'fr', 'structure', 'structures')} à cette adresse`,
+    placeClose: 'Fermer la liste',
+    /** Read after the name of the selected structure's marker when others share its address. */
+    markerOthers: (others: number): string =>
+      `et ${others === 1 ? '1 autre' : `${formatCount(others, 'fr')} autres`} à cette adresse`,
     fallbackDefault: "Fond de carte simplifié : le fond IGN n'a pas pu être chargé.",
     fallbackCustom: "Fond de carte simplifié : le fond de carte demandé n'a pas pu être chargé.",
     attributionDefault: '© IGN – Géoplateforme',
@@ -36,12 +49,20 @@ export const strings = {
     } as Record<string, string>,
   },
   en: {
-    summary: (n: number): string =>
+    summary: (n: number, places = n): string =>
       n === 0
         ? 'No structure of the list is placed on the map.'
         : n === 1
           ? 'The map shows the structure of the list; use the list to browse it with the keyboard.'
-          : `The map shows the ${formatCount(n, 'en')} structures of the list; use the list to browse them with the keyboard.`,
+          : places === 1
+            ? `The map shows the ${formatCount(n, 'en')} structures of the list, all at the same address; use the list to browse them with the keyboard.`
+            : places < n
+              ? `The map shows the ${formatCount(n, 'en')} structures of the list, at ${formatCount(places, 'en')} places; use the list to browse them with the keyboard.`
+              : `The map shows the ${formatCount(n, 'en')} structures of the list; use the list to browse them with the keyboard.`,
+    placeTitle: (n: number): string => `${plural(n, 'en', 'structure', 'structures')} at this address`,
+    placeClose: 'Close the list',
+    markerOthers: (others: number): string =>
+      `and ${others === 1 ? '1 other' : `${formatCount(others, 'en')} others`} at this address`,
     fallbackDefault: 'Simplified basemap: the IGN basemap could not be loaded.',
     fallbackCustom: 'Simplified basemap: the requested basemap could not be loaded.',
     attributionDefault: '© IGN – Géoplateforme',

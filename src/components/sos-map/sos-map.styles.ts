@@ -61,10 +61,10 @@ export const styles = [
     }
     .sos-marker-label {
       order: -1;
+      display: flex;
+      align-items: baseline;
+      gap: 0.35em;
       max-width: 100%;
-      overflow: hidden;
-      text-overflow: ellipsis;
-      white-space: nowrap;
       padding: 0.1em 0.5em;
       font-size: 0.8125em;
       font-weight: 600;
@@ -73,6 +73,20 @@ export const styles = [
       border: 1px solid #c2410c;
       border-radius: var(--_radius);
       box-shadow: 0 1px 3px rgb(0 0 0 / 0.25);
+    }
+    .sos-marker-name {
+      min-width: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    /* "+2": other structures share the address (the button's name says it in words). */
+    .sos-marker-more {
+      flex: none;
+      padding: 0 0.35em;
+      border-radius: var(--_radius);
+      background: #c2410c;
+      color: #ffffff;
     }
     .sos-marker-pin {
       fill: currentColor;
@@ -84,6 +98,94 @@ export const styles = [
       outline: 3px solid var(--_focus);
       outline-offset: 2px;
       border-radius: var(--_radius);
+    }
+
+    /*
+     * The list of the structures at one address (a MapLibre Popup, in this shadow root). ':host'
+     * outranks MapLibre's own popup rules, adopted after these styles. MapLibre sets the map's
+     * font to 12px: the list takes the widget's font back.
+     */
+    :host .sos-place-popup {
+      z-index: 4;
+      font-family: var(--_font);
+      font-size: var(--_font-size);
+      line-height: 1.4;
+      color: var(--_text);
+    }
+    :host .sos-place-popup .maplibregl-popup-content {
+      padding: 0;
+      background: var(--_surface);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      box-shadow: 0 2px 8px rgb(0 0 0 / 0.3);
+    }
+    :host .sos-place-popup.maplibregl-popup-anchor-top .maplibregl-popup-tip,
+    :host .sos-place-popup.maplibregl-popup-anchor-top-left .maplibregl-popup-tip,
+    :host .sos-place-popup.maplibregl-popup-anchor-top-right .maplibregl-popup-tip {
+      border-bottom-color: var(--_border);
+    }
+    :host .sos-place-popup.maplibregl-popup-anchor-bottom .maplibregl-popup-tip,
+    :host .sos-place-popup.maplibregl-popup-anchor-bottom-left .maplibregl-popup-tip,
+    :host .sos-place-popup.maplibregl-popup-anchor-bottom-right .maplibregl-popup-tip {
+      border-top-color: var(--_border);
+    }
+    :host .sos-place-popup.maplibregl-popup-anchor-left .maplibregl-popup-tip {
+      border-right-color: var(--_border);
+    }
+    :host .sos-place-popup.maplibregl-popup-anchor-right .maplibregl-popup-tip {
+      border-left-color: var(--_border);
+    }
+    .sos-place {
+      min-width: 14em;
+    }
+    .sos-place-head {
+      display: flex;
+      align-items: center;
+      gap: var(--_space);
+      padding-inline-start: 0.75em;
+      border-bottom: 1px solid var(--_border);
+    }
+    .sos-place-title {
+      flex: 1;
+      margin: 0;
+      font-weight: 600;
+      font-size: 0.9375em;
+    }
+    :host .sos-place-close {
+      flex: none;
+      justify-content: center;
+      min-width: 44px;
+      min-height: 44px;
+      padding: 0;
+      border-color: transparent;
+      font-size: 1.5em;
+      line-height: 1;
+      color: var(--_text);
+    }
+    .sos-place-list {
+      list-style: none;
+      margin: 0;
+      padding: 4px;
+      /* About five names, then the list scrolls (the map may be only 280px high). */
+      max-height: 14em;
+      overflow-y: auto;
+    }
+    :host .sos-place-item {
+      width: 100%;
+      min-height: 44px;
+      justify-content: flex-start;
+      text-align: start;
+      border-color: transparent;
+      overflow-wrap: anywhere;
+    }
+    :host .sos-place-item[aria-current='true'] {
+      font-weight: 600;
+      border-inline-start: 4px solid #c2410c;
+    }
+    /* Inside the scrolling list an outer ring would be cut off: draw it inside. */
+    :host .sos-place :focus-visible {
+      outline: 3px solid var(--_focus);
+      outline-offset: -3px;
     }
   `,
 ];

@@ -2,7 +2,7 @@
 import { parseFeedText } from '../../feed/parse.js';
 import { DirectoryStore } from '../../state/directory-store.js';
 import { feed, structure } from '../../../test/helpers/feeds.js';
-import type { BasemapInUse, Bounds, FitOptions, MapView, MapViewLoader, MapViewOptions, NearShapes, ResultsCollection, SelectOptions } from './map-view-api.js';
+import type { BasemapInUse, Bounds, FitOptions, MapResults, MapView, MapViewLoader, MapViewOptions, NearShapes, SelectOptions } from './map-view-api.js';
 
 export const PUBLISHER = 'test-dsrc';
 export const keyOf = (id: string) => `${PUBLISHER}:${id}`;
@@ -26,16 +26,38 @@ export function demoStore(mapped = 150, unmapped = 3): DirectoryStore {
     delete s.location;
     structures.push(s);
   }
+  return storeOf(structures);
+}
+
+/** A store on a feed of these structures (see test/helpers/feeds.ts `structure()`). */
+export function storeOf(structures: unknown[]): DirectoryStore {
   const store = new DirectoryStore();
   const parsed = parseFeedText(JSON.stringify(feed(structures)), 'test.json');
   store.setFeeds([{ ...parsed, url: 'test.json' }]);
   return store;
 }
 
+/** Where SHARED_NAMES all are (one building in Bordeaux); the fourth is in Mérignac. */
+export const SHARED_POINT = { lat: 44.837, lon: -0.579 } as const;
+export const ALONE_POINT = { lat: 44.843, lon: -0.645 } as const;
+/** In name order (the results' order). The third is a hostile name: it must show as text. */
+export const SHARED_NAMES = ['Association Alpha', 'Centre Beta', 'Espace <img src=x onerror=alert(1)>'] as const;
+export const ALONE_NAME = 'Maison Delta';
+
+/** Three structures at one point (ids a, b, c; names SHARED_NAMES) and one elsewhere (id d). */
+export function sharedStore(): DirectoryStore {
+  return storeOf([
+    structure({ id: 'c', name: SHARED_NAMES[2], location: { ...SHARED_POINT } }),
+    structure({ id: 'a', name: SHARED_NAMES[0], location: { ...SHARED_POINT } }),
+    structure({ id: 'd', name: ALONE_NAME, location: { ...ALONE_POINT } }),
+    structure({ id: 'b', name: SHARED_NAMES[1], location: { ...SHARED_POINT } }),
+  ]);
+}
+
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 type Call =
-  | ['setResults', ResultsCollection]
+  | ['setResults', MapResults]
   | ['setSelected', string | undefined, SelectOptions]
   | ['setNear', NearShapes | undefined]
   | ['fitBounds', Bounds, FitOptions]
@@ -57,7 +79,7 @@ export class FakeMapView implements MapView {
     this.resolveReady(basemap);
   }
 
-  setResults(results: ResultsCollection): void {
+  setResults(results: MapResults): void {
     this.calls.push(['setResults', results]);
   }
   setSelected(key: string | undefined, options: SelectOptions): void {

@@ -5,8 +5,9 @@ import './sos-map.js';
 import type { SosMap } from './sos-map.js';
 import { FIT_MAX_ZOOM, FIT_PADDING, MOTION_MS } from './sos-map.js';
 import { DirectoryStore } from '../../state/directory-store.js';
-import { demoStore, fakeLoader, keyOf, requireVisiblePage, until, type FakeMapView } from './sos-map.test-helpers.js';
+import { demoStore, fakeLoader, keyOf, requireVisiblePage, SHARED_NAMES, sharedStore, until, type FakeMapView } from './sos-map.test-helpers.js';
 import { circleBounds, circlePolygon } from './radius-circle.js';
+import { strings } from './sos-map.strings.js';
 
 async function mapWithFake(store: DirectoryStore, { hidden = false, basemap }: { hidden?: boolean; basemap?: string } = {}) {
   const { loader, views } = fakeLoader();
@@ -45,9 +46,57 @@ describe('sos-map (fake map view)', () => {
     expect(v.options.locale['NavigationControl.ZoomIn']).to.equal('Zoomer');
     expect(v.options.basemap).to.equal('offline');
     expect(v.options.primaryColor).to.equal('#1d4f91');
-    expect(v.last('setResults')![1].features).to.have.length(12);
+    expect(v.last('setResults')![1].geojson.features).to.have.length(12);
     expect(el.shadowRoot!.querySelector('.visually-hidden')!.textContent).to.equal(
       'La carte reprend les 12 structures de la liste ; utilisez la liste pour les parcourir au clavier.');
+  });
+
+  it('sends structures at one address as one place with its list, and says so in the summary', async () => {
+    const store = sharedStore();
+    const { el, view } = await mapWithFake(store);
+    await el.ready;
+    const results = view().last('setResults')![1];
+    expect(results.geojson.features.map((f) => f.properties)).to.deep.equal([{ key: keyOf('a'), count: 3 }, { key: keyOf('d'), count: 1 }]);
+    expect(results.placeOf.get(keyOf('a'))!.structures.map((s) => s.name)).to.deep.equal([...SHARED_NAMES]);
+    expect(results.structureCount).to.equal(4);
+    expect(el.shadowRoot!.querySelector('.visually-hidden')!.textContent).to.equal(
+      'La carte reprend les 4 structures de la liste, en 2 lieux ; utilisez la liste pour les parcourir au clavier.');
+    expect(view().last('fitBounds')![1]).to.deep.equal([[-0.645, 44.837], [-0.579, 44.843]]);
+
+    // The selection is a structure key; the view finds its place.
+    store.select(keyOf('c'));
+    await flush(el);
+    expect(view().last('setSelected')![1]).to.equal(keyOf('c'));
+    // A name chosen in the place's list opens that structure's card.
+    view().options.onOpen(keyOf('b'));
+    expect(store.openKey).to.equal(keyOf('b'));
+  });
+
+  it('summarises structures and places for screen readers', () => {
+    const { fr, en } = strings;
+    expect(fr.summary(31, 12)).to.equal('La carte reprend les 31 structures de la liste, en 12 lieux ; utilisez la liste pour les parcourir au clavier.');
+    expect(fr.summary(3, 1)).to.equal('La carte reprend les 3 structures de la liste, toutes à la même adresse ; utilisez la liste pour les parcourir au clavier.');
+    expect(fr.summary(5, 5)).to.equal(fr.summary(5));
+    expect(fr.summary(1, 1)).to.equal('La carte reprend la structure de la liste ; utilisez la liste pour la parcourir au clavier.');
+    expect(en.summary(31, 12)).to.equal('The map shows the 31 structures of the list, at 12 places; use the list to browse them with the keyboard.');
+    expect(en.summary(3, 1)).to.equal('The map shows the 3 structures of the list, all at the same address; use the list to browse them with the keyboard.');
+  });
+
+  it('gives the view its strings in the current language', async () => {
+    const { loader, views } = fakeLoader();
+    const el = await fixture<SosMap>(html`<sos-map basemap="offline" .store=${sharedStore()} .loadMapView=${loader}></sos-map>`);
+    await until(() => views.length === 1, 3000, 'the view');
+    const t = views[0]!.options.strings();
+    expect(t.placeTitle(3)).to.equal('3\u00a0structures à cette adresse');
+    expect(t.placeClose).to.equal('Fermer la liste');
+    expect(t.markerOthers(2)).to.equal('et 2 autres à cette adresse');
+    expect(t.markerOthers(1)).to.equal('et 1 autre à cette adresse');
+    el.setAttribute('lang', 'en');
+    expect(views[0]!.options.strings().markerOthers(2)).to.equal('and 2 others at this address');
+    el.requestUpdate(); // `lang` is read at render time, it is not a reactive property
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.visually-hidden')!.textContent).to.equal(
+      'The map shows the 4 structures of the list, at 2 places; use the list to browse them with the keyboard.');
   });
 
   it('fits the results at once on first display, then (animated) after each search', async () => {
@@ -63,7 +112,7 @@ describe('sos-map (fake map view)', () => {
     const [, bounds, options] = view().last('fitBounds')!;
     expect(bounds).to.deep.equal([[-1.14, 43.7], [-1.14, 45.66]]);
     expect(options.duration).to.equal(MOTION_MS);
-    expect(view().last('setResults')![1].features).to.have.length(15);
+    expect(view().last('setResults')![1].geojson.features).to.have.length(15);
   });
 
   it('does not fit when a search has no mapped result', async () => {
@@ -72,7 +121,7 @@ describe('sos-map (fake map view)', () => {
     view().clear();
     store.setQuery('introuvablexyz');
     await flush(el);
-    expect(view().last('setResults')![1].features).to.have.length(0);
+    expect(view().last('setResults')![1].geojson.features).to.have.length(0);
     expect(view().of('fitBounds')).to.have.length(0);
   });
 
@@ -150,7 +199,7 @@ describe('sos-map (fake map view)', () => {
       const { loader, views } = fakeLoader();
       const el = await fixture<SosMap>(html`<sos-map for="annuaire-test" basemap="offline" .loadMapView=${loader}></sos-map>`);
       await el.ready;
-      expect(views[0]!.last('setResults')![1].features).to.have.length(7);
+      expect(views[0]!.last('setResults')![1].geojson.features).to.have.length(7);
     } finally {
       host.remove();
     }

@@ -5,8 +5,8 @@ import { define } from '../../base/define.js';
 import { StoreController } from '../../base/store-controller.js';
 import { langOf } from '../../i18n/format.js';
 import type { DirectoryStore } from '../../state/directory-store.js';
-import type { BasemapInUse, Bounds, MapView, MapViewLoader, ResultsCollection } from './map-view-api.js';
-import { boundsOfResults, resultsToGeoJSON } from './results-geojson.js';
+import type { BasemapInUse, Bounds, MapResults, MapView, MapViewLoader } from './map-view-api.js';
+import { boundsOfResults, emptyMapResults, resultsToGeoJSON } from './results-geojson.js';
 import { circleBounds, nearShapes } from './radius-circle.js';
 import { styles } from './sos-map.styles.js';
 import { strings } from './sos-map.strings.js';
@@ -31,6 +31,10 @@ export interface SosMapReadyDetail {
  *
  * La carte accompagne la liste des résultats, qui reste le moyen accessible de les parcourir :
  * une sélection d'un côté est mise en évidence de l'autre.
+ *
+ * Les structures à la même adresse forment un seul point (un anneau, avec leur nombre quand le
+ * fond de carte a des polices) : un clic dessus, ou Entrée sur le marqueur de l'une d'elles, en
+ * donne la liste, dont chaque nom ouvre la fiche. Les regroupements comptent les structures.
  *
  * @tagname sos-map
  * @summary Carte des structures (MapLibre, chargée à l'affichage).
@@ -68,7 +72,8 @@ export class SosMap extends LitElement {
   private view: MapView | undefined;
   private starting = false;
   private intersection: IntersectionObserver | undefined;
-  private features: ResultsCollection = { type: 'FeatureCollection', features: [] };
+  /** The mapped results: one feature per place, and which structures are at each. */
+  private results: MapResults = emptyMapResults();
   private resultsDirty = true;
   private selectionDirty = true;
   private firstFit = true;
@@ -144,6 +149,7 @@ export class SosMap extends LitElement {
         // The resolved theme colour (WebGL paints need a value, not a CSS variable).
         primaryColor: getComputedStyle(this).getPropertyValue('--_primary').trim() || undefined,
         motionMs: () => this.motionMs(),
+        strings: () => this.strings,
         onSelect: (key) => this.data.store?.select(key),
         onOpen: (key) => this.data.store?.open(key),
       });
@@ -177,7 +183,7 @@ export class SosMap extends LitElement {
     const changes = this.data.changes;
     const store = this.data.store;
     if (changes.has('data') || changes.has('results') || changes.has('criteria')) {
-      this.features = store ? resultsToGeoJSON(store.results) : { type: 'FeatureCollection', features: [] };
+      this.results = store ? resultsToGeoJSON(store.results) : emptyMapResults();
       this.resultsDirty = true;
       this.selectionDirty = true;
     }
@@ -205,10 +211,10 @@ export class SosMap extends LitElement {
     const near = this.data.store?.criteria.near;
     if (this.resultsDirty) {
       this.resultsDirty = false;
-      view.setResults(this.features);
+      view.setResults(this.results);
       const shapes = near ? nearShapes(near) : undefined;
       view.setNear(shapes);
-      const bounds: Bounds | undefined = shapes ? circleBounds(shapes.circle) : boundsOfResults(this.features);
+      const bounds: Bounds | undefined = shapes ? circleBounds(shapes.circle) : boundsOfResults(this.results.geojson);
       if (bounds) {
         view.fitBounds(bounds, { padding: FIT_PADDING, maxZoom: FIT_MAX_ZOOM, duration: this.firstFit ? 0 : this.motionMs() });
         this.firstFit = false;
@@ -223,8 +229,9 @@ export class SosMap extends LitElement {
   override render() {
     const t = this.strings;
     const fellBack = this.basemapInUse === 'offline' && this.basemap?.trim() !== 'offline';
+    const { structureCount, geojson } = this.results;
     return html`
-      <p class="visually-hidden">${this.data.store?.status === 'ready' ? t.summary(this.features.features.length) : ''}</p>
+      <p class="visually-hidden">${this.data.store?.status === 'ready' ? t.summary(structureCount, geojson.features.length) : ''}</p>
       <div part="map" class="map"></div>
       ${fellBack ? html`<p class="note">${this.basemap?.trim() ? t.fallbackCustom : t.fallbackDefault}</p>` : nothing}
     `;
