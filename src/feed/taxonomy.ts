@@ -295,6 +295,14 @@ export function subcare(code: string): (SubcareDef & { care: CareCode }) | undef
   return subcareByCode.get(code);
 }
 
+/** An offer's name as readers show it: its own label, else its finer cares, else its category. */
+export function offerTitle(offer: { label?: string; subcares?: readonly string[]; care: string }, lang: keyof Label): string {
+  if (offer.label) return offer.label;
+  const subs = (offer.subcares ?? []).map((c) => subcare(c)?.label[lang]).filter((x): x is string => !!x);
+  if (subs.length) return subs.join(', ');
+  return category(offer.care)?.label[lang] ?? offer.care;
+}
+
 /** The notice the authorities ask to show beside non-conventional practices. */
 export const NON_CONVENTIONAL_NOTICE = L(
   'Un complément, jamais un remplacement des traitements.',

@@ -6,6 +6,8 @@
  */
 
 import { distances, typosAllowed } from '../util/edit-distance.js';
+import { regionOfDepartement } from './regions.js';
+import type { Near } from '../search/criteria.js';
 
 export interface Commune {
   insee: string;
@@ -360,4 +362,23 @@ export function approximate(index: CommuneIndex, text: string, limit: number): n
     if (d <= max + 0.5) hits.push({ i, d });
   }
   return hits.sort((a, b) => a.d - b.d || a.i - b.i).slice(0, limit).map((h) => h.i);
+}
+
+/** "Pessac (33600)": the postal code the visitor typed when there are several, else the first. */
+export function communeLabel(c: Commune, typed = ''): string {
+  const digits = /^\s*(\d{2,5})/.exec(typed)?.[1] ?? /\b(\d{5})\b/.exec(typed)?.[1];
+  const postal = (digits && c.postalCodes.find((p) => p.startsWith(digits))) || c.postalCodes[0];
+  return postal ? `${c.name} (${postal})` : c.name;
+}
+
+/** A commune as the place of a proximity search; `typed` picks the postal code shown. */
+export function nearOf(commune: Commune, radiusKm: number, typed = ''): Near {
+  return {
+    label: communeLabel(commune, typed),
+    point: { lat: commune.lat, lon: commune.lon },
+    radiusKm,
+    department: commune.department,
+    insee: commune.insee,
+    region: regionOfDepartement(commune.department),
+  };
 }

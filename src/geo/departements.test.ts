@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { DEPARTEMENTS, REGIONS, REGION_OF_DEPARTEMENT, departementsOfRegion, regionName, regionOfDepartement } from './departements.js';
+import { DEPARTEMENTS, REGIONS, regionName } from './departements.js';
+import { REGION_OF_DEPARTEMENT, departementsOfRegion, regionOfDepartement } from './regions.js';
 
-describe('régions (src/geo/departements.ts, generated)', () => {
+describe('régions (src/geo/departements.ts and regions.ts, generated)', () => {
   it('names regions and finds the region of a département', () => {
     expect(regionName('75')).to.equal('Nouvelle-Aquitaine');
     expect(regionOfDepartement('33')).to.equal('75');

@@ -132,46 +132,7 @@ export const REGIONS: Record<string, string> = {
   "94": "Corse",
 };
 
-/** Each region's départements, space-separated (compact: REGION_OF_DEPARTEMENT is built from it at load). */
-const REGION_DEPARTEMENTS: Record<string, string> = {
-  "01": "971",
-  "02": "972",
-  "03": "973",
-  "04": "974",
-  "06": "976",
-  "11": "75 77 78 91 92 93 94 95",
-  "24": "18 28 36 37 41 45",
-  "27": "21 25 39 58 70 71 89 90",
-  "28": "14 27 50 61 76",
-  "32": "02 59 60 62 80",
-  "44": "08 10 51 52 54 55 57 67 68 88",
-  "52": "44 49 53 72 85",
-  "53": "22 29 35 56",
-  "75": "16 17 19 23 24 33 40 47 64 79 86 87",
-  "76": "09 11 12 30 31 32 34 46 48 65 66 81 82",
-  "84": "01 03 07 15 26 38 42 43 63 69 73 74",
-  "93": "04 05 06 13 83 84",
-  "94": "2A 2B",
-};
-
-/** Département code → its region's code ("33" → "75"). */
-export const REGION_OF_DEPARTEMENT: Record<string, string> = /* @__PURE__ */ (() => {
-  const map: Record<string, string> = {};
-  for (const region in REGION_DEPARTEMENTS) for (const dep of REGION_DEPARTEMENTS[region]!.split(' ')) map[dep] = region;
-  return map;
-})();
-
 /** "Nouvelle-Aquitaine" for "75"; undefined when the code is unknown. */
 export function regionName(code: string): string | undefined {
   return Object.hasOwn(REGIONS, code) ? REGIONS[code] : undefined;
-}
-
-/** "75" for "33"; undefined when the département is unknown. */
-export function regionOfDepartement(dep: string): string | undefined {
-  return Object.hasOwn(REGION_OF_DEPARTEMENT, dep) ? REGION_OF_DEPARTEMENT[dep] : undefined;
-}
-
-/** The départements of a region ("75" → ["16", "17", …, "87"]); empty when the code is unknown. */
-export function departementsOfRegion(code: string): string[] {
-  return Object.hasOwn(REGION_DEPARTEMENTS, code) ? REGION_DEPARTEMENTS[code]!.split(' ') : [];
 }

@@ -8,7 +8,6 @@
  */
 import type { DirectoryStructure } from '../feed/validate.js';
 import type { GeoPoint, Offer } from '../feed/schema.js';
-import { departementsOfRegion } from '../geo/departements.js';
 import { ACCESS, AGES, AUDIENCES, CARE_CODES, COSTS, PATHWAYS, PHASES, SETTINGS, SUBCARE_CODES } from '../feed/taxonomy.js';
 
 /** Enumerations stored as bit masks, one column each. */
@@ -89,8 +88,8 @@ export class SearchIndex {
   readonly departments: string[];
   /** Per structure: its publisher's region, if the feed says. */
   readonly regionOf: (string | undefined)[];
-  /** Départements the directory covers: its structures', and those of its publishers' regions. */
-  readonly coverage: ReadonlySet<string>;
+  /** Départements where the directory has structures. */
+  readonly departmentSet: ReadonlySet<string>;
   /**
    * Per structure without coordinates: its commune's centre, once known (setApproximateLocations),
    * for distances; NaN otherwise.
@@ -110,7 +109,7 @@ export class SearchIndex {
     this.rowStart = new Uint32Array(structures.length + 1);
     this.departments = structures.map((s) => s.department);
     this.regionOf = structures.map((s) => options.regions?.get(s.publisherId));
-    this.coverage = new Set([...this.departments, ...[...new Set(options.regions?.values())].flatMap(departementsOfRegion)]);
+    this.departmentSet = new Set(this.departments);
     this.approximate = new Float64Array(structures.length * 2).fill(Number.NaN);
     let row = 0;
     for (const [i, s] of structures.entries()) {

@@ -28,7 +28,7 @@ const text = createTextSearch(index);
 const run = (over: Partial<Omit<Criteria, 'filters'>> & { filters?: Partial<Criteria['filters']> } = {}) => {
   const base = emptyCriteria();
   const criteria = { ...base, ...over, filters: { ...base.filters, ...over.filters } };
-  return search(index, criteria, { text: criteria.query ? text.match(criteria.query, { coverage: index.coverage }) : undefined });
+  return search(index, criteria, { text: criteria.query ? text.match(criteria.query) : undefined });
 };
 const ids = (set: ReturnType<typeof run>) => set.groups.flatMap((g) => g.results.flatMap((x) => x.offers.map((o) => o.id)));
 
@@ -44,7 +44,7 @@ describe('search: free text', () => {
   });
   it('tolerates a typo from four letters on ("sofrologie"), once fuse.js has loaded', async () => {
     const fresh = createTextSearch(index);
-    const before = fresh.match('sofrologie ', { coverage: index.coverage });
+    const before = fresh.match('sofrologie ');
     expect(before.understanding.wantsTypos).to.equal(true);
     expect(before.understanding.ignored).to.deep.equal(['sofrologie']);
     await text.loadTypos();

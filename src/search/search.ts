@@ -231,7 +231,7 @@ function serves(offer: Offer, setting: number, s: number, d: number, near: Near,
   if (setting & REMOTE) {
     const region = index.regionOf[s];
     if (region) return near.region === region;
-    return near.department !== undefined && index.coverage.has(near.department);
+    return near.department !== undefined && index.departmentSet.has(near.department);
   }
   return false;
 }

@@ -12,8 +12,6 @@ import { search, type ResultSet } from '../search/search.js';
 import { subcare } from '../feed/taxonomy.js';
 import { mark } from '../feed/marks.js';
 import { DEFAULT_RADIUS_KM, emptyCriteria, emptyFilters, FILTER_NAMES, type Criteria, type FilterName, type Filters, type Near } from '../search/criteria.js';
-import { nearCommune } from '../search/place.js';
-import { regionOfDepartement } from '../geo/departements.js';
 import type { GeoPoint } from '../feed/schema.js';
 // Types only: free text and the commune index are chunks loaded on demand.
 import type { CommuneLookup, TextMatch, TextSearch } from '../search/text/index.js';
@@ -85,7 +83,7 @@ export class DirectoryStore extends EventTarget {
   private sources: readonly string[] = [];
   /** The free-text side of `index`, once its chunk is loaded. */
   private text: TextSearch | undefined;
-  private communes: CommuneLookup | undefined;
+  private communes: (CommuneLookup & { module: CommunesModule }) | undefined;
   /** Structures of `index` without coordinates have been placed at their commune's centre. */
   private approximated = false;
 
@@ -203,8 +201,9 @@ export class DirectoryStore extends EventTarget {
   /** Searches near the commune named in the query, and takes its words out of the query. */
   acceptPlace(radiusKm = this.criteria.near?.radiusKm ?? DEFAULT_RADIUS_KM): void {
     const place = this.placeInQuery;
-    if (!place) return;
-    this.criteria = { ...this.criteria, query: place.rest, near: nearCommune(place.commune, radiusKm, place.typed) };
+    // A place is only recognised once the commune chunk is here.
+    if (!place || !this.communes) return;
+    this.criteria = { ...this.criteria, query: place.rest, near: this.communes.module.nearOf(place.commune, radiusKm, place.typed) };
     this.searchAndNotify();
   }
 
@@ -272,16 +271,16 @@ export class DirectoryStore extends EventTarget {
     let text: TextMatch | undefined;
     if (/[\p{L}\p{N}]/u.test(query)) {
       // Until the text chunk is here (it is fetched when the page is idle), the query waits.
-      if (this.text?.index === this.index) text = this.text.match(query, { communes: this.communes, coverage: this.index.coverage });
+      if (this.text?.index === this.index) text = this.text.match(query, { communes: this.communes });
       else this.after(this.prepareText());
     }
     const u = text?.understanding;
     if (u?.mayNamePlace && !this.communes) this.after(this.loadCommunes());
     if (u?.wantsTypos && this.text) this.after(this.text.loadTypos());
-    this.placeInQuery = u?.place && u.place.commune.insee !== near?.insee
+    this.placeInQuery = u?.place && this.communes && u.place.commune.insee !== near?.insee
       ? {
           commune: u.place.commune,
-          label: nearCommune(u.place.commune, 0, u.place.postalCode).label,
+          label: this.communes.module.communeLabel(u.place.commune, u.place.postalCode),
           rest: u.place.rest,
           typed: u.place.typed,
         }
@@ -292,9 +291,10 @@ export class DirectoryStore extends EventTarget {
     this.results = search(this.index, this.criteria, { text, rankFrom });
   }
 
-  private async loadCommunes(): Promise<CommuneLookup> {
+  private async loadCommunes(): Promise<CommuneLookup & { module: CommunesModule }> {
     const m = await loadCommunesModule();
-    return (this.communes ??= { index: await m.loadCommunes(), approximate: m.approximate });
+    const index = await m.loadCommunes();
+    return (this.communes ??= { index, approximate: m.approximate, module: m });
   }
 
   /** Structures without coordinates, placed at their commune's centre for distances. */
@@ -314,11 +314,9 @@ export class DirectoryStore extends EventTarget {
     this.approximated = true;
   }
 
-  /** Départements' regions this directory covers: its publishers' (or its structures'). */
+  /** The regions this directory covers, as its publishers declare them (`publisher.region`). */
   get coverageRegions(): string[] {
-    const declared = this.feeds.flatMap((f) => (f.feed.publisher.region ? [f.feed.publisher.region] : []));
-    const regions = declared.length ? declared : this.structures.map((s) => regionOfDepartement(s.department) ?? '');
-    return [...new Set(regions)].filter(Boolean);
+    return [...new Set(this.feeds.flatMap((f) => (f.feed.publisher.region ? [f.feed.publisher.region] : [])))];
   }
 
   private searchAndNotify(): void {

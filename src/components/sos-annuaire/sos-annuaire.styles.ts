@@ -22,6 +22,15 @@ export const styles = [
     .view-switch button[aria-pressed='true'] { background: var(--_primary); color: var(--_on-primary); }
     .list { grid-area: list; min-width: 0; }
     .map { grid-area: map; min-width: 0; }
+    /* The map element arrives after the first results: its place is kept meanwhile (no layout shift). */
+    sos-map:not(:defined) {
+      display: block;
+      height: var(--sos-map-height, 480px);
+      min-height: 280px;
+      background: #dfe8ef;
+      border-radius: var(--_radius);
+    }
+    sos-map[hidden] { display: none; }
     /* Wide: list and map side by side, the map follows the list while scrolling. */
     .wide.variant-complet {
       grid-template-columns: minmax(0, 5fr) minmax(0, 7fr);

@@ -13,13 +13,15 @@ import { styles } from './sos-annuaire.styles.js';
 import { strings } from './sos-annuaire.strings.js';
 import '../sos-search-form/sos-search-form.js';
 import '../sos-results-list/sos-results-list.js';
-import '../sos-map/sos-map.js';
+import { loadMap } from '../sos-map/load-map.js';
+import { whenIdle } from '../../base/scheduling.js';
 
 export type Variant = 'complet' | 'liste' | 'carte';
 
 // The structure card (≈7 kB gzip) is loaded when a visitor opens a result or points at the
 // results; the `<sos-structure-card>` rendered below upgrades when it arrives and opens the card
-// the store asks for.
+// the store asks for. The map element is loaded when the page is idle after the first render
+// (its place is reserved meanwhile), MapLibre itself when the map comes into view.
 
 /** Below this width (of the element itself, not the viewport) list and map share one pane. */
 const WIDE_MIN_PX = 760;
@@ -174,6 +176,10 @@ export class SosAnnuaire extends LitElement {
       </div>
       <sos-structure-card overlay exportparts="card, button" @sos-card-close=${this.onCardClose}></sos-structure-card>
     `;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('variant') && this.variant !== 'liste') whenIdle(() => void loadMap());
   }
 
   protected override firstUpdated(): void {

@@ -120,6 +120,7 @@ describe('sos-map (fake map view)', () => {
     const { el, view } = await mapWithFake(store);
     view().clear();
     store.setQuery('introuvablexyz');
+    await store.settled;
     await flush(el);
     expect(view().last('setResults')![1].geojson.features).to.have.length(0);
     expect(view().of('fitBounds')).to.have.length(0);

@@ -1,8 +1,7 @@
 import type { Lang } from '../../i18n/format.js';
 import { formatCount, formatDate, formatKm, plural } from '../../i18n/format.js';
 import type { Why } from '../../search/search.js';
-import { offerTitle } from '../../i18n/offer-title.js';
-import { category, subcare } from '../../feed/taxonomy.js';
+import { category, offerTitle, subcare } from '../../feed/taxonomy.js';
 
 /** The offer a "why" line names: the finer care it matched, else the offer's own name. */
 function whyTitle(why: Why, lang: Lang): string {

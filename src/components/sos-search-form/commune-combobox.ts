@@ -19,8 +19,10 @@ import type { Commune, CommuneIndex } from '../../geo/communes.js';
 type CommunesModule = typeof import('../../geo/communes.js');
 let communes: CommunesModule | undefined;
 const searchCommunes: CommunesModule['searchCommunes'] = (...args) => communes!.searchCommunes(...args);
+/** Used once the commune chunk is here (a commune was suggested or chosen). */
+export const communeLabel: CommunesModule['communeLabel'] = (...args) => communes!.communeLabel(...args);
+export const nearOf: CommunesModule['nearOf'] = (...args) => communes!.nearOf(...args);
 import type { SearchFormStrings } from './sos-search-form.strings.js';
-import { communeLabel } from '../../geo/commune-label.js';
 
 const MAX_OPTIONS = 8;
 const MIN_CHARS = 2;
@@ -39,7 +41,6 @@ export interface ComboboxCallbacks {
   message(text: string): void;
 }
 
-export { communeLabel };
 
 export class CommuneCombobox implements ReactiveController {
   /** What the input shows. */

@@ -442,9 +442,9 @@ describe('sos-search-form: around me', () => {
     const button = control<HTMLButtonElement>(el, /Autour de moi/);
     button.click();
     await el.updateComplete;
-    expect(calls).to.equal(1);
-    expect(button.getAttribute('aria-disabled')).to.equal('true'); // busy
+    expect(button.getAttribute('aria-disabled')).to.equal('true'); // busy at once, while its code loads
     expect(text(button)).to.contain('Localisation en cours');
+    await waitUntil(() => calls === 1, 'the position is asked for', { interval: 1 });
     await waitUntil(() => store.criteria.near, 'no position used');
     expect(store.criteria.near!.label).to.equal('votre position');
     expect(store.criteria.near!.point).to.deep.equal(PESSAC);

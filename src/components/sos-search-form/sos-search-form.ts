@@ -7,17 +7,18 @@ import { WidthController } from '../../base/width-controller.js';
 import { StoreController } from '../../base/store-controller.js';
 import type { DirectoryStore } from '../../state/directory-store.js';
 import { DEFAULT_RADIUS_KM, FILTER_NAMES, RADII_KM, type FilterName, type Near } from '../../search/criteria.js';
-import { nearCommune } from '../../search/place.js';
-import { regionOfDepartement } from '../../geo/departements.js';
 import type { DirectoryStructure } from '../../feed/validate.js';
 import {
   ACCESS, AGES, AUDIENCES, CARE_GROUPS, CATEGORIES, COSTS, PATHWAYS, PHASES, SETTINGS, category, type CareGroup, type Label,
 } from '../../feed/taxonomy.js';
 import { departementLabel } from '../../geo/departements.js';
 import { langOf, type Lang } from '../../i18n/format.js';
-import { CommuneCombobox, type CommuneChoice } from './commune-combobox.js';
+import { CommuneCombobox, nearOf, type CommuneChoice } from './commune-combobox.js';
 import { checkboxes, disclosure, type Ctx, type FilterOption } from './filter-group.js';
-import { locate, LocateError, nearestCommune } from './geolocate.js';
+import type { LocateError, LocateFailure } from './geolocate.js';
+
+/** « Autour de moi » is code for a click: loaded then. */
+const loadGeolocate = () => import('./geolocate.js');
 import { strings } from './sos-search-form.strings.js';
 import { styles } from './sos-search-form.styles.js';
 
@@ -163,7 +164,7 @@ export class SosSearchForm extends LitElement {
 
   private chooseCommune({ label, commune }: CommuneChoice): void {
     this.say(strings[this.lng].nearChosen(label));
-    this.data.store?.setNear({ ...nearCommune(commune, this.radiusKm), label });
+    this.data.store?.setNear({ ...nearOf(commune, this.radiusKm), label });
   }
 
   /** The commune typed in the main box becomes the place searched near. */
@@ -192,7 +193,8 @@ export class SosSearchForm extends LitElement {
     this.locating = true;
     this.say(t.locating);
     try {
-      const point = await locate();
+      const geo = await loadGeolocate();
+      const point = await geo.locate();
       const store = this.data.store;
       if (!store) return;
       const near: Near = { label: t.yourPosition, point, radiusKm: this.radiusKm };
@@ -200,13 +202,15 @@ export class SosSearchForm extends LitElement {
       this.say(t.located);
       // The département keeps the home-care offers of the visitor's département listed.
       void this.combobox.ensureLoaded().then((index) => {
-        const commune = index && nearestCommune(index, point);
+        const commune = index && geo.nearestCommune(index, point);
         if (commune && store.criteria.near?.point === point) {
-          store.setNear({ ...store.criteria.near, department: commune.department, insee: commune.insee, region: regionOfDepartement(commune.department) });
+          const { department, insee, region } = nearOf(commune, this.radiusKm);
+          store.setNear({ ...store.criteria.near, department, insee, region });
         }
       });
     } catch (err) {
-      const reason = err instanceof LocateError ? err.reason : 'unavailable';
+      // A LocateError says why; anything else (the chunk not loading included) is "unavailable".
+      const reason: LocateFailure = (err as Partial<LocateError>).reason ?? 'unavailable';
       this.say(t.locateFailed[reason], true);
     } finally {
       this.locating = false;

@@ -39,7 +39,7 @@ export function isNonConventional(offer: Offer): boolean {
   return offer.nonConventional === true || (offer.subcares ?? []).some((c) => subcare(c)?.nonConventional === true);
 }
 
-export { offerTitle } from '../../i18n/offer-title.js';
+export { offerTitle } from '../../feed/taxonomy.js';
 
 export interface Row {
   /** Stable key (for tests and styling). */

@@ -150,6 +150,22 @@ describe('sos-structure-card: content', () => {
     expect(directionsLinks({ postalCode: '33000', city: 'Bordeaux' })[2]!.href).to.equal('https://maps.apple.com/?daddr=33000%20Bordeaux%2C%20France');
   });
 
+  it('shows first the offers the visitor searched for, marked « Correspond à votre recherche »', async () => {
+    const store = makeStore();
+    const el = await card('chu-bordeaux', store);
+    // No search: the taxonomy's order (pain before psychology), nothing marked.
+    expect($$(el, '.category > h3').map((h) => h.textContent)).to.deep.equal(['Prise en charge de la douleur', 'Prise en charge psychologique']);
+    expect(has(el, '.match-tag')).to.equal(false);
+    store.setQuery('sophrologie');
+    await store.settled;
+    await new Promise((r) => setTimeout(r, 0));
+    await el.updateComplete;
+    expect($$(el, '.category > h3').map((h) => h.textContent)).to.deep.equal(['Prise en charge psychologique', 'Prise en charge de la douleur']);
+    expect($$(el, '.offer.match').map((o) => o.dataset.offer)).to.deep.equal(['chu-psy']);
+    expect(text(el, '.offer.match .match-tag')).to.equal('Correspond à votre recherche');
+    await expect(el).to.be.accessible();
+  });
+
   it('groups offers by category in the taxonomy order, with the category colour', async () => {
     const el = await card('chu-bordeaux');
     expect($$(el, '.category > h3').map((h) => h.textContent)).to.deep.equal(['Prise en charge de la douleur', 'Prise en charge psychologique']);

@@ -5,6 +5,7 @@
  */
 import type Fuse from 'fuse.js';
 import type { CommuneLookup } from './places.js';
+import { departementsOfRegion } from '../../geo/regions.js';
 import type { SearchIndex } from '../search-index.js';
 import { lexiconIndex, type LexiconIndex } from './lexicon-index.js';
 import { buildInSlices, buildTextIndex, finish, type TextIndex } from './text-index.js';
@@ -26,9 +27,8 @@ export interface TextMatch {
 }
 
 export interface MatchOptions {
+  /** The commune index, once loaded: places in the query are recognised then. */
   communes?: CommuneLookup;
-  /** Départements the directory covers. */
-  coverage: ReadonlySet<string>;
 }
 
 /** Filters where an offer that lists nothing means "all" (FEED-SPEC: absent ages/phases = all). */
@@ -47,8 +47,13 @@ export class TextSearch {
   private readonly memo = new Map<string, unknown>();
   private memoFor: unknown;
 
+  /** Départements the directory covers: its structures', and those of its publishers' regions. */
+  readonly coverage: ReadonlySet<string>;
+
   constructor(readonly index: SearchIndex, words: TextIndex) {
     this.words = words;
+    const regions = new Set(index.regionOf.filter((r): r is string => !!r));
+    this.coverage = new Set([...index.departmentSet, ...[...regions].flatMap(departementsOfRegion)]);
   }
 
   get typoTolerant(): boolean {
@@ -66,14 +71,14 @@ export class TextSearch {
     return true;
   }
 
-  match(query: string, options: MatchOptions): TextMatch {
+  match(query: string, options: MatchOptions = {}): TextMatch {
     // Lookups depend on fuse.js and the commune index: forget them when either arrives.
     const state = [this.fuse, options.communes];
     if (this.memo.size > 2000 || state.some((x, i) => x !== (this.memoFor as unknown[] | undefined)?.[i])) {
       this.memo.clear();
       this.memoFor = state;
     }
-    const u = understand(query, this.lexicon, this.words, { ...options, fuse: this.fuse, memo: this.memo });
+    const u = understand(query, this.lexicon, this.words, { ...options, coverage: this.coverage, fuse: this.fuse, memo: this.memo });
     const rows = this.index.rowCount;
     const byRole = (role: Concept['role']) => u.concepts.filter((c) => c.role === role);
     let needs = byRole('need');
