@@ -2,7 +2,7 @@
 // events, CSS parts and custom properties. The README's element reference is generated from it.
 export default {
   globs: ['src/components/*/sos-*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/**/*.strings.ts'],
+  exclude: ['src/**/*.test.ts', 'src/**/*.test-helpers.ts', 'src/**/*.styles.ts', 'src/**/*.strings.ts'],
   outdir: '.',
   litelement: true,
   dev: false,
