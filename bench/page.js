@@ -96,6 +96,19 @@ window.benchQueries = async (typing) => {
     for (let i = 1; i <= word.length; i++) samples.push({ kind: 'keystroke', ...(await timed(() => typeInto(input, word.slice(0, i)))) });
     samples.push({ kind: 'keystroke', ...(await timed(() => typeInto(input, ''))) });
   }
+  // The same words with the "Soin de support" group open: its per-option counts are shown, so
+  // every keystroke also counts the structures of each option.
+  const { form } = parts();
+  const group = form.shadowRoot.querySelector('details[data-filter="care"]');
+  const opened = new Promise((r) => group.addEventListener('toggle', r, { once: true }));
+  group.querySelector('summary').click();
+  await opened;
+  await form.updateComplete;
+  for (const word of words.slice(0, 6)) {
+    for (let i = 1; i <= word.length; i++) samples.push({ kind: 'keystroke-open', ...(await timed(() => typeInto(input, word.slice(0, i)))) });
+    samples.push({ kind: 'keystroke-open', ...(await timed(() => typeInto(input, ''))) });
+  }
+  group.querySelector('summary').click();
   for (const care of ['activite-physique', 'psychologie', 'nutrition']) {
     samples.push({ kind: 'filter', ...(await timed(() => store.setFilter('care', [care]))) });
     samples.push({ kind: 'filter', ...(await timed(() => store.setFilter('audience', ['proche-aidant']))) });

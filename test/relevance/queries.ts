@@ -506,7 +506,9 @@ export const CASES: RelevanceCase[] = [
     who: 'proche',
     near: PLACES.perigueux,
     top: ['ligue-24', 'entraide-isle-vern', 'roses-manoire'],
-    why: 'Near Périgueux: carers’ groups (labels say « aidants ») by distance, then other support for relatives',
+    count: 9,
+    remote: ['palliatif-perigord-noir', 'domicile-hautefort', 'ecoute-nouvelle-aquitaine'],
+    why: 'Near Périgueux: carers’ groups (labels say « aidants ») by distance, then the other support for relatives, then offers merely open to relatives (9 within 20 km); home and phone services covering Périgueux apart',
   },
   {
     q: 'yoga',
