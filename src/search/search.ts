@@ -81,6 +81,7 @@ export interface SearchOptions {
 const TEXT = 1 << 10;
 const NEAR = 1 << 11;
 const BIT = Object.fromEntries(FILTER_NAMES.map((f, i) => [f, 1 << i])) as Record<FilterName, number>;
+const FILTER_BITS = FILTER_NAMES.reduce((bits, f) => bits | BIT[f], 0);
 const REMOTE = maskOf('setting', ['distance']);
 const HOME = maskOf('setting', ['domicile']);
 /** Filters where an offer that lists nothing means "all" (FEED-SPEC: absent ages/phases = all). */
@@ -355,12 +356,21 @@ function facetsAndHelp(
     let deptSeen = false;
     let missed = 0;
     let allButDistance = false;
-    maskSeen.fill(0);
+    /** A row of s counts for some option (most structures have none while typing). */
+    let counts = false;
     for (let r = rowStart[s]!, end = rowStart[s + 1]!; r < end; r++) {
       const m = fail[r]!;
       if ((m & ~NEAR) === 0) allButDistance = true;
-      if (m !== 0 && (m & (m - 1)) === 0) missed |= m; // exactly one constraint fails
-      else if (m !== 0) continue;
+      if (m !== 0) {
+        if (m & (m - 1)) continue; // two constraints or more fail: it counts for nothing
+        missed |= m;
+        // Only the text or the distance fails: it counts for no option (most rows while typing).
+        if (!(m & FILTER_BITS)) continue;
+      }
+      if (!counts) {
+        counts = true;
+        maskSeen.fill(0);
+      }
       if (m === 0 || m === BIT.care) careSeen |= 1 << care[r]!;
       if (m === 0 || m === BIT.departement) deptSeen = true;
       if (m === 0 || m === BIT.subcare) {
@@ -374,10 +384,12 @@ function facetsAndHelp(
       }
       for (let k = 0; k < maskedCols.length; k++) if (m === 0 || m === maskedBits[k]) maskSeen[k]! |= maskedCols[k]![r]!;
     }
-    for (let c = 0; careSeen; c++, careSeen >>>= 1) if (careSeen & 1) careCounts[c]!++;
-    if (deptSeen) deptCounts.set(departments[s]!, (deptCounts.get(departments[s]!) ?? 0) + 1);
-    for (let k = 0; k < maskSeen.length; k++) {
-      for (let b = 0, seen = maskSeen[k]!; seen; b++, seen >>>= 1) if (seen & 1) maskedCounts[k]![b]!++;
+    if (counts) {
+      for (let c = 0; careSeen; c++, careSeen >>>= 1) if (careSeen & 1) careCounts[c]!++;
+      if (deptSeen) deptCounts.set(departments[s]!, (deptCounts.get(departments[s]!) ?? 0) + 1);
+      for (let k = 0; k < maskSeen.length; k++) {
+        for (let b = 0, seen = maskSeen[k]!; seen; b++, seen >>>= 1) if (seen & 1) maskedCounts[k]![b]!++;
+      }
     }
     if (!empty) continue;
     for (let bits = missed; bits; bits &= bits - 1) {
