@@ -279,17 +279,19 @@ class MapLibreView implements MapView {
     map.addLayer({
       id: LAYER_POINTS, type: 'circle', source: SOURCE_RESULTS, filter: ['!', ['has', 'point_count']],
       paint: {
-        'circle-color': ['case', selected, SELECTED, several, '#ffffff', primary],
-        'circle-radius': ['case', several, ['case', selected, 12, 11], ['case', selected, 9, 6]],
+        // Several structures at one address: a larger filled dot (the search point is a hollow ring,
+        // often at the same place: the two must not look alike).
+        'circle-color': ['case', selected, SELECTED, primary],
+        'circle-radius': ['case', several, ['case', selected, 12, 10], ['case', selected, 9, 6]],
         'circle-stroke-width': ['case', several, 3, 2],
-        'circle-stroke-color': ['case', selected, '#ffffff', several, primary, '#ffffff'],
+        'circle-stroke-color': '#ffffff',
       },
     });
     if (font) {
       map.addLayer({
         id: LAYER_POINT_COUNT, type: 'symbol', source: SOURCE_RESULTS, filter: ['all', ['!', ['has', 'point_count']], several],
         layout: { 'text-field': ['to-string', ['get', 'count']], 'text-font': font, 'text-size': 12, 'text-allow-overlap': true, 'text-ignore-placement': true },
-        paint: { 'text-color': ['case', selected, '#ffffff', primary] },
+        paint: { 'text-color': '#ffffff' },
       });
     }
 
