@@ -21,9 +21,22 @@ export const tokens = css`
     --_border: var(--sos-color-border, #858585);
     --_surface: var(--sos-color-surface, #ffffff);
     --_surface-alt: var(--sos-color-surface-alt, #f3f5f8);
+    /* Light separators and result outlines: decorative (never the only sign of a control or a state). */
+    --_border-subtle: var(--sos-color-border-subtle, #c9ced6);
     --_warning-bg: var(--sos-color-warning-bg, #fff4e0);
     --_warning-text: var(--sos-color-warning-text, #6b3a00);
     --_danger: var(--sos-color-danger, #b3261e);
+    --_danger-bg: var(--sos-color-danger-bg, #fdecea);
+    --_danger-text: var(--sos-color-danger-text, #7f1d1d);
+    /* The « Gratuit » badge. */
+    --_success-bg: var(--sos-color-success-bg, #e3f1e6);
+    --_success-text: var(--sos-color-success-text, #1b5e20);
+    /*
+     * The selected structure on the map (marker, its label, the current row of a place's list).
+     * The WebGL layers draw the same orange (SELECTED in sos-map/map-view.ts): keep them in step.
+     */
+    --_selected: var(--sos-color-selected, #c2410c);
+    --_on-selected: var(--sos-color-on-selected, #ffffff);
     --_focus: var(--sos-color-focus, #0a5fd6);
     --_radius: var(--sos-radius, 6px);
     --_space: var(--sos-space, 8px);
@@ -33,15 +46,25 @@ export const tokens = css`
   /*
    * theme="dsfr": the French State design system's look, for public-sector sites. It sets the
    * public variables, which inherit into the elements inside (form, list, map, card); a value an
-   * integrator sets on the element itself still wins.
+   * integrator sets on the element itself still wins. Text/background pairs keep at least 4.5:1
+   * (danger 4.96, success 4.95, warning 4.95). The selected marker keeps its orange: the map's
+   * WebGL layers do not follow the theme.
    */
   :host([theme='dsfr']) {
     --sos-color-primary: #000091;
     --sos-color-text: #161616;
     --sos-color-muted: #3a3a3a;
     --sos-color-border: #929292;
+    --sos-color-border-subtle: #dddddd;
     --sos-color-surface-alt: #f6f6f6;
     --sos-color-focus: #0a76f6;
+    --sos-color-danger: #ce0500;
+    --sos-color-danger-bg: #ffe9e9;
+    --sos-color-danger-text: #ce0500;
+    --sos-color-success-bg: #b8fec9;
+    --sos-color-success-text: #18753c;
+    --sos-color-warning-bg: #ffe9e6;
+    --sos-color-warning-text: #b34000;
     --sos-radius: 4px;
     --sos-font-family: Marianne, arial, sans-serif;
   }
@@ -174,7 +197,7 @@ export const chips = css`
     font-weight: 600;
     padding: 0.1em 0.5em;
     border-radius: var(--_radius);
-    background: #e3f1e6;
-    color: #1b5e20;
+    background: var(--_success-bg);
+    color: var(--_success-text);
   }
 `;

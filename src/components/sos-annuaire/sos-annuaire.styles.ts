@@ -27,6 +27,7 @@ export const styles = [
       display: block;
       height: var(--sos-map-height, 480px);
       min-height: 280px;
+      /* Not a theme colour: the map's own background (sos-map.styles.ts, offline-style.ts). */
       background: #dfe8ef;
       border-radius: var(--_radius);
     }

@@ -211,3 +211,23 @@ describe('sos-annuaire: theming', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('sos-annuaire: colour tokens', () => {
+  it('an integrator reaches the light borders and the « Gratuit » badge, and theme="dsfr" sets them', async () => {
+    const el = await loadedAnnuaire((url) => html`<sos-annuaire src=${url} variant="liste"></sos-annuaire>`);
+    const list = inner<SosAnnuaire>(el, 'sos-results-list');
+    const style = (sel: string) => getComputedStyle(list.shadowRoot!.querySelector(sel)!);
+    expect(style('.result').borderTopColor).to.equal('rgb(201, 206, 214)');
+    expect(style('.badge').backgroundColor).to.equal('rgb(227, 241, 230)');
+    el.style.setProperty('--sos-color-border-subtle', '#8a1538');
+    el.style.setProperty('--sos-color-success-bg', '#fff8d6');
+    expect(style('.result').borderTopColor).to.equal('rgb(138, 21, 56)');
+    expect(style('.badge').backgroundColor).to.equal('rgb(255, 248, 214)');
+    el.removeAttribute('style');
+    el.setAttribute('theme', 'dsfr');
+    expect(style('.result').borderTopColor).to.equal('rgb(221, 221, 221)');
+    expect(style('.badge').backgroundColor).to.equal('rgb(184, 254, 201)');
+    expect(style('.badge').color).to.equal('rgb(24, 117, 60)');
+    await expect(el).to.be.accessible();
+  });
+});

@@ -11,6 +11,7 @@ export const styles = [
       position: relative;
       height: var(--sos-map-height, 480px);
       min-height: 280px;
+      /* Not a theme colour: the offline basemap's background (offline-style.ts), seen before the tiles. */
       background: #dfe8ef;
       border-radius: var(--_radius);
       overflow: hidden;
@@ -36,7 +37,7 @@ export const styles = [
       font-size: 0.8125em;
       line-height: 1.4;
       color: var(--_text);
-      background: rgb(255 255 255 / 0.92);
+      background: var(--_surface);
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
       pointer-events: none;
@@ -53,7 +54,7 @@ export const styles = [
       padding: 0;
       border: 0;
       background: none;
-      color: #c2410c;
+      color: var(--_selected);
       cursor: pointer;
     }
     .sos-marker:hover {
@@ -70,8 +71,9 @@ export const styles = [
       font-weight: 600;
       color: var(--_text);
       background: var(--_surface);
-      border: 1px solid #c2410c;
+      border: 1px solid var(--_selected);
       border-radius: var(--_radius);
+      /* Shadows stay black at low opacity: they darken whatever lies beneath, on any theme. */
       box-shadow: 0 1px 3px rgb(0 0 0 / 0.25);
     }
     .sos-marker-name {
@@ -85,12 +87,12 @@ export const styles = [
       flex: none;
       padding: 0 0.35em;
       border-radius: var(--_radius);
-      background: #c2410c;
-      color: #ffffff;
+      background: var(--_selected);
+      color: var(--_on-selected);
     }
     .sos-marker-pin {
       fill: currentColor;
-      stroke: #ffffff;
+      stroke: var(--_on-selected);
       stroke-width: 1.5;
       filter: drop-shadow(0 1px 2px rgb(0 0 0 / 0.35));
     }
@@ -180,7 +182,7 @@ export const styles = [
     }
     :host .sos-place-item[aria-current='true'] {
       font-weight: 600;
-      border-inline-start: 4px solid #c2410c;
+      border-inline-start: 4px solid var(--_selected);
     }
     /* Inside the scrolling list an outer ring would be cut off: draw it inside. */
     :host .sos-place :focus-visible {

@@ -36,7 +36,7 @@ export const styles = [
       gap: var(--_space);
     }
     .result {
-      border: 1px solid #c9ced6;
+      border: 1px solid var(--_border-subtle);
       border-radius: var(--_radius);
       padding: calc(var(--_space) * 1.5);
       background: var(--_surface);
@@ -113,7 +113,7 @@ export const styles = [
     }
     .notice p { margin: 0; }
     .notice.warning { background: var(--_warning-bg); color: var(--_warning-text); }
-    .notice.error { background: #fdecea; color: #7f1d1d; border: 1px solid var(--_danger); }
+    .notice.error { background: var(--_danger-bg); color: var(--_danger-text); border: 1px solid var(--_danger); }
     .notice code { white-space: pre-wrap; word-break: break-word; font-size: 0.875em; }
     .help {
       border: 1px dashed var(--_border);

@@ -88,6 +88,7 @@ export const styles = [
       background: var(--_surface);
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
+      /* Shadow: black at low opacity, it darkens whatever lies beneath on any theme. */
       box-shadow: 0 4px 12px rgb(0 0 0 / 0.18);
     }
     .option-commune {

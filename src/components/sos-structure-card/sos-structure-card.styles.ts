@@ -28,6 +28,7 @@ export const styles = [
       line-height: 1.5;
       overflow: auto;
       overscroll-behavior: contain;
+      /* Shadows and the backdrop stay black at low opacity: they darken whatever lies beneath. */
       box-shadow: 0 8px 32px rgb(0 0 0 / 0.3);
     }
     dialog::backdrop {
@@ -102,7 +103,7 @@ export const styles = [
       margin: calc(var(--_space) * -2) calc(var(--_space) * -2) 0;
       padding: calc(var(--_space) * 2) calc(var(--_space) * 2) var(--_space);
       background: var(--_surface);
-      border-bottom: 1px solid #d5d9de;
+      border-bottom: 1px solid var(--_border-subtle);
     }
     .description, .multiline {
       white-space: pre-line;
@@ -121,7 +122,7 @@ export const styles = [
       grid-template-columns: minmax(8em, 12em) 1fr;
       gap: 0.1em 1em;
       padding: 0.35em 0;
-      border-top: 1px solid #d5d9de;
+      border-top: 1px solid var(--_border-subtle);
     }
     dl > div:first-child {
       border-top: 0;
@@ -186,7 +187,7 @@ export const styles = [
     }
     .offer {
       padding: 0.75em 0 0.5em;
-      border-top: 1px solid #d5d9de;
+      border-top: 1px solid var(--_border-subtle);
     }
     .category > h3 + .offer {
       border-top: 0;
@@ -206,8 +207,8 @@ export const styles = [
       font-weight: 700;
       padding: 0.05em 0.5em;
       border-radius: var(--_radius);
-      background: #e3f1e6;
-      color: #1b5e20;
+      background: var(--_success-bg);
+      color: var(--_success-text);
     }
     .notice {
       margin: 0.25em 0 0.5em;
@@ -242,6 +243,7 @@ export const styles = [
       color: var(--_muted);
     }
 
+    /* Print: black on white whatever the theme (ink, legibility on paper). */
     @media print {
       :host, .card, dialog {
         color: #000 !important;
