@@ -47,9 +47,9 @@ function readCsv(path, encoding) {
 
 const readJson = (path) => JSON.parse(readFileSync(raw(path), 'utf8'));
 
-/** Lower-case, no accents, words separated by one space: to compare names across sources. */
-const fold = (s) => s.replace(/œ/g, 'oe').replace(/Œ/g, 'OE').replace(/æ/g, 'ae').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-  .replace(/[^a-z0-9]+/g, ' ').replace(/\bste\b/g, 'sainte').replace(/\bst\b/g, 'saint').trim();
+/** The widget's folding (src/util/fold.ts), "st"/"ste" spelled out like the commune index: to compare names across sources. */
+const { fold: foldText } = await importTs('src/util/fold.ts');
+const fold = (s) => foldText(s).replace(/\bste\b/g, 'sainte').replace(/\bst\b/g, 'saint');
 
 /**
  * Current communes (decoupage-administratif) with a centroid from La Poste 2020. La Poste is
@@ -379,7 +379,7 @@ function prng(seed) {
   };
 }
 
-/** The taxonomy module is TypeScript: bundle it in memory and import the result. */
+/** A module of src/ is TypeScript: bundle it in memory and import the result. */
 async function importTs(entry) {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({ entryPoints: [out(entry)], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'silent' });

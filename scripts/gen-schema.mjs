@@ -18,7 +18,7 @@ const bundle = await build({
     contents: `export * from './src/feed/schema.ts';
 export * as taxonomy from './src/feed/taxonomy.ts';
 export * as lexicon from './src/feed/lexicon.ts';
-export { generateChecks } from './src/feed/fast-check.ts';
+export { generateChecks } from './src/feed/codegen/compile-checks.ts';
 export { toJSONSchema } from 'zod/mini';`,
     resolveDir: root,
     loader: 'ts',
@@ -98,7 +98,7 @@ const lexiconCsv = `\ufeff${[
   ...lx.LEXICON.map((e) => [e.fr.join(' | '), e.en.join(' | '), Object.entries(e.means).map(([c, w]) => `${c}:${w}`).join(' | '), e.role ?? 'need']),
 ].map((row) => row.map(cell).join(';')).join('\r\n')}\r\n`;
 
-// The widget's validators (a yes/no check of the envelope, cleaning walkers of records), generated from the same schemas (see src/feed/fast-check.ts).
+// The widget's validators (a yes/no check of the envelope, cleaning walkers of records), generated from the same schemas (see src/feed/codegen/compile-checks.ts).
 const keys = (o) => JSON.stringify(Object.keys(o.def.shape));
 const checks = generateChecks(
   { checkEnvelope: EnvelopeSchema },

@@ -8,6 +8,7 @@ import {
   ACCESS, AGES, AUDIENCES, CATEGORIES, COSTS, PATHWAYS, PHASES, REFERRALS, SETTINGS, STRUCTURE_KINDS,
   type Label,
 } from '../feed/taxonomy.js';
+import { unaccent } from '../util/fold.js';
 
 export type Level = 'structure' | 'offer';
 type Kind = 'text' | 'code' | 'codes' | 'bool' | 'number' | 'date' | 'digits' | 'digit-codes';
@@ -25,9 +26,9 @@ export interface Column {
   digits?: number;
 }
 
-/** Lower case, no accents, typographic apostrophes and spaces unified: how cells are matched. */
+/** Unaccented (lower case, no accents, œ → oe), typographic apostrophes and spaces unified, punctuation kept: how cells are matched. */
 export function normalise(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim();
+  return unaccent(s).replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim();
 }
 
 /**

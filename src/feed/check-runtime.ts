@@ -1,5 +1,5 @@
 /**
- * What the generated validators (generated/checks.ts, written by fast-check.ts) call at run time:
+ * What the generated validators (generated/checks.ts, written by codegen/compile-checks.ts) call at run time:
  * written once here, type-checked, rather than pasted into every generated file.
  */
 import { cleanText } from './sanitize.js';
@@ -37,7 +37,7 @@ export function codeList(x: unknown, codes: Set<unknown>, min: number): boolean 
 /**
  * A list of strings its element check accepts (at least `min`), each cleaned in place (as
  * sanitize.ts cleans list items) when that makes it pass. Only for checks that accept clean text
- * alone (fast-check.ts `impliesClean`): an element accepted as is needs no cleaning.
+ * alone (codegen/compile-checks.ts `impliesClean`): an element accepted as is needs no cleaning.
  */
 export function checkedList(x: unknown, check: (v: unknown) => boolean, min: number): boolean {
   if (!Array.isArray(x) || x.length < min) return false;

@@ -7,7 +7,7 @@ import type { FeedCache } from './cache.js';
 import { parseFeed, type ParsedFeed } from './parse.js';
 import { mark } from './marks.js';
 import type { ValidateOptions } from './validate.js';
-import { whenIdle } from '../base/scheduling.js';
+import { whenIdle } from '../util/scheduling.js';
 
 export interface LoadOptions {
   /** Give up after this long (default 15 s). */

@@ -11,7 +11,7 @@ import { FORMAT } from './constants.js';
 import { checkEnvelope, KNOWN_KEYS, walkOffer, walkStructureShell, type WalkContext } from './generated/checks.js';
 import { formatPath, quote, type PathSegment } from './messages.js';
 import { cleanField, sanitize } from './sanitize.js';
-import { departmentFromInsee, departmentFromPostalCode, locationProblem } from './geo.js';
+import { departmentFromInsee, departmentFromPostalCode, locationProblem } from './location.js';
 import { subcare } from './taxonomy.js';
 
 /**

@@ -6,6 +6,8 @@
  */
 
 import { distances, typosAllowed } from '../util/edit-distance.js';
+import { fold } from '../util/fold.js';
+import { foldLines } from '../util/fold-lines.js';
 import { regionOfDepartement } from './regions.js';
 import type { Near } from '../search/criteria.js';
 
@@ -75,11 +77,12 @@ export interface CommuneIndex {
   readonly insee: Haystack;
 }
 
-/** Lower case, no accents, one space between words; "st"/"ste" spelled out as the names are. */
+/** "st"/"ste" spelled out as the names are, in folded text (one name or many, one per line). */
+const spellSaints = (folded: string) => folded.replace(/\bste\b/g, 'sainte').replace(/\bst\b/g, 'saint');
+
+/** Folded (lower case, no accents, one space between words), "st"/"ste" spelled out as the names are. */
 export function normalizeCommuneName(s: string): string {
-  return s.replace(/[œŒ]/g, 'oe').replace(/[æÆ]/g, 'ae').normalize('NFD').replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()
-    .replace(/\bste\b/g, 'sainte').replace(/\bst\b/g, 'saint');
+  return spellSaints(fold(s));
 }
 
 /** Population steps (see parseCommunes): 0, then about 10^((s − 1) / 20). */
@@ -199,11 +202,8 @@ export function parseCommunes(text: string): CommuneIndex {
     throw new Error('communes: data does not match the format');
   }
 
-  // Normalised names, all at once: the steps of normalizeCommuneName, on one string.
-  const keys = names.join('\n').replace(/[œŒ]/g, 'oe').replace(/[æÆ]/g, 'ae').normalize('NFD').replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase().replace(/[^a-z0-9\n]+/g, ' ').replace(/ ?\n ?/g, '\n').replace(/^ | $/g, '')
-    .replace(/\bste\b/g, 'sainte').replace(/\bst\b/g, 'saint')
-    .split('\n');
+  // Normalised names, all at once: normalizeCommuneName of each, on one string.
+  const keys = spellSaints(foldLines(names)).split('\n');
   // Search order: population descending, then INSEE code (the order of `communes`).
   const order = new Float64Array(communes.length);
   for (let i = 0; i < communes.length; i++) order[i] = (2 ** 24 - communes[i]!.population) * 2 ** 16 + i;

@@ -12,9 +12,9 @@
  */
 import type { GeoPoint, Offer } from '../feed/schema.js';
 import type { DirectoryStructure } from '../feed/validate.js';
-import { distanceKm } from '../feed/geo.js';
+import { distanceKm } from '../feed/location.js';
 import { CARE_CODES, SUBCARE_CODES } from '../feed/taxonomy.js';
-import { fold } from './normalize.js';
+import { fold } from '../util/fold.js';
 import { FILTER_NAMES, RADII_KM, type Criteria, type FilterName, type Near } from './criteria.js';
 import { MASKED, maskOf, type MaskedFilter, type SearchIndex } from './search-index.js';
 // Types only: the text chunk is loaded on demand and handed in as `options.text`.

@@ -3,7 +3,7 @@
  * `<sos-annuaire>` owns one and shares it through @lit/context; a standalone element with its own
  * `src` owns its own. Plain TypeScript (no Lit) so it is testable and reusable outside elements.
  */
-import { whenIdle } from '../base/scheduling.js';
+import { whenIdle } from '../util/scheduling.js';
 import { loadFeeds, type LoadedFeed, type LoadOptions } from '../feed/load.js';
 import type { FeedLoadError } from '../feed/errors.js';
 import type { DirectoryStructure, Diagnostic } from '../feed/validate.js';

@@ -1,7 +1,7 @@
 /** Why a structure is in the results: its most relevant offer and the words of the query it answers. */
 import type { Offer } from '../../feed/schema.js';
 import type { SearchIndex } from '../search-index.js';
-import { fold } from '../normalize.js';
+import { fold } from '../../util/fold.js';
 import type { Concept } from './understand.js';
 import type { TextIndex } from './text-index.js';
 import { stem } from './tokens.js';

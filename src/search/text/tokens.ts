@@ -1,5 +1,5 @@
 /** What a query is cut into: folded words and their stems. */
-import { fold } from '../normalize.js';
+import { fold } from '../../util/fold.js';
 
 export interface Token {
   /** Folded: lower case, no accents, no punctuation ("J'ai" → "j", "ai"). */

@@ -1,6 +1,8 @@
 /**
- * Generates, from the zod schema, the source of plain yes/no validators (`src/feed/generated/checks.ts`,
- * written by `npm run schema`, checked for staleness by the tests).
+ * A build-time compiler (not the property-testing library `fast-check`): turns the zod schema into
+ * the source of plain yes/no validators, `src/feed/generated/checks.ts`, written by `npm run schema`
+ * (scripts/gen-schema.mjs) and checked for staleness by the tests. Never part of the widget's bundle
+ * nor of its published types (tsconfig.build.json leaves codegen/ out).
  *
  * Why: the widget validates every record of a feed on the main thread, and a valid feed, the
  * common case, then needs neither zod (≈9 kB gzip off the initial bundle) nor zod's issue lists
@@ -9,7 +11,7 @@
  * source of truth: this reads its definition, and fails loudly on any construct it does not know.
  */
 import type { core } from 'zod/mini';
-import { TEXT_CAPS } from './sanitize.js';
+import { TEXT_CAPS } from '../sanitize.js';
 
 interface CheckDef {
   check: string;
@@ -59,7 +61,7 @@ class Generator {
   }
 
   private regex(re: RegExp): string {
-    if (re.global || re.sticky) throw new Error(`fast-check: stateful regex ${re} not supported`);
+    if (re.global || re.sticky) throw new Error(`compile-checks: stateful regex ${re} not supported`);
     return this.constant(re.toString());
   }
 
@@ -75,7 +77,7 @@ class Generator {
           if (c.pattern instanceof RegExp) return `${this.regex(c.pattern)}.test(v)`;
           break;
       }
-      throw new Error(`fast-check: unsupported check ${JSON.stringify(c)}`);
+      throw new Error(`compile-checks: unsupported check ${JSON.stringify(c)}`);
     });
   }
 
@@ -117,7 +119,7 @@ class Generator {
           const plainHttp = def.protocol?.source === '^https?$' && def.hostname?.source === DOMAIN_SOURCE;
           conds.push(plainHttp ? `(${this.regex(PLAIN_HTTP_URL)}.test(v) || ${full})` : full);
         } else if (def.format) {
-          if (!(def.pattern instanceof RegExp)) throw new Error(`fast-check: format ${def.format} has no pattern`);
+          if (!(def.pattern instanceof RegExp)) throw new Error(`compile-checks: format ${def.format} has no pattern`);
           conds.push(`${this.regex(def.pattern)}.test(v)`);
         }
         conds.push(...this.checks(checkDefs, 'v.length'));
@@ -143,7 +145,7 @@ class Generator {
           const inner = def.shape![k]!;
           const isRequired = (inner as unknown as { _zod: { def: Def } })._zod.def.type !== 'optional';
           if (isRequired) {
-            if (bit > 30) throw new Error('fast-check: more than 31 keys in an object');
+            if (bit > 30) throw new Error('compile-checks: more than 31 keys in an object');
             required |= 1 << bit;
           }
           return `      case ${JSON.stringify(k)}: if (!${this.fn(inner)}(o[key])) return false;${isRequired ? ` seen |= ${1 << bit};` : ''} break;`;
@@ -162,7 +164,7 @@ ${cases.join('\n')}
         break;
       }
       default:
-        throw new Error(`fast-check: unsupported zod type "${def.type}"`);
+        throw new Error(`compile-checks: unsupported zod type "${def.type}"`);
     }
     this.fns.push(`function ${name}(v: unknown): boolean {\n  ${body}\n}`);
     return name;
@@ -181,7 +183,7 @@ ${cases.join('\n')}
     const known = this.walkers.get(schema);
     if (known) return known;
     const def = defOf(schema);
-    if (def.type !== 'object') throw new Error(`fast-check: walker of a "${def.type}"`);
+    if (def.type !== 'object') throw new Error(`compile-checks: walker of a "${def.type}"`);
     const name = `w${this.n++}`;
     this.walkers.set(schema, name);
     let required = 0;
@@ -190,7 +192,7 @@ ${cases.join('\n')}
       const inner = optional ? defOf(field).innerType! : field;
       const innerDef = defOf(inner);
       if (!optional) {
-        if (bit > 30) throw new Error('fast-check: more than 31 keys in an object');
+        if (bit > 30) throw new Error('compile-checks: more than 31 keys in an object');
         required |= 1 << bit;
       }
       const seen = optional ? '' : ` seen |= ${1 << bit};`;
@@ -207,7 +209,7 @@ ${cases.join('\n')}
       }
       if (innerDef.type === 'array' && impliesClean(innerDef.element!)) {
         const lengths = (innerDef.checks ?? []).map((c) => c._zod.def);
-        if (lengths.some((c) => c.check !== 'min_length')) throw new Error(`fast-check: list check ${JSON.stringify(lengths)}`);
+        if (lengths.some((c) => c.check !== 'min_length')) throw new Error(`compile-checks: list check ${JSON.stringify(lengths)}`);
         const min = lengths[0]?.minimum ?? 0;
         // Codes of an enumeration, or strings of a pattern that only admits clean text (a service
         // area's département and commune codes): each element checked, cleaned when that saves it.
@@ -221,7 +223,7 @@ ${cases.join('\n')}
       }
       const element = innerDef.type === 'array' ? defOf(innerDef.element!).type : undefined;
       if (!['boolean', 'number', 'unknown'].includes(element ?? innerDef.type)) {
-        throw new Error(`fast-check: walker cannot clean a "${innerDef.type}" of "${element}"`);
+        throw new Error(`compile-checks: walker cannot clean a "${innerDef.type}" of "${element}"`);
       }
       return `      case ${label}: if (!${this.fn(field)}(o[key])) return false;${seen} break;`;
     });
@@ -249,7 +251,7 @@ ${cases.join('\n')}
   module(checks: Record<string, core.$ZodType>, walkers: Record<string, core.$ZodType>, extra: string): string {
     const names = Object.entries(checks).map(([exported, schema]) => [exported, this.fn(schema)] as const);
     const walkerNames = Object.entries(walkers).map(([exported, schema]) => [exported, this.walker(schema)] as const);
-    return `// Generated by scripts/gen-schema.mjs from src/feed/schema.ts (src/feed/fast-check.ts): do not edit.
+    return `// Generated by scripts/gen-schema.mjs from src/feed/schema.ts (src/feed/codegen/compile-checks.ts): do not edit.
 /* eslint-disable */
 import { checked, checkedList, cleaned, code, codeList, urlOk, type WalkContext } from '../check-runtime.js';
 

@@ -1,14 +1,14 @@
 /**
- * The generated validators (generated/checks.ts, from the zod schema) must agree with zod: a
+ * The validators compile-checks.ts generates (generated/checks.ts, from the zod schema) must agree with zod: a
  * walker may only accept a record that zod accepts once cleaned (sanitize.ts), and must leave it
  * exactly as zod would return it; it must accept every record zod accepts.
  */
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { checkEnvelope, walkOffer, walkStructureShell, type WalkContext } from './generated/checks.js';
-import { EnvelopeSchema, OfferSchema, StructureShellSchema } from './schema.js';
-import { cleanField, sanitize } from './sanitize.js';
-import { feed, offer, structure } from '../../test/helpers/feeds.js';
+import { checkEnvelope, walkOffer, walkStructureShell, type WalkContext } from '../generated/checks.js';
+import { EnvelopeSchema, OfferSchema, StructureShellSchema } from '../schema.js';
+import { cleanField, sanitize } from '../sanitize.js';
+import { feed, offer, structure } from '../../../test/helpers/feeds.js';
 
 /** Service areas: lists of patterned codes (cleaned item by item, like sanitize.ts) and a bounded number. */
 const serviceAreaValue = fc.record({
