@@ -17,9 +17,20 @@ export interface StoreHost extends ReactiveControllerHost, HTMLElement {
   store?: DirectoryStore;
 }
 
+/**
+ * The values of a list attribute (feed URLs in `src`, codes in a preset): separated by spaces or
+ * commas (a comma inside a URL is written %2C). One rule for every element.
+ */
+export function splitList(value: string | null | undefined): string[] {
+  return (value ?? '').split(/[\s,]+/).filter(Boolean);
+}
+
 export class StoreController implements ReactiveController {
-  /** Changes seen since the host last rendered (lets a host react to what changed only). */
-  changes = new Set<Change>();
+  /**
+   * Changes seen since the host last rendered (lets a host react to what changed only): read them
+   * in `willUpdate` or `update`; they are cleared once the host has rendered.
+   */
+  readonly changes = new Set<Change>();
   private current: DirectoryStore | undefined;
   private fromContext: DirectoryStore | undefined;
   private linked: DirectoryStore | undefined;
@@ -62,6 +73,10 @@ export class StoreController implements ReactiveController {
     if (store !== this.seen.store || src !== this.seen.src || target !== this.seen.for) this.resolve();
   }
 
+  hostUpdated(): void {
+    this.changes.clear();
+  }
+
   hostDisconnected(): void {
     this.current?.removeEventListener(STORE_CHANGE, this.onChange);
     this.current = undefined;
@@ -74,7 +89,7 @@ export class StoreController implements ReactiveController {
     let next: DirectoryStore | undefined = host.store;
     if (!next && host.src) {
       this.owned ??= new DirectoryStore();
-      void this.owned.load(host.src.split(/\s+/).filter(Boolean));
+      void this.owned.load(splitList(host.src));
       next = this.owned;
     }
     if (!next && host.for) next = this.linkTo(host.for);

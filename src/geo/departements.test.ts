@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { DEPARTEMENTS, REGIONS, regionName } from './departements.js';
-import { REGION_OF_DEPARTEMENT, departementsOfRegion, regionOfDepartement } from './regions.js';
+import { DEPARTEMENTS } from './departements.js';
+import { REGIONS, REGION_OF_DEPARTEMENT, departementsOfRegion, regionName, regionOfDepartement } from './regions.js';
 
 describe('régions (src/geo/departements.ts and regions.ts, generated)', () => {
   it('names regions and finds the region of a département', () => {

@@ -110,29 +110,3 @@ export function departementLabel(code: string): string {
   return name ? `${code} — ${name}` : code;
 }
 
-/** The 18 regions (metropolitan and overseas), INSEE region code → French name. */
-export const REGIONS: Record<string, string> = {
-  "01": "Guadeloupe",
-  "02": "Martinique",
-  "03": "Guyane",
-  "04": "La Réunion",
-  "06": "Mayotte",
-  "11": "Île-de-France",
-  "24": "Centre-Val de Loire",
-  "27": "Bourgogne-Franche-Comté",
-  "28": "Normandie",
-  "32": "Hauts-de-France",
-  "44": "Grand Est",
-  "52": "Pays de la Loire",
-  "53": "Bretagne",
-  "75": "Nouvelle-Aquitaine",
-  "76": "Occitanie",
-  "84": "Auvergne-Rhône-Alpes",
-  "93": "Provence-Alpes-Côte d'Azur",
-  "94": "Corse",
-};
-
-/** "Nouvelle-Aquitaine" for "75"; undefined when the code is unknown. */
-export function regionName(code: string): string | undefined {
-  return Object.hasOwn(REGIONS, code) ? REGIONS[code] : undefined;
-}

@@ -33,6 +33,7 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 }
 const loadTextModule = once<TextModule>(() => import('../search/text/index.js'));
 const loadCommunesModule = once<CommunesModule>(() => import('../geo/communes.js'));
+const loadRegionsModule = once<typeof import('../geo/regions.js')>(() => import('../geo/regions.js'));
 
 /** A commune named in the main search box: the form offers to search near it. */
 export interface PlaceProposal {
@@ -46,7 +47,7 @@ export interface PlaceProposal {
 }
 
 export type Status = 'idle' | 'loading' | 'ready' | 'error';
-export type Change = 'status' | 'data' | 'criteria' | 'results' | 'selection' | 'open';
+export type Change = 'status' | 'data' | 'criteria' | 'results' | 'selection' | 'open' | 'lang';
 
 export interface StoreChangeDetail {
   changes: ReadonlySet<Change>;
@@ -67,7 +68,7 @@ export class DirectoryStore extends EventTarget {
   selectedKey: string | undefined;
   /** Shown in the structure card. */
   openKey: string | undefined;
-  /** UI language of the elements sharing this store. */
+  /** UI language of the elements sharing this store (change it with setLang: they re-render). */
   lang: 'fr' | 'en' = 'fr';
   /** A commune named in the query (« Trélissac », « 24000 »), offered as the place to search near. */
   placeInQuery: PlaceProposal | undefined;
@@ -84,6 +85,7 @@ export class DirectoryStore extends EventTarget {
   /** The free-text side of `index`, once its chunk is loaded. */
   private text: TextSearch | undefined;
   private communes: (CommuneLookup & { module: CommunesModule }) | undefined;
+  private regions: typeof import('../geo/regions.js') | undefined;
   /** Structures of `index` without coordinates have been placed at their commune's centre. */
   private approximated = false;
 
@@ -192,6 +194,13 @@ export class DirectoryStore extends EventTarget {
       });
   }
 
+  /** Switches the language of every element sharing this store. */
+  setLang(lang: 'fr' | 'en'): void {
+    if (lang === this.lang) return;
+    this.lang = lang;
+    this.notify('lang');
+  }
+
   setQuery(query: string): void {
     if (query === this.criteria.query) return;
     this.criteria = { ...this.criteria, query };
@@ -286,6 +295,7 @@ export class DirectoryStore extends EventTarget {
         }
       : undefined;
     const rankFrom: GeoPoint | undefined = !near && this.placeInQuery ? { lat: this.placeInQuery.commune.lat, lon: this.placeInQuery.commune.lon } : undefined;
+    if (near?.region && !this.regions) this.after(loadRegionsModule().then((m) => (this.regions = m)));
     // Distances are asked for: structures without coordinates get their commune's centre.
     if ((near || rankFrom) && !this.approximated && this.structures.some((s) => !s.location)) this.after(this.approximate());
     this.results = search(this.index, this.criteria, { text, rankFrom });
@@ -317,6 +327,19 @@ export class DirectoryStore extends EventTarget {
   /** The regions this directory covers, as its publishers declare them (`publisher.region`). */
   get coverageRegions(): string[] {
     return [...new Set(this.feeds.flatMap((f) => (f.feed.publisher.region ? [f.feed.publisher.region] : [])))];
+  }
+
+  /**
+   * The place chosen is outside the regions the directory covers: their names, and the place's
+   * region's, for the visitor to know where to look. Undefined inside, or while the region names
+   * (a small chunk, fetched when a place is chosen) are not here yet.
+   */
+  get outsideRegion(): { place: string; placeRegion?: string; covered: string[] } | undefined {
+    const near = this.criteria.near;
+    const covered = this.coverageRegions;
+    if (!near?.region || !covered.length || covered.includes(near.region) || !this.regions) return undefined;
+    const { regionName } = this.regions;
+    return { place: near.label, placeRegion: regionName(near.region), covered: covered.map((c) => regionName(c) ?? c) };
   }
 
   private searchAndNotify(): void {

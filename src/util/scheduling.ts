@@ -1,6 +1,6 @@
 /**
  * Timing helpers with no knowledge of the elements: usable from the feed, search and state layers
- * as well as from components (src/base/scheduling.ts re-exports them for the latter).
+ * as well as from components.
  */
 
 /** Resolves after the browser has painted the current frame (a task after the next animation frame). */

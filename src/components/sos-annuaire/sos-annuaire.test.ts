@@ -231,3 +231,32 @@ describe('sos-annuaire: colour tokens', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('sos-annuaire and the elements used alone: one reading of `src`', () => {
+  it('reads the same two-feed `src` (comma, then spaces) the same way on <sos-annuaire> and on a list used alone', async () => {
+    const other = feed([structure({ id: 'ligue', name: 'Ligue — comité de test (fictif)' })], {
+      publisher: { id: 'autre-dsrc', name: 'Autre DSRC (fictif)', region: '76' },
+    });
+    const src = `${await serve(doc)},  ${await serve(other)}`;
+    const el = await fixture<SosAnnuaire>(html`<sos-annuaire src=${src} variant="liste"></sos-annuaire>`);
+    if (el.store.status !== 'ready') await oneEvent(el, 'sos-loaded');
+    expect(el.store.feeds.map((f) => f.feed.publisher.id)).to.deep.equal(['test-dsrc', 'autre-dsrc']);
+    const list = await fixture<HTMLElement & { updateComplete: Promise<unknown> }>(html`<sos-results-list src=${src}></sos-results-list>`);
+    const count = () => list.shadowRoot!.querySelector('.count')?.textContent;
+    await waitUntil(() => count()?.startsWith('4'), 'the list loads both feeds', { timeout: 5000 });
+    expect(count()).to.equal('4\u00a0structures, 5\u00a0offres');
+  });
+
+  it('switches every part to English when its lang changes at run time', async () => {
+    const el = await loadedAnnuaire((url) => html`<sos-annuaire src=${url} variant="liste"></sos-annuaire>`);
+    el.lang = 'en';
+    await el.updateComplete;
+    await aTimeout(0);
+    const list = inner<HTMLElement & { updateComplete: Promise<unknown> }>(el, 'sos-results-list');
+    const form = inner<HTMLElement & { updateComplete: Promise<unknown> }>(el, 'sos-search-form');
+    await list.updateComplete;
+    await form.updateComplete;
+    expect(list.shadowRoot!.querySelector('.count')!.textContent).to.equal('3\u00a0organisations, 4\u00a0services');
+    expect(form.shadowRoot!.querySelector('label[for$="-q"]')!.textContent).to.equal('Search for a type of care, a facility, a town');
+  });
+});

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { define } from '../../base/define.js';
-import { announce } from '../../base/store-controller.js';
+import { announce, splitList } from '../../base/store-controller.js';
 import { WidthController } from '../../base/width-controller.js';
 import { toLang } from '../../i18n/format.js';
 import { loadCard } from '../sos-structure-card/load-card.js';
@@ -14,9 +14,10 @@ import { strings } from './sos-annuaire.strings.js';
 import '../sos-search-form/sos-search-form.js';
 import '../sos-results-list/sos-results-list.js';
 import { loadMap } from '../sos-map/load-map.js';
-import { whenIdle } from '../../base/scheduling.js';
+import { whenIdle } from '../../util/scheduling.js';
 
 export type Variant = 'complet' | 'liste' | 'carte';
+
 
 // The structure card (≈7 kB gzip) is loaded when a visitor opens a result or points at the
 // results; the `<sos-structure-card>` rendered below upgrades when it arrives and opens the card
@@ -26,8 +27,6 @@ export type Variant = 'complet' | 'liste' | 'carte';
 /** Below this width (of the element itself, not the viewport) list and map share one pane. */
 const WIDE_MIN_PX = 760;
 
-const list = (value: string | null | undefined): string[] =>
-  (value ?? '').split(/[,\s]+/).map((v) => v.trim()).filter(Boolean);
 
 /**
  * L'annuaire complet : formulaire de recherche, liste des résultats, carte et fiche de structure,
@@ -77,6 +76,16 @@ const list = (value: string | null | undefined): string[] =>
  * @cssprop --sos-color-surface-alt - Couleur de fond secondaire. Par défaut : `#f3f5f8`.
  * @cssprop --sos-color-border - Couleur des bordures des champs et boutons. Par défaut : `#858585`.
  * @cssprop --sos-color-focus - Couleur du contour de focus. Par défaut : `#0a5fd6`.
+ * @cssprop --sos-color-border-subtle - Bordures légères : contour des résultats, séparateurs de la fiche (décoratives). Par défaut : `#c9ced6`.
+ * @cssprop --sos-color-success-bg - Fond de la pastille « Gratuit ». Par défaut : `#e3f1e6`.
+ * @cssprop --sos-color-success-text - Texte de la pastille « Gratuit ». Par défaut : `#1b5e20`.
+ * @cssprop --sos-color-warning-bg - Fond des avertissements. Par défaut : `#fff4e0`.
+ * @cssprop --sos-color-warning-text - Texte et liseré des avertissements. Par défaut : `#6b3a00`.
+ * @cssprop --sos-color-danger - Liseré des messages d'erreur. Par défaut : `#b3261e`.
+ * @cssprop --sos-color-danger-bg - Fond du message « annuaire indisponible ». Par défaut : `#fdecea`.
+ * @cssprop --sos-color-danger-text - Texte du message « annuaire indisponible ». Par défaut : `#7f1d1d`.
+ * @cssprop --sos-color-selected - Structure sélectionnée sur la carte (point, repère, étiquette, ligne en cours). Par défaut : `#c2410c`.
+ * @cssprop --sos-color-on-selected - Texte et contour sur la couleur de sélection (« +2 »). Par défaut : `#ffffff`.
  * @cssprop --sos-radius - Arrondi des coins. Par défaut : `6px`.
  * @cssprop --sos-space - Unité d'espacement. Par défaut : `8px`.
  * @cssprop --sos-font-family - Police. Par défaut : la police du système.
@@ -129,10 +138,10 @@ export class SosAnnuaire extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('lang')) this.store.lang = toLang(this.lang);
+    if (changed.has('lang')) this.store.setLang(toLang(this.lang));
     if (FILTER_NAMES.some((f) => changed.has(f as keyof SosAnnuaire)) || changed.has('lock')) this.applyPresets();
     if (changed.has('src')) {
-      const urls = list(this.src).filter((u) => u !== '');
+      const urls = splitList(this.src);
       if (urls.length) void this.store.load(urls);
     }
   }
@@ -146,13 +155,13 @@ export class SosAnnuaire extends LitElement {
   private applyPresets(): void {
     const presets: Partial<Filters> = {};
     for (const f of FILTER_NAMES) {
-      const v = list(this[f as keyof this] as string | undefined);
+      const v = splitList(this[f as keyof this] as string | undefined);
       if (v.length) presets[f] = v;
     }
     const lockAll = this.lock !== undefined && (this.lock === '' || this.lock === 'true' || this.lock === 'lock');
     const locked: FilterName[] = lockAll
       ? (Object.keys(presets) as FilterName[])
-      : list(this.lock).filter((f): f is FilterName => (FILTER_NAMES as readonly string[]).includes(f));
+      : splitList(this.lock).filter((f): f is FilterName => (FILTER_NAMES as readonly string[]).includes(f));
     this.store.setPresets(presets, locked);
   }
 

@@ -20,7 +20,14 @@ export const LAYER_NEAR_LINE = 'sos-near-line';
 export const LAYER_NEAR_POINT = 'sos-near-point';
 
 /** Which style the map shows: the IGN default, an integrator's `basemap` URL, or the bundled outline style. */
-export type BasemapInUse = 'default' | 'custom' | 'offline';
+export type { BasemapInUse } from '../../base/events.js';
+import type { BasemapInUse } from '../../base/events.js';
+
+/** Fit padding (px) and the closest zoom a fit may reach (a single result stays in context). */
+export const FIT_PADDING = 40;
+export const FIT_MAX_ZOOM = 13;
+/** Camera animation length; 0 under `prefers-reduced-motion: reduce`. */
+export const MOTION_MS = 600;
 
 export type LngLatTuple = [lon: number, lat: number];
 /** `[[west, south], [east, north]]`. */
@@ -109,6 +116,8 @@ export interface MapViewOptions {
   styleTimeoutMs?: number;
   /** The integrator's main colour (`--sos-color-primary`, or the theme's): points, clusters, search area. */
   primaryColor?: string;
+  /** The selected structure's colour (`--sos-color-selected`): its point and its marker must match. */
+  selectedColor?: string;
   /** Length of camera moves the view starts itself (cluster click): 0 under reduced motion. */
   motionMs(): number;
   /** The view's own strings, in the element's current language. */

@@ -73,7 +73,7 @@ const FRANCE_CENTER: LngLatTuple = [2.6, 46.6];
 const FRANCE_ZOOM = 4.6;
 const DEFAULT_STYLE_TIMEOUT_MS = 8000;
 const DEFAULT_PRIMARY = '#1d4f91';
-/** The selected point stays orange whatever the theme: it must stand out from the others. */
+/** The selected point's colour when the element passes none (`--sos-color-selected`'s default): orange stands out from any primary. */
 const SELECTED = '#c2410c';
 const OWN_SOURCES = new Set([SOURCE_RESULTS, SOURCE_NEAR]);
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -281,7 +281,7 @@ class MapLibreView implements MapView {
       paint: {
         // Several structures at one address: a larger filled dot (the search point is a hollow ring,
         // often at the same place: the two must not look alike).
-        'circle-color': ['case', selected, SELECTED, primary],
+        'circle-color': ['case', selected, this.options.selectedColor || SELECTED, primary],
         'circle-radius': ['case', several, ['case', selected, 12, 10], ['case', selected, 9, 6]],
         'circle-stroke-width': ['case', several, 3, 2],
         'circle-stroke-color': '#ffffff',

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { distanceKm } from '../../feed/geo.js';
+import { distanceKm } from '../../feed/location.js';
 import { circleBounds, circlePolygon, nearShapes } from './radius-circle.js';
 
 describe('radius circle', () => {

@@ -5,7 +5,7 @@ import type { Bounds, NearShapes } from './map-view-api.js';
 import type { Near } from '../../search/criteria.js';
 import { boundsOfPositions } from './results-geojson.js';
 
-/** Same Earth radius as the distances in the list (src/feed/geo.ts). */
+/** Same Earth radius as the distances in the list (src/feed/location.ts). */
 const EARTH_KM = 6371.0088;
 const rad = Math.PI / 180;
 

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { boundsOfPositions, boundsOfResults, emptyMapResults, resultsToGeoJSON, SAME_PLACE_DEGREES } from './results-geojson.js';
-import { ALONE_NAME, demoStore, keyOf, SHARED_NAMES, sharedStore } from './sos-map.test-helpers.js';
+import { ALONE_NAME, demoStore, keyOf, SHARED_NAMES, sharedStore } from '../../../test/helpers/map.js';
 
 type Loc = { lat: number; lon: number };
 const s = (id: string, location?: Loc) => ({ structure: { key: id, name: `Nom ${id}`, location }, offers: [] });

@@ -7,7 +7,7 @@ import '../sos-annuaire/sos-annuaire.js';
 import './sos-map.js';
 import type { SosMap } from './sos-map.js';
 import type { SosAnnuaire } from '../sos-annuaire/sos-annuaire.js';
-import { demoStore, requireVisiblePage } from './sos-map.test-helpers.js';
+import { demoStore, requireVisiblePage } from '../../../test/helpers/map.js';
 
 // The default buffer (250 entries) can fill up with the test page's own modules.
 performance.setResourceTimingBufferSize(100000);

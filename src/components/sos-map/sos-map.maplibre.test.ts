@@ -13,7 +13,7 @@ import { LAYER_CLUSTER_COUNT, LAYER_CLUSTERS, LAYER_POINT_COUNT, LAYER_POINTS, S
 import { serve } from '../../../test/helpers/feeds.js';
 import {
   ALONE_NAME, ALONE_POINT, demoStore, keyOf, requireVisiblePage, SHARED_NAMES, SHARED_POINT, sharedStore, until,
-} from './sos-map.test-helpers.js';
+} from '../../../test/helpers/map.js';
 
 describe('sos-map with MapLibre', function () {
   this.timeout(10000);

@@ -3,9 +3,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import './sos-map.js';
 import type { SosMap } from './sos-map.js';
-import { FIT_MAX_ZOOM, FIT_PADDING, MOTION_MS } from './sos-map.js';
+import { FIT_MAX_ZOOM, FIT_PADDING, MOTION_MS } from './map-view-api.js';
 import { DirectoryStore } from '../../state/directory-store.js';
-import { demoStore, fakeLoader, keyOf, requireVisiblePage, SHARED_NAMES, sharedStore, until, type FakeMapView } from './sos-map.test-helpers.js';
+import { demoStore, fakeLoader, keyOf, requireVisiblePage, SHARED_NAMES, sharedStore, until, type FakeMapView } from '../../../test/helpers/map.js';
 import { circleBounds, circlePolygon } from './radius-circle.js';
 import { strings } from './sos-map.strings.js';
 
@@ -210,5 +210,23 @@ describe('sos-map (fake map view)', () => {
     const { el, view } = await mapWithFake(demoStore(3, 0));
     el.remove();
     expect(view().last('destroy')).to.deep.equal(['destroy']);
+  });
+});
+
+describe('sos-map: language', () => {
+  before(requireVisiblePage);
+
+  it('speaks the language its directory switches to at run time', async () => {
+    const store = demoStore(4, 0);
+    const { el } = await mapWithFake(store);
+    await el.ready;
+    const summary = () => el.shadowRoot!.querySelector('.visually-hidden')!.textContent;
+    expect(summary()).to.equal('La carte reprend les 4 structures de la liste ; utilisez la liste pour les parcourir au clavier.');
+    store.setLang('en');
+    await flush(el);
+    expect(summary()).to.equal(strings.en.summary(4, 4));
+    el.setAttribute('lang', 'fr');
+    await flush(el);
+    expect(summary()).to.equal(strings.fr.summary(4, 4));
   });
 });

@@ -1,28 +1,21 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { define } from '../../base/define.js';
-import { StoreController } from '../../base/store-controller.js';
-import { langOf } from '../../i18n/format.js';
-import type { DirectoryStore } from '../../state/directory-store.js';
-import type { BasemapInUse, Bounds, MapResults, MapView, MapViewLoader } from './map-view-api.js';
+import { deferred } from '../../util/scheduling.js';
+import { StoreElement } from '../../base/store-element.js';
+import type { SosEventMap } from '../../base/events.js';
+import { FIT_MAX_ZOOM, FIT_PADDING, MOTION_MS, type BasemapInUse, type Bounds, type MapResults, type MapView, type MapViewLoader } from './map-view-api.js';
 import { boundsOfResults, emptyMapResults, resultsToGeoJSON } from './results-geojson.js';
 import { circleBounds, nearShapes } from './radius-circle.js';
 import { styles } from './sos-map.styles.js';
 import { strings } from './sos-map.strings.js';
 
-/** Fit padding (px) and the closest zoom a fit may reach (a single result stays in context). */
-export const FIT_PADDING = 40;
-export const FIT_MAX_ZOOM = 13;
-/** Camera animation length; 0 under `prefers-reduced-motion: reduce`. */
-export const MOTION_MS = 600;
 
 /** The only place maplibre-gl is imported: a separate chunk, fetched when the map first shows. */
 const loadMapLibreView: MapViewLoader = () => import('./map-view.js');
 
-export interface SosMapReadyDetail {
-  basemap: BasemapInUse;
-}
+export type SosMapReadyDetail = SosEventMap['sos-map-ready'];
 
 /**
  * La carte des résultats : une seule couche WebGL, avec regroupement, pour toutes les structures
@@ -47,17 +40,20 @@ export interface SosMapReadyDetail {
  * @attr lang - Langue de la carte : `fr` ou `en` ; sans cet attribut, celle de l'annuaire, sinon `fr`.
  *
  * @fires sos-map-ready - La carte et ses résultats sont chargés : `{ basemap: 'default' | 'custom' | 'offline' }`.
+ * @fires sos-loaded - Flux chargés (carte autonome avec `src` seulement).
+ * @fires sos-error - Un flux n'a pas pu être lu (carte autonome avec `src` seulement).
+ * @fires sos-select - Une structure a été sélectionnée sur la carte (carte autonome avec `src` seulement).
  *
  * @csspart map - Le cadre dans lequel MapLibre dessine la carte.
  *
  * @cssprop --sos-map-height - Hauteur de la carte (280px au minimum). Par défaut : `480px`.
+ * @cssprop --sos-color-primary - Couleur des points, des groupes et de la zone de recherche. Par défaut : `#1d4f91`.
+ * @cssprop --sos-color-selected - Structure sélectionnée sur la carte (point, repère, étiquette, ligne en cours). Par défaut : `#c2410c`.
+ * @cssprop --sos-color-on-selected - Texte et contour sur la couleur de sélection (« +2 »). Par défaut : `#ffffff`.
  */
-export class SosMap extends LitElement {
+export class SosMap extends StoreElement {
   static override styles = styles;
 
-  @property() src?: string;
-  @property() for?: string;
-  @property({ attribute: false }) store?: DirectoryStore;
   @property() basemap?: string;
   /** Loads the MapLibre view module; tests replace it with a fake. */
   @property({ attribute: false }) loadMapView: MapViewLoader = loadMapLibreView;
@@ -67,7 +63,6 @@ export class SosMap extends LitElement {
   /** Which basemap is shown, once `ready`. */
   @state() basemapInUse: BasemapInUse | undefined;
 
-  protected readonly data = new StoreController(this);
 
   private view: MapView | undefined;
   private starting = false;
@@ -148,6 +143,7 @@ export class SosMap extends LitElement {
         styleTimeoutMs: this.styleTimeoutMs,
         // The resolved theme colour (WebGL paints need a value, not a CSS variable).
         primaryColor: getComputedStyle(this).getPropertyValue('--_primary').trim() || undefined,
+        selectedColor: getComputedStyle(this).getPropertyValue('--_selected').trim() || undefined,
         motionMs: () => this.motionMs(),
         strings: () => this.strings,
         onSelect: (key) => this.data.store?.select(key),
@@ -162,7 +158,7 @@ export class SosMap extends LitElement {
           if (this.view !== view) return;
           this.basemapInUse = basemap;
           deferredReady.resolve();
-          this.dispatchEvent(new CustomEvent<SosMapReadyDetail>('sos-map-ready', { detail: { basemap }, bubbles: true, composed: true }));
+          this.emit('sos-map-ready', { basemap });
         },
         (error: unknown) => console.error('[sos-annuaire] La carte n\'a pas pu être affichée :', error),
       );
@@ -172,7 +168,7 @@ export class SosMap extends LitElement {
   }
 
   private get strings() {
-    return strings[langOf(this, this.data.store?.lang)];
+    return strings[this.uiLang];
   }
 
   private motionMs(): number {
@@ -188,7 +184,6 @@ export class SosMap extends LitElement {
       this.selectionDirty = true;
     }
     if (changes.has('selection')) this.selectionDirty = true;
-    changes.clear();
     if (changed.has('basemap') && this.view) this.restartView();
   }
 
@@ -238,19 +233,10 @@ export class SosMap extends LitElement {
   }
 }
 
-function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
-}
-
 define('sos-map', SosMap);
 
 declare global {
   interface HTMLElementTagNameMap {
     'sos-map': SosMap;
-  }
-  interface HTMLElementEventMap {
-    'sos-map-ready': CustomEvent<SosMapReadyDetail>;
   }
 }

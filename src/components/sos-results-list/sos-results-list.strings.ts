@@ -1,4 +1,5 @@
 import type { Lang } from '../../i18n/format.js';
+import type { FeedErrorKind } from '../../feed/errors.js';
 import { formatCount, formatDate, formatKm, plural } from '../../i18n/format.js';
 import type { Why } from '../../search/search.js';
 import { category, offerTitle, subcare } from '../../feed/taxonomy.js';
@@ -46,6 +47,8 @@ export interface ListStrings {
   open(name: string): string;
   stale(date: string): string;
   partial(n: number): string;
+  /** Why the directory cannot be shown, for visitors (the technical detail goes to the console). */
+  loadError(kind: FeedErrorKind, status?: number): string;
   technical: string;
   noResult: string;
   relaxIntro: string;
@@ -96,6 +99,15 @@ export const strings: Record<Lang, ListStrings> = {
     open: (name) => `Voir la fiche : ${name}`,
     stale: (date) => `Données du ${formatDate(date, 'fr')} (le serveur de l'annuaire ne répond pas).`,
     partial: (n) => `${n} source${n > 1 ? 's' : ''} de l'annuaire n'${n > 1 ? 'ont' : 'a'} pas pu être chargée${n > 1 ? 's' : ''}.`,
+    loadError: (kind, status) => ({
+      network: "L'annuaire est momentanément inaccessible.",
+      timeout: "Le serveur de l'annuaire ne répond pas.",
+      http: `Le serveur de l'annuaire a renvoyé une erreur${status ? ` (HTTP ${status})` : ''}.`,
+      'not-json': "Le fichier de l'annuaire est illisible.",
+      format: "Le fichier de l'annuaire n'est pas dans un format reconnu.",
+      envelope: "Le fichier de l'annuaire est incomplet.",
+      aborted: 'Chargement interrompu.',
+    })[kind],
     technical: 'Détails techniques (pour le webmestre)',
     noResult: 'Aucune structure ne correspond à votre recherche.',
     relaxIntro: 'Ces critères excluent tous les résultats :',
@@ -147,6 +159,15 @@ export const strings: Record<Lang, ListStrings> = {
     open: (name) => `Open the details: ${name}`,
     stale: (date) => `Data from ${formatDate(date, 'en')} (the directory server is not responding).`,
     partial: (n) => `${n} directory source${n > 1 ? 's' : ''} could not be loaded.`,
+    loadError: (kind, status) => ({
+      network: 'The directory is temporarily unavailable.',
+      timeout: 'The directory server is not responding.',
+      http: `The directory server returned an error${status ? ` (HTTP ${status})` : ''}.`,
+      'not-json': 'The directory file cannot be read.',
+      format: 'The directory file is not in a recognised format.',
+      envelope: 'The directory file is incomplete.',
+      aborted: 'Loading was interrupted.',
+    })[kind],
     technical: 'Technical details (for the webmaster)',
     noResult: 'No organisation matches your search.',
     relaxIntro: 'These criteria exclude every result:',

@@ -1,4 +1,4 @@
-import { expect, fixture, html, aTimeout } from '@open-wc/testing';
+import { expect, fixture, html, aTimeout, waitUntil } from '@open-wc/testing';
 import './sos-results-list.js';
 import type { SosResultsList } from './sos-results-list.js';
 import { feed, offer, serve, structure } from '../../../test/helpers/feeds.js';
@@ -150,6 +150,36 @@ describe('sos-results-list', () => {
       'Cet annuaire couvre la région Nouvelle-Aquitaine ; Lyon (69001) est en Auvergne-Rhône-Alpes. Pour ce lieu, consultez aussi l’annuaire de sa région.');
     expect($(el, '.count')!.textContent).to.equal('Aucune structure à moins de 20\u00a0km de Lyon (69001).');
     await expect(el).to.be.accessible();
+  });
+
+  it('re-renders in the language set at run time, on the store or on the element', async () => {
+    const store = storeWith(doc);
+    const el = await fixture<SosResultsList>(html`<sos-results-list .store=${store}></sos-results-list>`);
+    expect($(el, '.count')!.textContent).to.equal('3\u00a0structures, 4\u00a0offres');
+    store.setLang('en');
+    await settle(el);
+    expect($(el, '.count')!.textContent).to.equal('3\u00a0organisations, 4\u00a0services');
+    expect($(el, '.sort')!.textContent).to.equal('Sorted by name');
+    el.lang = 'fr';
+    await settle(el);
+    expect(el.getAttribute('lang')).to.equal('fr');
+    expect($(el, '.count')!.textContent).to.equal('3\u00a0structures, 4\u00a0offres');
+    // The live region says the count again, in the new language.
+    await aTimeout(600);
+    expect($(el, '[aria-live]')!.textContent).to.equal('3\u00a0structures, 4\u00a0offres');
+  });
+
+  it('says why a feed cannot be shown, in the interface’s language, in the banner and the live region', async () => {
+    const fr = await fixture<SosResultsList>(html`<sos-results-list src="/__test__/status/502"></sos-results-list>`);
+    await waitUntil(() => $(fr, '.notice.error'), 'the error banner', { timeout: 5000 });
+    expect($(fr, '.notice.error p')!.textContent).to.equal("Le serveur de l'annuaire a renvoyé une erreur (HTTP 502).");
+    await waitUntil(() => $(fr, '[aria-live]')!.textContent, 'the announcement', { timeout: 3000 });
+    expect($(fr, '[aria-live]')!.textContent).to.equal("Le serveur de l'annuaire a renvoyé une erreur (HTTP 502).");
+    const en = await fixture<SosResultsList>(html`<sos-results-list lang="en" src="/__test__/status/502"></sos-results-list>`);
+    await waitUntil(() => $(en, '.notice.error'), 'the error banner', { timeout: 5000 });
+    expect($(en, '.notice.error p')!.textContent).to.equal('The directory server returned an error (HTTP 502).');
+    expect($(en, '.notice.error summary')!.textContent).to.equal('Technical details (for the webmaster)');
+    await expect(en).to.be.accessible();
   });
 
   it('renders a page of results at a time for large result sets', async () => {

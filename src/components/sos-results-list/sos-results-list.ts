@@ -1,14 +1,12 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { define } from '../../base/define.js';
-import { StoreController } from '../../base/store-controller.js';
+import { StoreElement } from '../../base/store-element.js';
 import type { DirectoryStore } from '../../state/directory-store.js';
 import type { Result, ResultGroup } from '../../search/search.js';
 import { category, COSTS, STRUCTURE_KINDS } from '../../feed/taxonomy.js';
-import { regionName } from '../../geo/departements.js';
 import type { Offer } from '../../feed/schema.js';
-import { langOf, type Lang } from '../../i18n/format.js';
 import { styles } from './sos-results-list.styles.js';
 import { strings, type ListStrings } from './sos-results-list.strings.js';
 
@@ -26,26 +24,39 @@ const ANNOUNCE_DELAY_MS = 500;
  *
  * @attr src - URL du ou des flux, quand la liste est utilisée seule.
  * @attr for - Identifiant d'un `<sos-annuaire>` placé ailleurs dans la page, dont la liste suit les résultats.
+ * @attr lang - `fr` ou `en` ; sans cet attribut, la langue de l'annuaire, sinon `fr`.
+ *
+ * @fires sos-loaded - Flux chargés (liste autonome avec `src` seulement).
+ * @fires sos-error - Un flux n'a pas pu être lu (liste autonome avec `src` seulement).
+ * @fires sos-search - Les résultats ont changé (liste autonome avec `src` seulement).
+ * @fires sos-select - Une structure a été sélectionnée ou ouverte (liste autonome avec `src` seulement).
  *
  * @csspart count - Le décompte affiché (« 12 structures, 19 offres »).
  * @csspart result - Un résultat (une structure et celles de ses offres qui correspondent).
  * @csspart result-button - Le bouton qui ouvre la fiche d'une structure.
  * @csspart button - Tous les autres boutons (« Afficher plus », « Élargir », « Réinitialiser »).
  * @csspart notice - Les messages d'état (chargement, données périmées, erreurs).
+ *
+ * @cssprop --sos-color-border-subtle - Bordures légères : contour des résultats, séparateurs de la fiche (décoratives). Par défaut : `#c9ced6`.
+ * @cssprop --sos-color-success-bg - Fond de la pastille « Gratuit ». Par défaut : `#e3f1e6`.
+ * @cssprop --sos-color-success-text - Texte de la pastille « Gratuit ». Par défaut : `#1b5e20`.
+ * @cssprop --sos-color-warning-bg - Fond des avertissements. Par défaut : `#fff4e0`.
+ * @cssprop --sos-color-warning-text - Texte et liseré des avertissements. Par défaut : `#6b3a00`.
+ * @cssprop --sos-color-danger - Liseré des messages d'erreur. Par défaut : `#b3261e`.
+ * @cssprop --sos-color-danger-bg - Fond du message « annuaire indisponible ». Par défaut : `#fdecea`.
+ * @cssprop --sos-color-danger-text - Texte du message « annuaire indisponible ». Par défaut : `#7f1d1d`.
  */
-export class SosResultsList extends LitElement {
+export class SosResultsList extends StoreElement {
   static override styles = styles;
-
-  @property() src?: string;
-  @property() for?: string;
-  @property({ attribute: false }) store?: DirectoryStore;
 
   @state() private shown = PAGE;
   @state() private announced = '';
 
-  private readonly data = new StoreController(this);
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private lastResults: unknown;
+  private lastStatus: unknown;
+  /** The selection changed (on the map): bring it into view once rendered. */
+  private revealSelection = false;
 
   /** Moves keyboard focus to a structure's button (e.g. when its card closes). */
   focusResult(key: string): void {
@@ -56,21 +67,24 @@ export class SosResultsList extends LitElement {
   protected override willUpdate(): void {
     const store = this.data.store;
     if (!store) return;
-    if (store.results !== this.lastResults) {
+    if (store.results !== this.lastResults || store.status !== this.lastStatus) {
+      if (store.results !== this.lastResults) this.shown = PAGE;
       this.lastResults = store.results;
-      this.shown = PAGE;
+      this.lastStatus = store.status;
       this.scheduleAnnouncement(store);
     }
-    if (this.data.changes.has('selection') && store.selectedKey) this.ensureShown(store.selectedKey);
+    // The language changed: say the count again, in that language.
+    if (this.data.changes.has('lang')) this.scheduleAnnouncement(store);
+    this.revealSelection = this.data.changes.has('selection') && !!store.selectedKey;
+    if (this.revealSelection) this.ensureShown(store.selectedKey!);
   }
 
   protected override updated(): void {
-    const { changes, store } = this.data;
-    if (changes.has('selection') && store?.selectedKey) {
+    const key = this.data.store?.selectedKey;
+    if (this.revealSelection && key) {
       // The map selected a structure: bring it into view without stealing focus.
-      this.renderRoot.querySelector(`li[data-key="${CSS.escape(store.selectedKey)}"]`)?.scrollIntoView({ block: 'nearest' });
+      this.renderRoot.querySelector(`li[data-key="${CSS.escape(key)}"]`)?.scrollIntoView({ block: 'nearest' });
     }
-    changes.clear();
   }
 
   override disconnectedCallback(): void {
@@ -78,19 +92,17 @@ export class SosResultsList extends LitElement {
     clearTimeout(this.announceTimer);
   }
 
-  private get uiLang(): Lang {
-    return langOf(this, this.data.store?.lang);
-  }
-
   private scheduleAnnouncement(store: DirectoryStore): void {
     clearTimeout(this.announceTimer);
     this.announceTimer = setTimeout(() => {
-      this.announced = store.status === 'loading' ? '' : this.countText(store);
+      this.announced = store.status === 'loading' || store.status === 'idle' ? '' : this.countText(store);
     }, ANNOUNCE_DELAY_MS);
   }
 
   private countText(store: DirectoryStore): string {
     const t = strings[this.uiLang];
+    // A feed that could not be loaded: the live region says why, not "no result".
+    if (store.status === 'error' && store.errors[0]) return t.loadError(store.errors[0].kind, store.errors[0].status);
     const r = store.results;
     const near = store.criteria.near;
     if (!near) return r.structureCount ? t.counts(r.structureCount, r.offerCount) : t.noResult;
@@ -130,7 +142,7 @@ export class SosResultsList extends LitElement {
       ${stale ? html`<p class="notice warning" part="notice">${t.stale(stale.generatedAt)}</p>` : nothing}
       ${errors.length
         ? html`<div class="notice ${store.status === 'error' ? 'error' : 'warning'}" part="notice">
-            <p>${store.status === 'error' ? errors[0]!.message : t.partial(errors.length)}</p>
+            <p>${store.status === 'error' ? t.loadError(errors[0]!.kind, errors[0]!.status) : t.partial(errors.length)}</p>
             <details>
               <summary>${t.technical}</summary>
               <ul>${errors.map((e) => html`<li><code>${e.detail}</code></li>`)}</ul>
@@ -184,14 +196,10 @@ export class SosResultsList extends LitElement {
 
   /** A place outside the directory's region; words of the query that meant nothing. */
   private renderUnderstanding(store: DirectoryStore, t: ListStrings) {
-    const near = store.criteria.near;
-    const covered = store.coverageRegions;
-    const outside = near?.region && covered.length && !covered.includes(near.region);
+    const outside = store.outsideRegion;
     const ignored = store.results.understanding?.ignored ?? [];
     return html`
-      ${outside
-        ? html`<p class="notice warning" part="notice">${t.outsideRegion(near.label, regionName(near.region!), covered.map((c) => regionName(c) ?? c))}</p>`
-        : nothing}
+      ${outside ? html`<p class="notice warning" part="notice">${t.outsideRegion(outside.place, outside.placeRegion, outside.covered)}</p>` : nothing}
       ${ignored.length && store.results.structureCount + store.results.remoteCount ? html`<p class="ignored">${t.ignored(ignored)}</p>` : nothing}
     `;
   }

@@ -1,18 +1,19 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { define } from '../../base/define.js';
-import { afterNextPaint } from '../../base/scheduling.js';
+import { afterNextPaint, whenIdle } from '../../util/scheduling.js';
 import { WidthController } from '../../base/width-controller.js';
-import { StoreController } from '../../base/store-controller.js';
-import type { DirectoryStore } from '../../state/directory-store.js';
+import { StoreElement } from '../../base/store-element.js';
 import { DEFAULT_RADIUS_KM, FILTER_NAMES, RADII_KM, type FilterName, type Near } from '../../search/criteria.js';
 import type { DirectoryStructure } from '../../feed/validate.js';
 import {
   ACCESS, AGES, AUDIENCES, CARE_GROUPS, CATEGORIES, COSTS, PATHWAYS, PHASES, SETTINGS, category, type CareGroup, type Label,
 } from '../../feed/taxonomy.js';
-import { departementLabel } from '../../geo/departements.js';
-import { langOf, type Lang } from '../../i18n/format.js';
+/** Département names: a chunk, fetched when the page is idle or the group opens. */
+type Departements = typeof import('../../geo/departements.js');
+let departements: Departements | undefined;
+const loadDepartements = (): Promise<Departements> => import('../../geo/departements.js').then((m) => (departements = m));
 import { CommuneCombobox, nearOf, type CommuneChoice } from './commune-combobox.js';
 import { checkboxes, disclosure, type Ctx, type FilterOption } from './filter-group.js';
 import type { LocateError, LocateFailure } from './geolocate.js';
@@ -67,18 +68,10 @@ const COMPACT_MAX_PX = 560;
  * @cssprop --sos-color-border - Couleur des bordures des champs. Par défaut : `#858585`.
  * @cssprop --sos-color-surface-alt - Couleur de fond du panneau des filtres. Par défaut : `#f3f5f8`.
  * @cssprop --sos-space - Unité d'espacement. Par défaut : `8px`.
+ * @cssprop --sos-color-danger - Liseré des messages d'erreur. Par défaut : `#b3261e`.
  */
-export class SosSearchForm extends LitElement {
+export class SosSearchForm extends StoreElement {
   static override styles = styles;
-
-  @property() src?: string;
-  @property() for?: string;
-  @property({ attribute: false }) store?: DirectoryStore;
-  // Observed so that changing it re-renders; read through `langOf`.
-  /** Langue du formulaire : `fr` ou `en` ; sans cet attribut, celle de l'annuaire, sinon `fr`. */
-  @property() override lang = '';
-
-  protected readonly data = new StoreController(this);
 
   /** The form's message (polite live region): commune loading, no match, location outcome. */
   @state() private message = '';
@@ -90,6 +83,7 @@ export class SosSearchForm extends LitElement {
   @state() private openGroups: ReadonlySet<string> = new Set();
   private readonly toggled = (name: string, open: boolean): void => {
     if (this.openGroups.has(name) === open) return;
+    if (open && !departements) void loadDepartements().then(() => this.requestUpdate());
     const next = new Set(this.openGroups);
     if (open) next.add(name);
     else next.delete(name);
@@ -111,10 +105,6 @@ export class SosSearchForm extends LitElement {
   /** The commune last recognised in the main box (said once). */
   private announcedPlace: string | undefined;
 
-  private get lng(): Lang {
-    return langOf(this, this.data.store?.lang);
-  }
-
   /**
    * With a filter group open, the form renders after the next paint: while the visitor types, the
    * results list (what they look at) paints first, and the option counts follow in the next
@@ -130,7 +120,7 @@ export class SosSearchForm extends LitElement {
     const proposal = this.data.store?.placeInQuery?.label;
     if (proposal !== this.announcedPlace) {
       this.announcedPlace = proposal;
-      if (proposal) this.say(strings[this.lng].placeRecognised(proposal));
+      if (proposal) this.say(strings[this.uiLang].placeRecognised(proposal));
     }
     const near = this.data.store?.criteria.near;
     if (near !== this.shownNear) {
@@ -138,7 +128,12 @@ export class SosSearchForm extends LitElement {
       if (near) this.radiusKm = near.radiusKm;
       this.shownNear = near;
     }
-    this.combobox.strings = strings[this.lng];
+    this.combobox.strings = strings[this.uiLang];
+  }
+
+  protected override firstUpdated(): void {
+    // The names come before a visitor opens the group, most of the time.
+    whenIdle(() => void loadDepartements().then(() => this.requestUpdate()));
   }
 
   private say(text: string, error = false): void {
@@ -163,7 +158,7 @@ export class SosSearchForm extends LitElement {
   }
 
   private chooseCommune({ label, commune }: CommuneChoice): void {
-    this.say(strings[this.lng].nearChosen(label));
+    this.say(strings[this.uiLang].nearChosen(label));
     this.data.store?.setNear({ ...nearOf(commune, this.radiusKm), label });
   }
 
@@ -173,7 +168,7 @@ export class SosSearchForm extends LitElement {
     const place = store?.placeInQuery;
     if (!store || !place) return;
     store.acceptPlace(this.radiusKm);
-    this.say(strings[this.lng].nearChosen(store.criteria.near?.label ?? place.label));
+    this.say(strings[this.uiLang].nearChosen(store.criteria.near?.label ?? place.label));
     // The button goes away: focus stays in the search box.
     this.renderRoot.querySelector<HTMLInputElement>(`#${this.uid}-q`)?.focus();
   }
@@ -189,7 +184,7 @@ export class SosSearchForm extends LitElement {
 
   private async aroundMe(): Promise<void> {
     if (this.locating) return;
-    const t = strings[this.lng];
+    const t = strings[this.uiLang];
     this.locating = true;
     this.say(t.locating);
     try {
@@ -222,7 +217,7 @@ export class SosSearchForm extends LitElement {
     if (!store) return;
     store.reset();
     this.combobox.setText('');
-    this.say(strings[this.lng].resetDone);
+    this.say(strings[this.uiLang].resetDone);
     // The button becomes disabled: keep focus somewhere useful.
     this.renderRoot.querySelector<HTMLInputElement>(`#${this.uid}-q`)?.focus();
   }
@@ -303,7 +298,7 @@ export class SosSearchForm extends LitElement {
       open('departement')
         ? disclosure('departement', t.departement, this.selected('departement'),
             () => depts.length || this.selected('departement')
-              ? this.checkboxGroup('departement', this.options('departement', depts, departementLabel), t.departement, ctx)
+              ? this.checkboxGroup('departement', this.options('departement', depts, (code) => departements?.departementLabel(code) ?? code), t.departement, ctx)
               : html`<p class="explain">${t.noDepartement}</p>`,
             ctx)
         : nothing,
@@ -335,7 +330,7 @@ export class SosSearchForm extends LitElement {
   // ---- render --------------------------------------------------------------------------------
 
   override render() {
-    const lang = this.lng;
+    const lang = this.uiLang;
     const t = strings[lang];
     const ctx: Ctx = { lang, t, open: this.openGroups, toggled: this.toggled };
     const store = this.data.store;

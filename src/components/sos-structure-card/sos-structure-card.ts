@@ -1,14 +1,14 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { deepActiveElement } from '../../base/focus.js';
 import { define } from '../../base/define.js';
-import { StoreController } from '../../base/store-controller.js';
-import type { DirectoryStore } from '../../state/directory-store.js';
+import { StoreElement } from '../../base/store-element.js';
+import type { SosEventMap } from '../../base/events.js';
 import type { DirectoryStructure } from '../../feed/validate.js';
 import type { Contact, Offer } from '../../feed/schema.js';
 import { safeHref } from '../../feed/sanitize.js';
 import { NON_CONVENTIONAL_NOTICE, STRUCTURE_KINDS } from '../../feed/taxonomy.js';
-import { formatDate, langOf, type Lang } from '../../i18n/format.js';
+import { formatDate } from '../../i18n/format.js';
 import { styles } from './sos-structure-card.styles.js';
 import { strings, type CardStrings } from './sos-structure-card.strings.js';
 import { groupOffers, isNonConventional, offerRows, offerTitle, type Row } from './offer-details.js';
@@ -16,12 +16,7 @@ import { directionsLinks } from './directions-links.js';
 import { isStale, publisherOf, reportLink } from './trust.js';
 import { printCopy } from './print.js';
 
-export interface CardCloseDetail {
-  /** Key of the structure whose card was closed. */
-  key: string | undefined;
-  /** False when the element that opened the card is gone (the list re-rendered): refocus your item. */
-  focusRestored: boolean;
-}
+export type CardCloseDetail = SosEventMap['sos-card-close'];
 
 /**
  * Tout ce que l'annuaire sait d'une structure : coordonnées, itinéraire, accès, horaires
@@ -59,23 +54,19 @@ export interface CardCloseDetail {
  * @cssprop --sos-color-surface - Couleur de fond. Par défaut : `#ffffff`.
  * @cssprop --sos-color-warning-bg - Couleur de fond des avertissements (données périmées, mention « Pratique non conventionnelle »). Par défaut : `#fff4e0`.
  * @cssprop --sos-color-warning-text - Couleur du texte des avertissements. Par défaut : `#6b3a00`.
+ * @cssprop --sos-color-border-subtle - Bordures légères : contour des résultats, séparateurs de la fiche (décoratives). Par défaut : `#c9ced6`.
+ * @cssprop --sos-color-success-bg - Fond de la pastille « Gratuit ». Par défaut : `#e3f1e6`.
+ * @cssprop --sos-color-success-text - Texte de la pastille « Gratuit ». Par défaut : `#1b5e20`.
  * @cssprop --sos-font-size - Taille de police de base (en px, pas en rem). Par défaut : `16px`.
  */
-export class SosStructureCard extends LitElement {
+export class SosStructureCard extends StoreElement {
   static override styles = styles;
 
-  @property() src?: string;
-  @property() for?: string;
-  @property({ attribute: false }) store?: DirectoryStore;
   @property({ attribute: 'structure-id' }) structureId?: string;
   @property({ type: Boolean, reflect: true }) overlay = false;
-  // Reflected, so the card re-renders when a page switches language; empty = the store's language.
-  /** Langue de la fiche : `fr` ou `en` ; sans cet attribut (ou vide), celle de l'annuaire, sinon `fr`. */
-  @property({ reflect: true }) override lang!: string;
   /** A structure to show, overriding the store. */
   @property({ attribute: false }) structure?: DirectoryStructure;
 
-  protected readonly data = new StoreController(this);
 
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('article.card') private card?: HTMLElement;
@@ -84,10 +75,6 @@ export class SosStructureCard extends LitElement {
   /** Focused before the overlay opened; focus goes back there on close. */
   private returnFocus: Element | null = null;
   private openedKey: string | undefined;
-
-  private get uiLang(): Lang {
-    return langOf(this, this.data.store?.lang);
-  }
 
   /** What the card shows now. */
   get current(): DirectoryStructure | undefined {
@@ -99,7 +86,6 @@ export class SosStructureCard extends LitElement {
   }
 
   protected override updated(): void {
-    this.data.changes.clear();
     if (!this.overlay) return;
     const dialog = this.dialog;
     if (!dialog) return;
@@ -154,9 +140,7 @@ export class SosStructureCard extends LitElement {
       target.focus();
       focusRestored = deepActiveElement() === target;
     }
-    this.dispatchEvent(new CustomEvent<CardCloseDetail>('sos-card-close', {
-      detail: { key, focusRestored }, bubbles: true, composed: true,
-    }));
+    this.emit('sos-card-close', { key, focusRestored });
   };
 
   /** A click on the backdrop lands on the dialog itself (its content fills it). */
@@ -339,8 +323,5 @@ define('sos-structure-card', SosStructureCard);
 declare global {
   interface HTMLElementTagNameMap {
     'sos-structure-card': SosStructureCard;
-  }
-  interface HTMLElementEventMap {
-    'sos-card-close': CustomEvent<CardCloseDetail>;
   }
 }

@@ -1,8 +1,8 @@
 /** Test helpers for `<sos-map>`: a store with a demo-like feed, and a fake map view (no MapLibre). */
-import { parseFeedText } from '../../feed/parse.js';
-import { DirectoryStore } from '../../state/directory-store.js';
-import { feed, structure } from '../../../test/helpers/feeds.js';
-import type { BasemapInUse, Bounds, FitOptions, MapResults, MapView, MapViewLoader, MapViewOptions, NearShapes, SelectOptions } from './map-view-api.js';
+import { parseFeedText } from '../../src/feed/parse.js';
+import { DirectoryStore } from '../../src/state/directory-store.js';
+import { feed, structure } from './feeds.js';
+import type { BasemapInUse, Bounds, FitOptions, MapResults, MapView, MapViewLoader, MapViewOptions, NearShapes, SelectOptions } from '../../src/components/sos-map/map-view-api.js';
 
 export const PUBLISHER = 'test-dsrc';
 export const keyOf = (id: string) => `${PUBLISHER}:${id}`;

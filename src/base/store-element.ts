@@ -1,0 +1,42 @@
+/**
+ * What the four elements bound to a directory share (form, list, map, card): where their data
+ * comes from (`store`, their own `src`, `for="id"`, or the enclosing `<sos-annuaire>`), their
+ * language, and typed public events. Like Shoelace's `ShoelaceElement` or the extended component
+ * library's `BaseComponent`: a thin layer, no behaviour of its own beyond that.
+ */
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { DirectoryStore } from '../state/directory-store.js';
+import { toLang, type Lang } from '../i18n/format.js';
+import { StoreController } from './store-controller.js';
+import { emit, type SosEventMap } from './events.js';
+
+export abstract class StoreElement extends LitElement {
+  /** URL du ou des flux quand l'élément est utilisé seul (plusieurs adresses séparées par des espaces ou des virgules). */
+  @property() src?: string;
+  /** Identifiant d'un `<sos-annuaire>` placé ailleurs dans la page, dont l'élément suit les données. */
+  @property() for?: string;
+  /** A store set by script (overrides `src`, `for` and the enclosing directory). */
+  @property({ attribute: false }) store?: DirectoryStore;
+  /**
+   * Langue de l'élément : `fr` ou `en` ; sans cet attribut (ou vide), celle de l'annuaire, sinon
+   * `fr`. Changer l'attribut ou la propriété redessine l'élément dans la langue choisie.
+   */
+  // No default: an element without `lang` must not get an empty `lang=""` attribute (that would
+  // tell screen readers its language is unknown). Reflected: a value set by script is also the
+  // element's language for assistive technologies.
+  @property({ reflect: true }) override lang!: string;
+
+  protected readonly data = new StoreController(this);
+
+  /** The language the element speaks now: its own `lang`, else its directory's, else French. */
+  protected get uiLang(): Lang {
+    // The property, not the attribute: during a render the new value is not reflected yet.
+    return this.lang ? toLang(this.lang) : this.data.store?.lang ?? 'fr';
+  }
+
+  /** Fires one of the public events (bubbling and composed: it reaches the page). */
+  protected emit<K extends keyof SosEventMap>(name: K, detail: SosEventMap[K]): void {
+    emit(this, name, detail);
+  }
+}
