@@ -1,25 +1,11 @@
 /** What a visitor (or an integrator's presets) asks of the directory. */
 import type { GeoPoint } from '../feed/schema.js';
+import { FILTER_NAMES, type FilterName } from './filters.js';
 
-/** Multi-select filters: OR inside a filter, AND across filters. */
-export interface Filters {
-  care: string[];
-  subcare: string[];
-  departement: string[];
-  audience: string[];
-  age: string[];
-  setting: string[];
-  phase: string[];
-  access: string[];
-  cost: string[];
-  pathway: string[];
-}
+export { FILTER_NAMES, type FilterName };
 
-export type FilterName = keyof Filters;
-
-export const FILTER_NAMES: readonly FilterName[] = [
-  'care', 'subcare', 'departement', 'audience', 'age', 'setting', 'phase', 'access', 'cost', 'pathway',
-];
+/** Multi-select filters (see filters.ts): OR inside a filter, AND across filters. */
+export type Filters = Record<FilterName, string[]>;
 
 export interface Near {
   /** What the visitor chose, for messages: "Pessac (33600)" or "votre position". */
@@ -44,7 +30,7 @@ export const RADII_KM = [5, 10, 20, 50] as const;
 export const DEFAULT_RADIUS_KM = 20;
 
 export function emptyFilters(): Filters {
-  return { care: [], subcare: [], departement: [], audience: [], age: [], setting: [], phase: [], access: [], cost: [], pathway: [] };
+  return Object.fromEntries(FILTER_NAMES.map((f) => [f, []])) as unknown as Filters;
 }
 
 export function emptyCriteria(): Criteria {

@@ -7,20 +7,14 @@
  *   it builds the records' vocabulary over this index and scores rows for a query.
  */
 import type { DirectoryStructure } from '../feed/validate.js';
-import type { GeoPoint, Offer } from '../feed/schema.js';
-import { ACCESS, AGES, AUDIENCES, CARE_CODES, COSTS, PATHWAYS, PHASES, SETTINGS, SUBCARE_CODES } from '../feed/taxonomy.js';
+import type { GeoPoint, Offer, ServiceArea } from '../feed/schema.js';
+import { CARE_CODES, SUBCARE_CODES } from '../feed/taxonomy.js';
+import { MASK_FILTERS, type MaskedFilter } from './filters.js';
 
-/** Enumerations stored as bit masks, one column each. */
-export const MASKED = {
-  audience: AUDIENCES.codes,
-  age: AGES.codes,
-  setting: SETTINGS.codes,
-  phase: PHASES.codes,
-  access: ACCESS.codes,
-  cost: COSTS.codes,
-  pathway: PATHWAYS.codes,
-} as const;
-export type MaskedFilter = keyof typeof MASKED;
+export type { MaskedFilter };
+
+/** Enumerations stored as bit masks, one column each: their codes, in bit order. */
+export const MASKED = Object.fromEntries(MASK_FILTERS.map((f) => [f.name, f.codes])) as Record<MaskedFilter, readonly string[]>;
 
 // Plain objects, not Maps: this runs for every code of every offer when a feed is indexed.
 const bitOf = Object.fromEntries(
@@ -43,6 +37,8 @@ export interface Columns {
   /** Finer cares of row r: subcareCodes[subcareStart[r] .. subcareStart[r + 1]) (flat: no array per offer). */
   subcareStart: Uint32Array;
   subcareCodes: Uint16Array;
+  /** Row → its offer's service area (FEED-SPEC 1.1), when it has one. */
+  area: (ServiceArea | undefined)[];
 }
 
 function buildColumns(structures: readonly DirectoryStructure[], rows: number): Columns {
@@ -52,25 +48,35 @@ function buildColumns(structures: readonly DirectoryStructure[], rows: number): 
   let subcareTotal = 0;
   for (const s of structures) for (const o of s.offers) subcareTotal += o.subcares?.length ?? 0;
   const subcareCodes = new Uint16Array(subcareTotal);
+  // The keys an offer has, not the keys the filters know: offers come in hundreds of shapes, and
+  // reading an absent property on them is slow (see CONTRIBUTING).
+  const byField = new Map<string, MaskedFilter>(MASK_FILTERS.map((f) => [f.field, f.name]));
+  const area = new Array<ServiceArea | undefined>(rows);
   let row = 0;
   let sc = 0;
   for (const s of structures) {
     for (const o of s.offers) {
       care[row] = careIndex.get(o.care) ?? 255;
       subcareStart[row] = sc;
-      for (const c of o.subcares ?? []) subcareCodes[sc++] = subcareIndex.get(c) ?? 0xffff;
-      masks.audience[row] = maskOf('audience', o.audiences);
-      masks.age[row] = maskOf('age', o.ages);
-      masks.setting[row] = maskOf('setting', o.settings);
-      masks.phase[row] = maskOf('phase', o.phases);
-      masks.access[row] = maskOf('access', o.access);
-      masks.cost[row] = o.cost ? bitOf.cost[o.cost] ?? 0 : 0;
-      masks.pathway[row] = maskOf('pathway', o.pathways);
+      for (const key in o) {
+        if (key === 'subcares') {
+          for (const c of o.subcares!) subcareCodes[sc++] = subcareIndex.get(c) ?? 0xffff;
+          continue;
+        }
+        if (key === 'serviceArea') {
+          area[row] = o.serviceArea;
+          continue;
+        }
+        const f = byField.get(key);
+        if (f === undefined) continue;
+        const v = o[key as keyof Offer] as readonly string[] | string;
+        masks[f][row] = typeof v === 'string' ? bitOf[f][v] ?? 0 : maskOf(f, v);
+      }
       row++;
     }
   }
   subcareStart[rows] = sc;
-  return { care, masks, subcareStart, subcareCodes };
+  return { care, masks, subcareStart, subcareCodes, area };
 }
 
 export interface IndexOptions {

@@ -10,13 +10,14 @@
  * Order: by relevance when there is a query (the text chunk scores rows, see text/relevance.ts),
  * then by distance when there is a place, then by name.
  */
-import type { GeoPoint, Offer } from '../feed/schema.js';
+import type { GeoPoint, Offer, ServiceArea } from '../feed/schema.js';
 import type { DirectoryStructure } from '../feed/validate.js';
 import { distanceKm } from '../feed/location.js';
 import { CARE_CODES, SUBCARE_CODES } from '../feed/taxonomy.js';
 import { fold } from '../util/fold.js';
 import { FILTER_NAMES, RADII_KM, type Criteria, type FilterName, type Near } from './criteria.js';
 import { MASKED, maskOf, type MaskedFilter, type SearchIndex } from './search-index.js';
+import { MASK_FILTERS } from './filters.js';
 // Types only: the text chunk is loaded on demand and handed in as `options.text`.
 import type { TextMatch, Understanding } from './text/index.js';
 import type { Why } from './text/explain.js';
@@ -85,7 +86,7 @@ const FILTER_BITS = FILTER_NAMES.reduce((bits, f) => bits | BIT[f], 0);
 const REMOTE = maskOf('setting', ['distance']);
 const HOME = maskOf('setting', ['domicile']);
 /** Filters where an offer that lists nothing means "all" (FEED-SPEC: absent ages/phases = all). */
-const ABSENT_MEANS_ALL: ReadonlySet<MaskedFilter> = new Set(['age', 'phase']);
+const ABSENT_MEANS_ALL: ReadonlySet<MaskedFilter> = new Set(MASK_FILTERS.filter((f) => f.absentMeansAll).map((f) => f.name));
 
 /** Structure indices in name order, computed once per index. */
 const nameOrders = new WeakMap<SearchIndex, Uint32Array>();
@@ -186,8 +187,8 @@ function staticFail(index: SearchIndex, criteria: Criteria, dist: Float64Array |
     staticCache = { index, key, fail };
     return fail;
   }
-  const { rowStructure, departments, offers } = index;
-  const { care, subcareStart, subcareCodes, masks } = index.columns;
+  const { rowStructure, departments } = index;
+  const { care, subcareStart, subcareCodes, masks, area } = index.columns;
   const settings = masks.setting;
   for (let r = 0; r < rows; r++) {
     let m = 0;
@@ -207,7 +208,7 @@ function staticFail(index: SearchIndex, criteria: Criteria, dist: Float64Array |
       const s = rowStructure[r]!;
       const d = dist[s]!;
       const setting = settings[r]!;
-      if (!(d <= near.radiusKm) && !(setting & (HOME | REMOTE) && serves(offers[r]!, setting, s, d, near, index))) m |= NEAR;
+      if (!(d <= near.radiusKm) && !(setting & (HOME | REMOTE) && serves(area[r], setting, s, d, near, index))) m |= NEAR;
     }
     fail[r] = m;
   }
@@ -221,8 +222,7 @@ function staticFail(index: SearchIndex, criteria: Criteria, dist: Float64Array |
  * Absent, a home offer serves its structure's département and a remote one its publisher's region
  * (or, when the feed names no region, the départements the directory covers).
  */
-function serves(offer: Offer, setting: number, s: number, d: number, near: Near, index: SearchIndex): boolean {
-  const area = offer.serviceArea;
+function serves(area: ServiceArea | undefined, setting: number, s: number, d: number, near: Near, index: SearchIndex): boolean {
   if (area && (area.departments || area.communes || area.radiusKm !== undefined)) {
     return (near.department !== undefined && !!area.departments?.includes(near.department))
       || (near.insee !== undefined && !!area.communes?.includes(near.insee))

@@ -37,3 +37,13 @@ test('every element documents its tag, attributes or events, and CSS parts', () 
     assert.ok((e.cssParts ?? []).length > 0, `${e.tagName} documents its ::part()s`);
   }
 });
+
+test('<sos-annuaire> documents a preset attribute for every filter of src/search/filters.ts', () => {
+  const source = readFileSync('src/search/filters.ts', 'utf8');
+  const filters = [...source.matchAll(/\{ name: '([a-z]+)'|mask\('([a-z]+)'/g)].map((m) => m[1] ?? m[2]);
+  assert.ok(filters.length >= 10, `filters found: ${filters}`);
+  const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+  const annuaire = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'sos-annuaire');
+  const attributes = new Set((annuaire.attributes ?? []).map((a) => a.name));
+  assert.deepEqual(filters.filter((f) => !attributes.has(f)), [], 'filters without an @attr line in sos-annuaire.ts');
+});

@@ -94,18 +94,10 @@ const WIDE_MIN_PX = 760;
  */
 export class SosAnnuaire extends LitElement {
   static override styles = styles;
+  /** One preset attribute per filter (src/search/filters.ts): `care="nutrition"`, `departement="33,40"`… */
+  static override properties = Object.fromEntries(FILTER_NAMES.map((f) => [f, {}]));
 
   @property() src?: string;
-  @property() departement?: string;
-  @property() care?: string;
-  @property() subcare?: string;
-  @property() audience?: string;
-  @property() age?: string;
-  @property() setting?: string;
-  @property() phase?: string;
-  @property() access?: string;
-  @property() cost?: string;
-  @property() pathway?: string;
   @property() lock?: string;
   /**
    * Langue de l'interface : `fr` (par défaut) ou `en` ; reflétée sur l'élément pour que les
@@ -139,7 +131,7 @@ export class SosAnnuaire extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('lang')) this.store.setLang(toLang(this.lang));
-    if (FILTER_NAMES.some((f) => changed.has(f as keyof SosAnnuaire)) || changed.has('lock')) this.applyPresets();
+    if (FILTER_NAMES.some((f) => changed.has(f)) || changed.has('lock')) this.applyPresets();
     if (changed.has('src')) {
       const urls = splitList(this.src);
       if (urls.length) void this.store.load(urls);
@@ -155,7 +147,7 @@ export class SosAnnuaire extends LitElement {
   private applyPresets(): void {
     const presets: Partial<Filters> = {};
     for (const f of FILTER_NAMES) {
-      const v = splitList(this[f as keyof this] as string | undefined);
+      const v = splitList(this[f]);
       if (v.length) presets[f] = v;
     }
     const lockAll = this.lock !== undefined && (this.lock === '' || this.lock === 'true' || this.lock === 'lock');
@@ -197,6 +189,9 @@ export class SosAnnuaire extends LitElement {
     list?.addEventListener('focusin', this.onIntent, { once: true });
   }
 }
+
+// The preset properties declared by `static properties` above, for TypeScript.
+export interface SosAnnuaire extends Partial<Record<FilterName, string>> {}
 
 define('sos-annuaire', SosAnnuaire);
 

@@ -6,10 +6,9 @@ import { afterNextPaint, whenIdle } from '../../util/scheduling.js';
 import { WidthController } from '../../base/width-controller.js';
 import { StoreElement } from '../../base/store-element.js';
 import { DEFAULT_RADIUS_KM, FILTER_NAMES, RADII_KM, type FilterName, type Near } from '../../search/criteria.js';
+import { FILTERS, type FilterDef, type MaskedFilter } from '../../search/filters.js';
 import type { DirectoryStructure } from '../../feed/validate.js';
-import {
-  ACCESS, AGES, AUDIENCES, CARE_GROUPS, CATEGORIES, COSTS, PATHWAYS, PHASES, SETTINGS, category, type CareGroup, type Label,
-} from '../../feed/taxonomy.js';
+import { CARE_GROUPS, CATEGORIES, category, type CareGroup } from '../../feed/taxonomy.js';
 /** Département names: a chunk, fetched when the page is idle or the group opens. */
 type Departements = typeof import('../../geo/departements.js');
 let departements: Departements | undefined;
@@ -23,16 +22,6 @@ const loadGeolocate = () => import('./geolocate.js');
 import { strings } from './sos-search-form.strings.js';
 import { styles } from './sos-search-form.styles.js';
 
-/** The enumerations of the second level, in the order of the INCa referential. */
-const ENUMERATIONS: readonly { name: FilterName; codes: readonly string[]; labels: Record<string, Label> }[] = [
-  { name: 'age', ...AGES },
-  { name: 'setting', ...SETTINGS },
-  { name: 'phase', ...PHASES },
-  { name: 'access', ...ACCESS },
-  // Only "free" is a useful choice; other costs stay listed if a preset selected them.
-  { name: 'cost', codes: ['gratuit'], labels: COSTS.labels },
-  { name: 'pathway', ...PATHWAYS },
-];
 const GROUPS: readonly CareGroup[] = ['socle', 'complementaire', 'autres'];
 
 let nextId = 0;
@@ -288,36 +277,41 @@ export class SosSearchForm extends StoreElement {
     return this.data.store?.criteria.filters[name].length ?? 0;
   }
 
-  private renderFilters(ctx: Ctx): TemplateResult {
+  /** One filter's group, from its declaration (filters.ts). */
+  private filterGroup(f: FilterDef, ctx: Ctx): TemplateResult {
     const { lang, t } = ctx;
+    switch (f.kind) {
+      case 'care':
+        return this.careFilter(ctx);
+      case 'subcare':
+        return this.subcareFilter(ctx);
+      case 'department': {
+        const depts = this.departments();
+        return disclosure('departement', t.departement, this.selected('departement'),
+          () => depts.length || this.selected('departement')
+            ? this.checkboxGroup('departement', this.options('departement', depts, (code) => departements?.departementLabel(code) ?? code), t.departement, ctx)
+            : html`<p class="explain">${t.noDepartement}</p>`,
+          ctx);
+      }
+      case 'mask': {
+        const name = f.name as MaskedFilter;
+        return disclosure(name, t[name], this.selected(name),
+          () => this.checkboxGroup(name, this.options(name, f.offered ?? f.codes, (c) => f.labels[c]?.[lang] ?? c), t[name], ctx),
+          ctx);
+      }
+    }
+  }
+
+  private renderFilters(ctx: Ctx): TemplateResult {
+    const { t } = ctx;
     const locked = this.data.store?.locked ?? new Set<FilterName>();
-    const open = (name: FilterName) => !locked.has(name);
-    const depts = this.departments();
-    const first = [
-      open('care') ? this.careFilter(ctx) : nothing,
-      open('departement')
-        ? disclosure('departement', t.departement, this.selected('departement'),
-            () => depts.length || this.selected('departement')
-              ? this.checkboxGroup('departement', this.options('departement', depts, (code) => departements?.departementLabel(code) ?? code), t.departement, ctx)
-              : html`<p class="explain">${t.noDepartement}</p>`,
-            ctx)
-        : nothing,
-      open('audience')
-        ? disclosure('audience', t.audience, this.selected('audience'),
-            () => this.checkboxGroup('audience', this.options('audience', AUDIENCES.codes, (c) => AUDIENCES.labels[c as keyof typeof AUDIENCES.labels]?.[lang] ?? c), t.audience, ctx),
-            ctx)
-        : nothing,
-    ];
-    const secondNames = (['subcare', ...ENUMERATIONS.map((e) => e.name)] as FilterName[]).filter(open);
-    const second = [
-      open('subcare') ? this.subcareFilter(ctx) : nothing,
-      ...ENUMERATIONS.filter((e) => open(e.name)).map((e) => disclosure(e.name, t[e.name], this.selected(e.name),
-        () => this.checkboxGroup(e.name, this.options(e.name, e.codes, (c) => e.labels[c]?.[lang] ?? c), t[e.name], ctx),
-        ctx)),
-    ];
-    const secondActive = secondNames.reduce((n, f) => n + this.selected(f), 0);
+    const shown = (FILTERS as readonly FilterDef[]).filter((f) => !locked.has(f.name as FilterName));
+    const first = shown.filter((f) => f.level === 1).map((f) => this.filterGroup(f, ctx));
+    const secondDefs = shown.filter((f) => f.level === 2);
+    const second = secondDefs.map((f) => this.filterGroup(f, ctx));
+    const secondActive = secondDefs.reduce((n, f) => n + this.selected(f.name as FilterName), 0);
     const panel = html`<div class="first-level">${first}</div>
-      ${secondNames.length
+      ${secondDefs.length
         ? html`<div class="second-level">${disclosure('more', t.more, secondActive, () => html`<div class="more-grid">${second}</div>`, ctx)}</div>`
         : nothing}`;
     // On a phone the filters fold into one "Filtres" disclosure, so the first results show on screen.

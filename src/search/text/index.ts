@@ -6,6 +6,7 @@
 import type Fuse from 'fuse.js';
 import type { CommuneLookup } from './places.js';
 import { departementsOfRegion } from '../../geo/regions.js';
+import { MASK_FILTERS } from '../filters.js';
 import type { SearchIndex } from '../search-index.js';
 import { lexiconIndex, type LexiconIndex } from './lexicon-index.js';
 import { buildInSlices, buildTextIndex, finish, type TextIndex } from './text-index.js';
@@ -32,7 +33,7 @@ export interface MatchOptions {
 }
 
 /** Filters where an offer that lists nothing means "all" (FEED-SPEC: absent ages/phases = all). */
-const ABSENT_MEANS_ALL = new Set(['age', 'phase']);
+const ABSENT_MEANS_ALL = new Set<string>(MASK_FILTERS.filter((f) => f.absentMeansAll).map((f) => f.name));
 const CACHE_MAX = 200;
 
 let FuseClass: typeof Fuse | undefined;
@@ -103,7 +104,7 @@ export class TextSearch {
     }
     for (const c of filters) {
       const s = this.scores(c);
-      const all = c.means.filter((m) => ABSENT_MEANS_ALL.has(m.kind)).map((m) => this.index.columns.masks[m.kind as 'age' | 'phase']);
+      const all = c.means.flatMap((m) => (m.kind !== 'care' && m.kind !== 'subcare' && ABSENT_MEANS_ALL.has(m.kind) ? [this.index.columns.masks[m.kind]] : []));
       for (let r = 0; r < rows; r++) if (!s[r] && !all.some((col) => col[r] === 0)) pass[r] = 0;
     }
     // Words of the records are required too ("ligue psy": the Ligue's psychologists), unless
