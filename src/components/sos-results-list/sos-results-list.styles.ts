@@ -40,6 +40,10 @@ export const styles = [
       border-radius: var(--_radius);
       padding: calc(var(--_space) * 1.5);
       background: var(--_surface);
+      /* Results below the fold are not laid out or painted until scrolled near (they stay in the
+         accessibility tree and in-page search): each keystroke lays out a screenful, not 30. */
+      content-visibility: auto;
+      contain-intrinsic-size: auto 10em;
     }
     .result[aria-current='true'] {
       border-color: var(--_primary);
