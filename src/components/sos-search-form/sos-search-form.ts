@@ -324,9 +324,9 @@ export class SosSearchForm extends StoreElement {
   // ---- render --------------------------------------------------------------------------------
 
   override render() {
-    const lang = this.uiLang;
-    const t = strings[lang];
-    const ctx: Ctx = { lang, t, open: this.openGroups, toggled: this.toggled };
+    // Written out (not `{ lang, t }`): the manifest analyzer takes shorthand properties here for module variables.
+    const ctx: Ctx = { lang: this.uiLang, t: strings[this.uiLang], open: this.openGroups, toggled: this.toggled };
+    const { t } = ctx;
     const store = this.data.store;
     const near = store?.criteria.near;
     const id = this.uid;
