@@ -6,6 +6,7 @@ import { FILLERS, LEXICON, SYNONYMS, type Role, type Weight } from '../../feed/l
 import { CARE_CODES, CATEGORIES, SUBCARE_CODES } from '../../feed/taxonomy.js';
 import { MASKED, type MaskedFilter } from '../search-index.js';
 import { stems } from './tokens.js';
+import { prefixRange } from '../../util/prefix-range.js';
 
 /** Where a code lives in the index: the care column, the finer cares, or a bit mask column. */
 export type CodeKind = 'care' | 'subcare' | MaskedFilter;
@@ -136,17 +137,8 @@ export class LexiconIndex {
 
   /** One-word terms starting with `prefix`. */
   withPrefix(prefix: string): Term[] {
-    const out: Term[] = [];
-    const { singles } = this;
-    let lo = 0;
-    let hi = singles.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (singles[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < singles.length && singles[i]!.startsWith(prefix); i++) out.push(this.single.get(singles[i]!)!);
-    return out;
+    const [from, to] = prefixRange(this.singles, prefix);
+    return this.singles.slice(from, to).map((s) => this.single.get(s)!);
   }
 }
 

@@ -9,6 +9,7 @@
 import type { SearchIndex } from '../search-index.js';
 import { STRUCTURE_KINDS, subcare } from '../../feed/taxonomy.js';
 import { stem } from './tokens.js';
+import { prefixRange } from '../../util/prefix-range.js';
 import { foldLines } from '../../util/fold-lines.js';
 
 /** Folds many texts at once (foldLines: fold() in one pass over all of them; untrimmed, words are cut anyway), then cuts them into stems. */
@@ -193,16 +194,7 @@ export class TextIndex {
 
   /** Ids of the terms starting with `prefix`. */
   withPrefix(prefix: string): number[] {
-    const { terms } = this;
-    let lo = 0;
-    let hi = terms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (terms[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: number[] = [];
-    for (let t = lo; t < terms.length && terms[t]!.startsWith(prefix); t++) out.push(t);
-    return out;
+    const [from, to] = prefixRange(this.terms, prefix);
+    return Array.from({ length: to - from }, (_, i) => from + i);
   }
 }
