@@ -41,6 +41,8 @@ export type CardCloseDetail = SosEventMap['sos-card-close'];
  * @attr lang - `fr` (par défaut) ou `en` ; dans un annuaire, la langue de l'annuaire.
  * @attr theme - `dsfr` pour l'apparence du Système de design de l'État (DSFR).
  *
+ * @fires sos-loaded - Flux chargés (fiche autonome avec `src` seulement).
+ * @fires sos-error - Un flux n'a pas pu être lu (fiche autonome avec `src` seulement).
  * @fires sos-card-close - La boîte de dialogue s'est fermée : `{ key, focusRestored }` (`bubbles`,
  *   `composed`). Si `focusRestored` vaut `false`, l'élément qui avait ouvert la fiche n'existe plus :
  *   placez le focus sur sa nouvelle copie.
