@@ -11,7 +11,7 @@ import { toLang, type Lang } from '../i18n/format.js';
 import { StoreController } from './store-controller.js';
 import { emit, type SosEventMap } from './events.js';
 
-export abstract class StoreElement extends LitElement {
+export abstract class StoreElement<Strings = unknown> extends LitElement {
   /** URL du ou des flux quand l'élément est utilisé seul (plusieurs adresses séparées par des espaces ou des virgules). */
   @property() src?: string;
   /** Identifiant d'un `<sos-annuaire>` placé ailleurs dans la page, dont l'élément suit les données. */
@@ -28,6 +28,14 @@ export abstract class StoreElement extends LitElement {
   @property({ reflect: true }) override lang!: string;
 
   protected readonly data = new StoreController(this);
+
+  /** The element's strings, French and English (its `<tag>.strings.ts`). */
+  protected abstract readonly table: Readonly<Record<Lang, Strings>>;
+
+  /** Its strings in the language it speaks now. */
+  protected get t(): Strings {
+    return this.table[this.uiLang];
+  }
 
   /** The language the element speaks now: its own `lang`, else its directory's, else French. */
   protected get uiLang(): Lang {

@@ -51,7 +51,8 @@ export type SosMapReadyDetail = SosEventMap['sos-map-ready'];
  * @cssprop --sos-color-selected - Structure sélectionnée sur la carte (point, repère, étiquette, ligne en cours). Par défaut : `#c2410c`.
  * @cssprop --sos-color-on-selected - Texte et contour sur la couleur de sélection (« +2 »). Par défaut : `#ffffff`.
  */
-export class SosMap extends StoreElement {
+export class SosMap extends StoreElement<(typeof strings)['fr']> {
+  protected readonly table = strings;
   static override styles = styles;
 
   @property() basemap?: string;
@@ -134,7 +135,7 @@ export class SosMap extends StoreElement {
         this.shadowRoot.adoptedStyleSheets = [...this.shadowRoot.adoptedStyleSheets, sheet];
         this.cssAdopted = true;
       }
-      const t = this.strings;
+      const t = this.t;
       const container = this.renderRoot.querySelector<HTMLElement>('.map')!;
       const view = module.createMapView(container, {
         basemap: this.basemap,
@@ -145,7 +146,7 @@ export class SosMap extends StoreElement {
         primaryColor: getComputedStyle(this).getPropertyValue('--_primary').trim() || undefined,
         selectedColor: getComputedStyle(this).getPropertyValue('--_selected').trim() || undefined,
         motionMs: () => this.motionMs(),
-        strings: () => this.strings,
+        strings: () => this.t,
         onSelect: (key) => this.data.store?.select(key),
         onOpen: (key) => this.data.store?.open(key),
       });
@@ -165,10 +166,6 @@ export class SosMap extends StoreElement {
     } finally {
       this.starting = false;
     }
-  }
-
-  private get strings() {
-    return strings[this.uiLang];
   }
 
   private motionMs(): number {
@@ -222,7 +219,7 @@ export class SosMap extends StoreElement {
   }
 
   override render() {
-    const t = this.strings;
+    const t = this.t;
     const fellBack = this.basemapInUse === 'offline' && this.basemap?.trim() !== 'offline';
     const { structureCount, geojson } = this.results;
     return html`

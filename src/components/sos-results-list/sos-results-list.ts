@@ -46,7 +46,8 @@ const ANNOUNCE_DELAY_MS = 500;
  * @cssprop --sos-color-danger-bg - Fond du message « annuaire indisponible ». Par défaut : `#fdecea`.
  * @cssprop --sos-color-danger-text - Texte du message « annuaire indisponible ». Par défaut : `#7f1d1d`.
  */
-export class SosResultsList extends StoreElement {
+export class SosResultsList extends StoreElement<ListStrings> {
+  protected readonly table = strings;
   static override styles = styles;
 
   @state() private shown = PAGE;
@@ -100,7 +101,7 @@ export class SosResultsList extends StoreElement {
   }
 
   private countText(store: DirectoryStore): string {
-    const t = strings[this.uiLang];
+    const t = this.t;
     // A feed that could not be loaded: the live region says why, not "no result".
     if (store.status === 'error' && store.errors[0]) return t.loadError(store.errors[0].kind, store.errors[0].status);
     const r = store.results;
@@ -122,7 +123,7 @@ export class SosResultsList extends StoreElement {
 
   override render() {
     const store = this.data.store;
-    const t = strings[this.uiLang];
+    const t = this.t;
     // The live region exists from the first render on: it is only announced when its text changes.
     const live = html`<p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announced}</p>`;
     if (!store || store.status === 'idle' || (store.status === 'loading' && !store.structures.length)) {

@@ -19,7 +19,7 @@ import type { LocateError, LocateFailure } from './geolocate.js';
 
 /** « Autour de moi » is code for a click: loaded then. */
 const loadGeolocate = () => import('./geolocate.js');
-import { strings } from './sos-search-form.strings.js';
+import { strings, type SearchFormStrings } from './sos-search-form.strings.js';
 import { styles } from './sos-search-form.styles.js';
 
 const GROUPS: readonly CareGroup[] = ['socle', 'complementaire', 'autres'];
@@ -59,7 +59,8 @@ const COMPACT_MAX_PX = 560;
  * @cssprop --sos-space - Unité d'espacement. Par défaut : `8px`.
  * @cssprop --sos-color-danger - Liseré des messages d'erreur. Par défaut : `#b3261e`.
  */
-export class SosSearchForm extends StoreElement {
+export class SosSearchForm extends StoreElement<SearchFormStrings> {
+  protected readonly table = strings;
   static override styles = styles;
 
   /** The form's message (polite live region): commune loading, no match, location outcome. */
@@ -109,7 +110,7 @@ export class SosSearchForm extends StoreElement {
     const proposal = this.data.store?.placeInQuery?.label;
     if (proposal !== this.announcedPlace) {
       this.announcedPlace = proposal;
-      if (proposal) this.say(strings[this.uiLang].placeRecognised(proposal));
+      if (proposal) this.say(this.t.placeRecognised(proposal));
     }
     const near = this.data.store?.criteria.near;
     if (near !== this.shownNear) {
@@ -117,7 +118,7 @@ export class SosSearchForm extends StoreElement {
       if (near) this.radiusKm = near.radiusKm;
       this.shownNear = near;
     }
-    this.combobox.strings = strings[this.uiLang];
+    this.combobox.strings = this.t;
   }
 
   protected override firstUpdated(): void {
@@ -147,7 +148,7 @@ export class SosSearchForm extends StoreElement {
   }
 
   private chooseCommune({ label, commune }: CommuneChoice): void {
-    this.say(strings[this.uiLang].nearChosen(label));
+    this.say(this.t.nearChosen(label));
     this.data.store?.setNear({ ...nearOf(commune, this.radiusKm), label });
   }
 
@@ -157,7 +158,7 @@ export class SosSearchForm extends StoreElement {
     const place = store?.placeInQuery;
     if (!store || !place) return;
     store.acceptPlace(this.radiusKm);
-    this.say(strings[this.uiLang].nearChosen(store.criteria.near?.label ?? place.label));
+    this.say(this.t.nearChosen(store.criteria.near?.label ?? place.label));
     // The button goes away: focus stays in the search box.
     this.renderRoot.querySelector<HTMLInputElement>(`#${this.uid}-q`)?.focus();
   }
@@ -173,7 +174,7 @@ export class SosSearchForm extends StoreElement {
 
   private async aroundMe(): Promise<void> {
     if (this.locating) return;
-    const t = strings[this.uiLang];
+    const t = this.t;
     this.locating = true;
     this.say(t.locating);
     try {
@@ -206,7 +207,7 @@ export class SosSearchForm extends StoreElement {
     if (!store) return;
     store.reset();
     this.combobox.setText('');
-    this.say(strings[this.uiLang].resetDone);
+    this.say(this.t.resetDone);
     // The button becomes disabled: keep focus somewhere useful.
     this.renderRoot.querySelector<HTMLInputElement>(`#${this.uid}-q`)?.focus();
   }
@@ -325,7 +326,7 @@ export class SosSearchForm extends StoreElement {
 
   override render() {
     // Written out (not `{ lang, t }`): the manifest analyzer takes shorthand properties here for module variables.
-    const ctx: Ctx = { lang: this.uiLang, t: strings[this.uiLang], open: this.openGroups, toggled: this.toggled };
+    const ctx: Ctx = { lang: this.uiLang, t: this.t, open: this.openGroups, toggled: this.toggled };
     const { t } = ctx;
     const store = this.data.store;
     const near = store?.criteria.near;

@@ -61,7 +61,8 @@ export type CardCloseDetail = SosEventMap['sos-card-close'];
  * @cssprop --sos-color-success-text - Texte de la pastille « Gratuit ». Par défaut : `#1b5e20`.
  * @cssprop --sos-font-size - Taille de police de base (en px, pas en rem). Par défaut : `16px`.
  */
-export class SosStructureCard extends StoreElement {
+export class SosStructureCard extends StoreElement<CardStrings> {
+  protected readonly table = strings;
   static override styles = styles;
 
   @property({ attribute: 'structure-id' }) structureId?: string;
@@ -119,7 +120,7 @@ export class SosStructureCard extends StoreElement {
     const s = this.current;
     const card = this.card;
     if (!s || !card) return undefined;
-    const t = strings[this.uiLang];
+    const t = this.t;
     const today = new Date().toISOString().slice(0, 10);
     return printCopy(card, {
       lang: this.uiLang,
@@ -152,7 +153,7 @@ export class SosStructureCard extends StoreElement {
 
   override render() {
     const s = this.current;
-    const t = strings[this.uiLang];
+    const t = this.t;
     if (this.overlay) {
       return html`<dialog part="dialog" aria-labelledby="title" @close=${this.onDialogClose} @click=${this.onDialogClick}>
         ${s ? this.renderCard(s, t) : nothing}
