@@ -182,6 +182,27 @@ describe('sos-results-list', () => {
     await expect(en).to.be.accessible();
   });
 
+  it('does not move the page when its own result gets the focus (a tap must open it), only when the map selects one', async () => {
+    const store = storeWith(doc);
+    const el = await fixture<SosResultsList>(html`<sos-results-list .store=${store}></sos-results-list>`);
+    const scrolled: string[] = [];
+    const original = Element.prototype.scrollIntoView;
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this.getAttribute('data-key') ?? '');
+    };
+    try {
+      ($$(el, '.result-button')[1] as HTMLButtonElement).focus();
+      await settle(el);
+      expect(store.selectedKey).to.equal('test-dsrc:chu');
+      expect(scrolled).to.deep.equal([]);
+      store.select('test-dsrc:tel'); // from the map
+      await settle(el);
+      expect(scrolled).to.deep.equal(['test-dsrc:tel']);
+    } finally {
+      Element.prototype.scrollIntoView = original;
+    }
+  });
+
   it('renders a page of results at a time for large result sets', async () => {
     const many = feed(Array.from({ length: 250 }, (_, i) => structure({ id: `s${String(i).padStart(3, '0')}`, name: `Structure ${String(i).padStart(3, '0')}` })));
     const store = storeWith(many);

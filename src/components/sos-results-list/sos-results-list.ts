@@ -58,6 +58,12 @@ export class SosResultsList extends StoreElement<ListStrings> {
   private lastStatus: unknown;
   /** The selection changed (on the map): bring it into view once rendered. */
   private revealSelection = false;
+  /**
+   * The structure the list itself selected (its button got the focus). Not scrolled to: on a
+   * touch screen the focus comes with the finger's press, and moving the page then would make
+   * the tap land elsewhere (the first tap must open the result).
+   */
+  private selectedHere: string | undefined;
 
   /** Moves keyboard focus to a structure's button (e.g. when its card closes). */
   focusResult(key: string): void {
@@ -76,7 +82,7 @@ export class SosResultsList extends StoreElement<ListStrings> {
     }
     // The language changed: say the count again, in that language.
     if (this.data.changes.has('lang')) this.scheduleAnnouncement(store);
-    this.revealSelection = this.data.changes.has('selection') && !!store.selectedKey;
+    this.revealSelection = this.data.changes.has('selection') && !!store.selectedKey && store.selectedKey !== this.selectedHere;
     if (this.revealSelection) this.ensureShown(store.selectedKey!);
   }
 
@@ -109,6 +115,11 @@ export class SosResultsList extends StoreElement<ListStrings> {
     if (!near) return r.structureCount ? t.counts(r.structureCount, r.offerCount) : t.noResult;
     const count = r.structureCount ? t.countsNear(r.structureCount, r.offerCount, near.radiusKm, near.label) : t.noneNear(near.radiusKm, near.label);
     return r.remoteCount ? `${count.replace(/\.$/, '')} ; ${t.remoteCount(r.remoteCount)}` : count;
+  }
+
+  private selectFromList(store: DirectoryStore, key: string): void {
+    this.selectedHere = key;
+    store.select(key);
   }
 
   private ensureShown(key: string): void {
@@ -234,7 +245,7 @@ export class SosResultsList extends StoreElement<ListStrings> {
       <li class="result" part="result" data-key=${s.key} aria-current=${selected ? 'true' : nothing}>
         <div class="name" role="heading" aria-level=${level}>
           <button type="button" class="result-button" part="result-button" @click=${() => store.open(s.key)}
-            @focus=${() => store.select(s.key)}>${s.name}</button>
+            @focus=${() => this.selectFromList(store, s.key)}>${s.name}</button>
         </div>
         ${why ? html`<p class="why">${t.why(why)}</p>` : nothing}
         <p class="meta">
