@@ -78,6 +78,7 @@ const taxonomy = {
     referral: enumeration(t.REFERRALS),
     cost: enumeration(t.COSTS),
     pathways: enumeration(t.PATHWAYS),
+    howTo: enumeration(t.HOW_TO),
   },
   nonConventionalNotice: t.NON_CONVENTIONAL_NOTICE,
   maxLength: MAX_LENGTH,
@@ -113,6 +114,7 @@ export const KNOWN_KEYS = {
   location: ${keys(StructureSchema.def.shape.location.def.innerType)},
   accessibility: ${keys(StructureSchema.def.shape.accessibility.def.innerType)},
   serviceArea: ${keys(OfferSchema.def.shape.serviceArea.def.innerType)},
+  closure: ${keys(StructureSchema.def.shape.closure.def.innerType)},
 };
 `,
 );

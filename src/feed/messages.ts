@@ -86,7 +86,10 @@ export function issueMessage(issue: core.$ZodIssue, root: unknown): string {
         case 'url': return `lien refusé ${quote(value)} : seules les adresses http:// et https:// sont admises`;
         case 'date': return `date invalide ${quote(value)} (attendu AAAA-MM-JJ, par ex. 2026-03-12)`;
         case 'datetime': return `date et heure invalides ${quote(value)} (attendu RFC 3339, par ex. 2026-10-12T08:00:00Z)`;
-        default: return `format invalide ${quote(value)}${FORMAT_HINTS[field] ? ` (${FORMAT_HINTS[field]})` : ''}`;
+        default:
+          // Two letters or not, an unknown language is one problem: not a code of the list.
+          if (field === 'languages') return `code de langue inconnu ${quote(value)} (attendu un code ISO 639-1 : deux lettres minuscules, par ex. "en", "es", "ar")`;
+          return `format invalide ${quote(value)}${FORMAT_HINTS[field] ? ` (${FORMAT_HINTS[field]})` : ''}`;
       }
     case 'too_small':
       if (issue.origin === 'array') return `liste vide : au moins ${String(issue.minimum)} élément attendu`;

@@ -11,7 +11,7 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u20
 /** Free-text fields and their caps; every other string is only cleaned (codes, URLs and ids are never cut). */
 export const TEXT_CAPS: Readonly<Record<string, number>> = {
   name: MAX_LENGTH.short, label: MAX_LENGTH.short, city: MAX_LENGTH.short, line: MAX_LENGTH.short,
-  costNote: MAX_LENGTH.short, license: MAX_LENGTH.short,
+  costNote: MAX_LENGTH.short, license: MAX_LENGTH.short, note: MAX_LENGTH.short,
   description: MAX_LENGTH.long, hours: MAX_LENGTH.long, schedule: MAX_LENGTH.long,
 };
 const MULTILINE = new Set(['description', 'hours', 'schedule']);

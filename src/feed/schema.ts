@@ -8,9 +8,10 @@
  */
 import * as z from 'zod/mini';
 import {
-  ACCESS, AGES, AUDIENCES, CARE_CODES, COSTS, PATHWAYS, PHASES, REFERRALS, SETTINGS,
+  ACCESS, AGES, AUDIENCES, CARE_CODES, COSTS, HOW_TO, PATHWAYS, PHASES, REFERRALS, SETTINGS,
   STRUCTURE_KINDS, SUBCARE_CODES, type CareCode,
 } from './taxonomy.js';
+import { languagePattern } from './languages.js';
 
 import { FORMAT, MAX_LENGTH } from './constants.js';
 
@@ -31,6 +32,17 @@ const httpUrl = () => z.url({ protocol: /^https?$/, hostname: z.regexes.domain }
 const departmentCode = () => z.string().check(z.regex(/^(?:[0-9]{2}|2A|2B|97[1-6])$/));
 /** INSEE commune code (COG): 5 characters, `2A`/`2B` allowed. */
 const inseeCode = () => z.string().check(z.regex(/^(?:[0-9]{2}|2A|2B)[0-9]{3}$/));
+
+/**
+ * Hours in OpenStreetMap `opening_hours` syntax (`Mo-Fr 09:00-12:30,13:30-17:00; PH off`), kept as
+ * text: validation does not parse them (readers that cannot read them show `hours`). 255
+ * characters, OpenStreetMap's own limit for a tag value; never cut (a cut expression means
+ * something else), dropped when longer.
+ */
+const osmHours = (what: string) => describe(
+  z.string().check(z.minLength(1), z.maxLength(255)),
+  `${what}, au format OpenStreetMap opening_hours (ex. « Mo-Fr 09:00-12:30,13:30-17:00; PH off »), 255 caractères au plus`,
+);
 
 export const ContactSchema = z.object({
   phone: z.optional(describe(z.string().check(z.regex(/^[+0-9][0-9 .()-]{3,24}$/)), 'Téléphone')),
@@ -79,7 +91,21 @@ export const OfferSchema = z.object({
   nonConventional: z.optional(z.boolean()),
   description: z.optional(text(MAX_LENGTH.long)),
   schedule: z.optional(text(MAX_LENGTH.long)),
+  openingHours: z.optional(osmHours("Horaires de l'offre (un atelier le mercredi…), s'ils diffèrent de ceux de la structure")),
+  howTo: z.optional(describe(codes(HOW_TO.codes), "Comment y accéder : telephone, courriel, sur-place, rendez-vous-en-ligne, formulaire, orientation-professionnel")),
+  bookingUrl: z.optional(describe(httpUrl(), "Page de prise de rendez-vous ou d'inscription en ligne (http ou https seulement)")),
   contact: z.optional(ContactSchema),
+});
+
+/**
+ * A temporary closure (holidays, works): `from` the first day closed, `until` the last one
+ * (absent: until further notice). The structure stays listed; readers say « Fermé du … au … ».
+ * (`until` before `from` is caught by validate.ts: the schema cannot compare two fields.)
+ */
+export const ClosureSchema = z.object({
+  from: describe(z.iso.date(), 'Premier jour de fermeture (AAAA-MM-JJ)'),
+  until: z.optional(describe(z.iso.date(), "Dernier jour de fermeture (AAAA-MM-JJ) ; absent : jusqu'à nouvel ordre")),
+  note: z.optional(describe(text(), 'Précision affichée avec la fermeture, ex. « Fermeture annuelle »')),
 });
 
 export const StructureSchema = z.object({
@@ -93,8 +119,17 @@ export const StructureSchema = z.object({
   department: z.optional(departmentCode()),
   location: z.optional(LocationSchema),
   contact: z.optional(ContactSchema),
-  accessibility: z.optional(z.object({ wheelchair: z.optional(z.boolean()) })),
+  accessibility: z.optional(z.object({
+    wheelchair: z.optional(z.boolean()),
+    acceslibre: z.optional(describe(httpUrl(), 'Page du lieu sur acceslibre.beta.gouv.fr (registre national de l\'accessibilité), http ou https')),
+  })),
   hours: z.optional(text(MAX_LENGTH.long)),
+  openingHours: z.optional(osmHours("Horaires d'ouverture lisibles par les lecteurs (`hours` reste le texte affiché quand ils ne savent pas les lire)")),
+  closure: z.optional(describe(ClosureSchema, "Fermeture temporaire (congés, travaux) : la structure reste listée, avec « Fermé du … au … »")),
+  languages: z.optional(describe(
+    z.array(z.string().check(z.regex(languagePattern()))),
+    'Langues parlées en plus du français : codes ISO 639-1 à deux lettres minuscules (en, es, ar, pt, br…)',
+  )),
   verifiedAt: z.iso.date(),
   offers: z.array(OfferSchema).check(z.minLength(1)),
 });
@@ -134,6 +169,7 @@ export type Contact = z.infer<typeof ContactSchema>;
 export type Address = z.infer<typeof AddressSchema>;
 export type GeoPoint = z.infer<typeof LocationSchema>;
 export type ServiceArea = z.infer<typeof ServiceAreaSchema>;
+export type Closure = z.infer<typeof ClosureSchema>;
 export type Offer = z.infer<typeof OfferSchema>;
 export type FeedStructure = z.infer<typeof StructureSchema>;
 export type Publisher = z.infer<typeof PublisherSchema>;

@@ -279,6 +279,19 @@ export const PATHWAYS = enumeration({
   'parcours-oncopediatrie': L('Parcours d’oncopédiatrie', 'Paediatric oncology pathway'),
 });
 
+/**
+ * How a person gets in (FEED-SPEC 1.1 offer `howTo`; data·inclusion `modes_mobilisation`). Pure: the
+ * widget's initial JavaScript carries it only once an element shows it.
+ */
+export const HOW_TO = /* @__PURE__ */ enumeration({
+  telephone: L('Par téléphone', 'By phone'),
+  courriel: L('Par courriel', 'By e-mail'),
+  'sur-place': L('Sur place, en se présentant à l’accueil', 'In person, at the reception desk'),
+  'rendez-vous-en-ligne': L('Prendre rendez-vous en ligne', 'Book online'),
+  formulaire: L('Par un formulaire en ligne', 'Through an online form'),
+  'orientation-professionnel': L('Sur orientation d’un professionnel', 'On referral by a professional'),
+});
+
 export const CARE_CODES = CATEGORIES.map((c) => c.code) as CareCode[];
 export const SUBCARE_CODES = CATEGORIES.flatMap((c) => c.subcares.map((s) => s.code)) as SubcareCode[];
 

@@ -7,7 +7,7 @@
 import type { core } from 'zod/mini';
 import { EnvelopeSchema, OfferSchema, StructureShellSchema } from './schema.js';
 import { issueMessage, type PathSegment } from './messages.js';
-import { droppablePath, useValidationDetail, type ValidationDetail } from './validate.js';
+import { CLOSURE_DROPPED, droppablePath, useValidationDetail, type ValidationDetail } from './validate.js';
 
 type Parsed = core.util.SafeParseResult<Record<string, unknown>>;
 const parse = (schema: unknown, value: unknown): Parsed => (schema as { safeParse(v: unknown): Parsed }).safeParse(value);
@@ -43,8 +43,11 @@ export const detail: ValidationDetail = {
         return undefined;
       }
       for (const i of issues) {
-        report.add('warning', 'field-dropped', [...path, ...(i.path as PathSegment[])], `${issueMessage(i, value)} : champ ignoré`);
-        deletePath(value, droppablePath(i.path as PathSegment[], level)!);
+        const drop = droppablePath(i.path as PathSegment[], level)!;
+        // A closure goes whole for a bad date: say so, rather than "champ ignoré" on `closure.from`.
+        const outcome = drop.length === 1 && drop[0] === 'closure' && level === 'structure' ? CLOSURE_DROPPED : 'champ ignoré';
+        report.add('warning', 'field-dropped', [...path, ...(i.path as PathSegment[])], `${issueMessage(i, value)} : ${outcome}`);
+        deletePath(value, drop);
       }
       compactArrays(value);
     }

@@ -119,6 +119,99 @@ describe('validateFeed', () => {
     expect(messages(r)).to.include('structures[0].offers[2].serviceArea.regions : champ inconnu, ignoré');
   });
 
+  it('keeps the 1.1 fields of a structure and an offer as they are (opening hours are not parsed here)', () => {
+    const s = structure({
+      id: 'a', hours: 'Du lundi au vendredi, 9 h – 12 h 30 et 13 h 30 – 17 h.', openingHours: 'Mo-Fr 09:00-12:30,13:30-17:00; PH off',
+      closure: { from: '2026-12-21', until: '2027-01-02', note: 'Fermeture annuelle' }, languages: ['en', 'ar', 'br'],
+      accessibility: { wheelchair: true, acceslibre: 'https://acceslibre.beta.gouv.fr/app/33-bordeaux/a/centre-de-sante/erp/centre-a/' },
+      offers: [offer({ id: 'o', howTo: ['telephone', 'rendez-vous-en-ligne'], bookingUrl: 'https://example.org/rdv', openingHours: 'We 14:00-17:00' })],
+    });
+    const r = valid(feed([s, structure({ id: 'b', openingHours: 'Mo-Fr 25:00-99:00 n’importe quoi', closure: { from: '2026-10-15' } })]));
+    expect(r.diagnostics).to.deep.equal([]);
+    const [a, b] = r.feed.structures;
+    for (const key of ['hours', 'openingHours', 'closure', 'languages', 'accessibility'] as const) expect(a![key], key).to.deep.equal(s[key]);
+    expect(a!.offers[0]).to.deep.equal(s.offers[0]);
+    // Unreadable OSM syntax is still text to the validator; an open-ended closure is "until further notice".
+    expect(b!.openingHours).to.equal('Mo-Fr 25:00-99:00 n’importe quoi');
+    expect(b!.closure).to.deep.equal({ from: '2026-10-15' });
+  });
+
+  it('drops a closure whose dates are not dates, or that ends before it starts, and keeps the structure whole', () => {
+    const base = { hours: 'Lundi 9 h – 12 h', openingHours: 'Mo 09:00-12:00', languages: ['en'], accessibility: { wheelchair: true } };
+    const r = valid(feed([
+      structure({ id: 'a', ...base, closure: { from: '21/12/2026', until: '2027-01-02', note: 'Fermeture annuelle' } }),
+      structure({ id: 'b', ...base, closure: { from: '2026-12-21', until: '2026-12-01' } }),
+      structure({ id: 'c', ...base, closure: { until: '2027-01-02' } as never }),
+      structure({ id: 'd', ...base, closure: 'fermé à Noël' as never }),
+      structure({ id: 'e', ...base, closure: { from: '2026-02-30' } }),
+      structure({ id: 'f', ...base, closure: { from: '2026-12-24', note: '', motif: 'travaux' } as never }),
+    ]));
+    expect(messages(r)).to.deep.equal([
+      'structures[0].closure.from : date invalide "21/12/2026" (attendu AAAA-MM-JJ, par ex. 2026-03-12) : fermeture ignorée, la structure reste listée',
+      'structures[1].closure.until : fin de fermeture "2026-12-01" antérieure à son début "2026-12-21" : fermeture ignorée, la structure reste listée',
+      'structures[2].closure.from : champ obligatoire manquant : fermeture ignorée, la structure reste listée',
+      'structures[3].closure : un objet attendu, reçu un texte "fermé à Noël" : fermeture ignorée, la structure reste listée',
+      'structures[4].closure.from : date invalide "2026-02-30" (attendu AAAA-MM-JJ, par ex. 2026-03-12) : fermeture ignorée, la structure reste listée',
+      'structures[5].closure.motif : champ inconnu, ignoré',
+      'structures[5].closure.note : texte vide : champ ignoré',
+    ]);
+    expect(r.diagnostics.every((d) => d.severity === 'warning')).to.equal(true);
+    expect(r.counts.structures).to.deep.equal({ total: 6, valid: 6, dropped: 0 });
+    const kept = r.feed.structures;
+    expect(kept.slice(0, 5).map((s) => s.closure)).to.deep.equal([undefined, undefined, undefined, undefined, undefined]);
+    // A bad note alone goes alone: the dates stay.
+    expect(kept[5]!.closure).to.deep.equal({ from: '2026-12-24' });
+    for (const s of kept) {
+      expect(s.offers.map((o) => o.id), s.id).to.deep.equal([`${s.id}-o1`]);
+      for (const [key, value] of Object.entries(base)) expect(s[key as keyof typeof base], `${s.id}.${key}`).to.deep.equal(value);
+    }
+  });
+
+  it('drops a link that is not http(s) from acceslibre and bookingUrl alone, keeping the rest of the record', () => {
+    const r = valid(feed([
+      structure({ id: 'a', accessibility: { wheelchair: true, acceslibre: 'javascript:alert(1)' }, offers: [
+        offer({ id: 'o1', howTo: ['formulaire'], bookingUrl: 'ftp://example.org/inscription', openingHours: 'We 14:00-17:00' }),
+        offer({ id: 'o2', bookingUrl: 'www.example.org/rdv' }),
+      ] }),
+      structure({ id: 'b', accessibility: { acceslibre: 'acceslibre.beta.gouv.fr/app/erp/x' } }),
+    ]));
+    expect(messages(r)).to.deep.equal([
+      'structures[0].accessibility.acceslibre : lien refusé "javascript:alert(1)" : seules les adresses http:// et https:// sont admises : champ ignoré',
+      'structures[0].offers[0].bookingUrl : lien refusé "ftp://example.org/inscription" : seules les adresses http:// et https:// sont admises : champ ignoré',
+      'structures[0].offers[1].bookingUrl : lien refusé "www.example.org/rdv" : seules les adresses http:// et https:// sont admises : champ ignoré',
+      'structures[1].accessibility.acceslibre : lien refusé "acceslibre.beta.gouv.fr/app/erp/x" : seules les adresses http:// et https:// sont admises : champ ignoré',
+    ]);
+    const [a, b] = r.feed.structures;
+    expect(a!.accessibility).to.deep.equal({ wheelchair: true });
+    expect(a!.offers[0]).to.deep.equal({ id: 'o1', care: 'psychologie', audiences: ['patient'], settings: ['etablissement'], openingHours: 'We 14:00-17:00', howTo: ['formulaire'] });
+    expect(a!.offers[1]).to.deep.equal({ id: 'o2', care: 'psychologie', audiences: ['patient'], settings: ['etablissement'] });
+    expect(b!.accessibility).to.deep.equal({});
+    expect(r.counts.offers).to.deep.equal({ total: 3, valid: 3, dropped: 0 });
+  });
+
+  it('drops unknown howTo and language codes one by one, and bad opening hours alone', () => {
+    const r = valid(feed([structure({
+      id: 'a', languages: ['en', 'EN', 'xx', 'anglais', 5, ' es '] as never, openingHours: 'x'.repeat(300), hours: 'Sur rendez-vous',
+      offers: [offer({ id: 'o', howTo: ['telephone', 'sms', ' courriel', 'Par téléphone'] as never, openingHours: '' })],
+    })]));
+    expect(messages(r)).to.deep.equal([
+      'structures[0].openingHours : texte trop long (255 caractères au plus) : champ ignoré',
+      'structures[0].languages[1] : code de langue inconnu "EN" (attendu un code ISO 639-1 : deux lettres minuscules, par ex. "en", "es", "ar") : champ ignoré',
+      'structures[0].languages[2] : code de langue inconnu "xx" (attendu un code ISO 639-1 : deux lettres minuscules, par ex. "en", "es", "ar") : champ ignoré',
+      'structures[0].languages[3] : code de langue inconnu "anglais" (attendu un code ISO 639-1 : deux lettres minuscules, par ex. "en", "es", "ar") : champ ignoré',
+      'structures[0].languages[4] : un texte attendu, reçu un nombre "5" : champ ignoré',
+      'structures[0].offers[0].openingHours : texte vide : champ ignoré',
+      'structures[0].offers[0].howTo[1] : code inconnu "sms" (codes admis : telephone, courriel, sur-place, rendez-vous-en-ligne, formulaire, orientation-professionnel) : champ ignoré',
+      'structures[0].offers[0].howTo[3] : code inconnu "Par téléphone" (codes admis : telephone, courriel, sur-place, rendez-vous-en-ligne, formulaire, orientation-professionnel) : champ ignoré',
+    ]);
+    const s = r.feed.structures[0]!;
+    expect(s.languages).to.deep.equal(['en', 'es']);
+    expect(s).not.to.have.property('openingHours');
+    expect(s.hours).to.equal('Sur rendez-vous');
+    expect(s.offers[0]!.howTo).to.deep.equal(['telephone', 'courriel']);
+    expect(s.offers[0]).not.to.have.property('openingHours');
+  });
+
   it('reports unknown fields and ignores them', () => {
     const r = valid(feed([{ ...structure({ id: 'a' }), futureField: 1 }]));
     expect(messages(r)).to.include('structures[0].futureField : champ inconnu, ignoré');

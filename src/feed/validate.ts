@@ -108,16 +108,25 @@ const STALE_MS = 365 * 24 * 3600 * 1000;
 // Known keys per level, for the "unknown field" warning (readers ignore them: forward compatibility).
 const KNOWN = { root: ['format', 'publisher', 'generatedAt', 'structures', '$schema'], ...KNOWN_KEYS };
 
+/** How a diagnostic ends when a closure is dropped whole (validate-detail.ts and the date-order check). */
+export const CLOSURE_DROPPED = 'fermeture ignorée, la structure reste listée';
+
 /** Optional fields whose bad value is dropped alone (the record stays). Path → what to delete. */
 export function droppablePath(path: readonly PathSegment[], level: 'structure' | 'offer'): PathSegment[] | undefined {
   const [head, second] = path;
   if (head === 'contact') return second === undefined ? ['contact'] : ['contact', second];
   if (level === 'structure') {
-    if (['location', 'accessibility', 'department', 'finess', 'siret', 'description', 'hours'].includes(String(head))) return [head!];
+    if (['location', 'department', 'finess', 'siret', 'description', 'hours', 'openingHours'].includes(String(head))) return [head!];
+    // A bad acceslibre link goes alone: the wheelchair flag beside it stays.
+    if (head === 'accessibility') return second === undefined ? [head] : [head, second];
     if (head === 'address' && (second === 'line' || second === 'insee')) return ['address', second];
+    // A bad date drops the whole closure (half a closure would say something else), a bad note only
+    // the note. The structure stays listed either way.
+    if (head === 'closure') return second === 'note' ? [head, second] : [head];
+    if (head === 'languages') return typeof second === 'number' ? [head, second] : [head];
     return undefined;
   }
-  if (['label', 'referral', 'cost', 'costNote', 'nonConventional', 'description', 'schedule'].includes(String(head))) return [head!];
+  if (['label', 'referral', 'cost', 'costNote', 'nonConventional', 'description', 'schedule', 'openingHours', 'bookingUrl'].includes(String(head))) return [head!];
   // A bad code in a service area's lists goes alone; anything else bad in it drops that part (a
   // list left empty, a bad radius) or the whole area (not an object). Readers then fall back to the
   // default area (the structure's département, the publisher's region).
@@ -125,7 +134,7 @@ export function droppablePath(path: readonly PathSegment[], level: 'structure' |
     if (second === 'departments' || second === 'communes') return typeof path[2] === 'number' ? [head, second, path[2]] : [head, second];
     return second === 'radiusKm' ? [head, second] : [head];
   }
-  if (['subcares', 'ages', 'phases', 'access', 'pathways'].includes(String(head))) return typeof second === 'number' ? [head!, second] : [head!];
+  if (['subcares', 'ages', 'phases', 'access', 'pathways', 'howTo'].includes(String(head))) return typeof second === 'number' ? [head!, second] : [head!];
   // One bad code in a required list goes; the list itself must not end up empty.
   if ((head === 'audiences' || head === 'settings') && typeof second === 'number') return [head, second];
   return undefined;
@@ -212,6 +221,7 @@ class RecordWalk implements WalkContext {
       warnUnknownKeys(value.address, KNOWN.address, this.diags, ...path, 'address');
       warnUnknownKeys(value.location, KNOWN.location, this.diags, ...path, 'location');
       warnUnknownKeys(value.accessibility, KNOWN.accessibility, this.diags, ...path, 'accessibility');
+      warnUnknownKeys(value.closure, KNOWN.closure, this.diags, ...path, 'closure');
     }
     return detail.salvage(level, value, path, this.diags, dropWord) as T | undefined;
   }
@@ -377,6 +387,13 @@ export class RecordValidator {
         diags.add('warning', 'location-rejected', ['structures', i, 'location'], `${problem} : structure listée, mais pas placée sur la carte`);
         delete s.location;
       }
+    }
+    // The one rule of a closure the schema cannot say: it ends on or after the day it starts (ISO
+    // dates compare as strings). Dropped whole, like a closure with a bad date; the structure stays.
+    const closure = s.closure;
+    if (closure?.until !== undefined && closure.until < closure.from) {
+      diags.add('warning', 'field-dropped', ['structures', i, 'closure', 'until'], `fin de fermeture ${quote(closure.until)} antérieure à son début ${quote(closure.from)} : ${CLOSURE_DROPPED}`);
+      delete s.closure;
     }
     if (this.now - Date.parse(s.verifiedAt) > STALE_MS) {
       diags.add('warning', 'stale', ['structures', i, 'verifiedAt'], `informations vérifiées le ${s.verifiedAt}, il y a plus de 12 mois`);

@@ -35,7 +35,7 @@ test('taxonomy.json lists 13 categories with labels, subcares and every enumerat
   }
   const sophro = t.categories.flatMap((c) => c.subcares).find((s) => s.code === 'sophrologie');
   assert.equal(sophro.nonConventional, true);
-  assert.deepEqual(Object.keys(t.enumerations).sort(), ['access', 'ages', 'audiences', 'cost', 'kind', 'pathways', 'phases', 'referral', 'settings']);
+  assert.deepEqual(Object.keys(t.enumerations).sort(), ['access', 'ages', 'audiences', 'cost', 'howTo', 'kind', 'pathways', 'phases', 'referral', 'settings']);
   assert.deepEqual(t.enumerations.pathways.map((p) => p.code), ['parcours-global-apres-cancer', 'parcours-aja', 'parcours-oncogeriatrie', 'parcours-oncopediatrie']);
 });
 

@@ -18,6 +18,15 @@ const serviceAreaValue = fc.record({
   extra: fc.string(),
 }, { requiredKeys: [] });
 
+/** Closures (a nested object with two dates and a capped note) and language codes (a list of one long pattern). */
+const closureValue = fc.record({
+  from: fc.constantFrom('2026-12-21', ' 2026-12-21', '2026-02-30', '21/12/2026', '', 20261221),
+  until: fc.constantFrom('2027-01-02', '2027-01-02\n', '2026-12-01', 'bientôt'),
+  note: fc.oneof(fc.constantFrom('Fermeture annuelle', '  Fermeture\u0007 annuelle ', '', ' '), fc.string(), fc.constant('x'.repeat(300))),
+  extra: fc.string(),
+}, { requiredKeys: [] });
+const languagesValue = fc.array(fc.constantFrom('en', ' en', 'es\t', 'EN', 'xx', 'bh', 'zu', 'eng', '', 5, 'e n'), { maxLength: 4 });
+
 /** Plausible values for a field: right and wrong types, codes, lists, edge strings, dirty text. */
 const fieldValue = fc.oneof(
   fc.jsonValue(),
@@ -38,6 +47,10 @@ const fieldValue = fc.oneof(
   fc.record({ wheelchair: fc.oneof(fc.boolean(), fc.string()), extra: fc.string() }, { requiredKeys: [] }),
   fc.record({ id: fc.constantFrom('dsrc', 'Bad Id'), name: fc.string() }),
   serviceAreaValue,
+  closureValue,
+  languagesValue,
+  fc.array(fc.constantFrom('telephone', ' courriel', 'sur-place\n', 'sms', 'Par téléphone'), { maxLength: 3 }),
+  fc.constantFrom('Mo-Fr 09:00-12:30,13:30-17:00; PH off', ' We 14:00-17:00 ', 'Mo-Fr\n09:00-17:00', 'x'.repeat(256)),
 );
 
 /** JSON with sorted keys: zod's output lists keys in schema order. */
@@ -90,6 +103,14 @@ describe('generated walkers', () => {
   it('agree with zod on service areas', () => {
     const base = offer({ id: 'o1', settings: ['domicile'] }) as Record<string, unknown>;
     fc.assert(fc.property(fc.oneof(serviceAreaValue, fieldValue), (serviceArea) => agree(walkOffer, OfferSchema, { ...base, serviceArea })), { numRuns: 1500 });
+  });
+
+  it('agree with zod on closures and languages', () => {
+    const base = structure({ id: 's1' }) as Record<string, unknown>;
+    fc.assert(fc.property(fc.oneof(closureValue, fieldValue), languagesValue, (closure, languages) => {
+      agree(walkStructureShell, StructureShellSchema, { ...base, closure }, ['offers']);
+      agree(walkStructureShell, StructureShellSchema, { ...base, languages }, ['offers']);
+    }), { numRuns: 1500 });
   });
 
   it('agree with zod on mutated structures', () => {

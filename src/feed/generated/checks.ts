@@ -25,12 +25,14 @@ const k17 = new Set<unknown>(["suivis-etablissement","non-suivis","had"]);
 const k18 = new Set<unknown>(["direct","orientation","prescription"]);
 const k19 = new Set<unknown>(["gratuit","rembourse","reste-a-charge"]);
 const k20 = new Set<unknown>(["parcours-global-apres-cancer","parcours-aja","parcours-oncogeriatrie","parcours-oncopediatrie"]);
-const k21 = /^[+0-9][0-9 .()-]{3,24}$/;
-const k22 = new Set<unknown>(["etablissement-sante","clcc","association","comite-ligue","cpts","msp","centre-sante","dac","eri","maison-sport-sante","reseau","autre"]);
-const k23 = /^[0-9][0-9AB][0-9]{7}$/;
-const k24 = /^[0-9]{14}$/;
-const k25 = /^[0-9]{5}$/;
-const k26 = /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))$/;
+const k21 = new Set<unknown>(["telephone","courriel","sur-place","rendez-vous-en-ligne","formulaire","orientation-professionnel"]);
+const k22 = /^[+0-9][0-9 .()-]{3,24}$/;
+const k23 = new Set<unknown>(["etablissement-sante","clcc","association","comite-ligue","cpts","msp","centre-sante","dac","eri","maison-sport-sante","reseau","autre"]);
+const k24 = /^[0-9][0-9AB][0-9]{7}$/;
+const k25 = /^[0-9]{14}$/;
+const k26 = /^[0-9]{5}$/;
+const k27 = /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))$/;
+const k28 = /^(?:a[abefkmnrsvyz]|b[aeghimnors]|c[aehorsuvy]|d[aevz]|e[elnostu]|f[afijory]|g[adlnuv]|h[aeiortuyz]|i[adegikostu]|j[av]|k[agijklmnorsuvwy]|l[abginotuv]|m[ghiklnrsty]|n[abdeglnorvy]|o[cjmrs]|p[ailst]|qu|r[mnouw]|s[acdegiklmnoqrstuvw]|t[aeghiklnorstwy]|u[gkrz]|v[eio]|w[ao]|xh|y[io]|z[ahu])$/;
 
 function c1(v: unknown): boolean {
   return k0.has(v);
@@ -212,32 +214,40 @@ function c32(v: unknown): boolean {
   return typeof v === 'string' && v.length >= 1 && v.length <= 4000;
 }
 
-function c34(v: unknown): boolean {
-  return typeof v === 'string' && k21.test(v);
+function c33(v: unknown): boolean {
+  return typeof v === 'string' && v.length >= 1 && v.length <= 255;
 }
 
-function c35(v: unknown): boolean {
-  return typeof v === 'string' && k6.test(v);
+function c34(v: unknown): boolean {
+  return typeof v === 'string' && (k5.test(v) || urlOk(v, k3, k4)) && v.length <= 2048;
 }
 
 function c36(v: unknown): boolean {
-  return typeof v === 'string' && (k5.test(v) || urlOk(v, k3, k4)) && v.length <= 2048;
+  return typeof v === 'string' && k22.test(v);
 }
 
 function c37(v: unknown): boolean {
   return typeof v === 'string' && k6.test(v);
 }
 
-function w33(v: unknown, ctx: WalkContext): boolean {
+function c38(v: unknown): boolean {
+  return typeof v === 'string' && (k5.test(v) || urlOk(v, k3, k4)) && v.length <= 2048;
+}
+
+function c39(v: unknown): boolean {
+  return typeof v === 'string' && k6.test(v);
+}
+
+function w35(v: unknown, ctx: WalkContext): boolean {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let seen = 0;
   for (const key in o) {
     switch (key) {
-      case "phone": { const x = o[key]; if (x === undefined) break; const y = cleaned(x, c34, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; break; }
-      case "email": { const x = o[key]; if (x === undefined) break; const y = checked(x, c35, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; break; }
-      case "website": { const x = o[key]; if (x === undefined) break; const y = cleaned(x, c36, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; break; }
-      case "mssante": { const x = o[key]; if (x === undefined) break; const y = checked(x, c37, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; break; }
+      case "phone": { const x = o[key]; if (x === undefined) break; const y = cleaned(x, c36, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; break; }
+      case "email": { const x = o[key]; if (x === undefined) break; const y = checked(x, c37, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; break; }
+      case "website": { const x = o[key]; if (x === undefined) break; const y = cleaned(x, c38, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; break; }
+      case "mssante": { const x = o[key]; if (x === undefined) break; const y = checked(x, c39, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; break; }
       default: ctx.unknown(o, key);
     }
   }
@@ -267,39 +277,34 @@ function w20(v: unknown, ctx: WalkContext): boolean {
       case "nonConventional": if (!c29(o[key])) return false; break;
       case "description": { const x = o[key]; if (x === undefined) break; const y = cleaned(x, c31, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; break; }
       case "schedule": { const x = o[key]; if (x === undefined) break; const y = cleaned(x, c32, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; break; }
-      case "contact": { const x = o[key]; if (x === undefined) break; ctx.path.push(key); const ok = w33(x, ctx); ctx.path.pop(); if (!ok) return false; break; }
+      case "openingHours": { const x = o[key]; if (x === undefined) break; const y = cleaned(x, c33, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; break; }
+      case "howTo": { const x = o[key]; if (x === undefined) break; if (!codeList(x, k21, 0)) return false; break; }
+      case "bookingUrl": { const x = o[key]; if (x === undefined) break; const y = cleaned(x, c34, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; break; }
+      case "contact": { const x = o[key]; if (x === undefined) break; ctx.path.push(key); const ok = w35(x, ctx); ctx.path.pop(); if (!ok) return false; break; }
       default: ctx.unknown(o, key);
     }
   }
   return seen === 83;
 }
 
-function c39(v: unknown): boolean {
+function c41(v: unknown): boolean {
   return typeof v === 'string' && k8.test(v);
 }
 
-function c40(v: unknown): boolean {
-  return typeof v === 'string' && v.length >= 1 && v.length <= 200;
-}
-
-function c41(v: unknown): boolean {
-  return typeof v === 'string' && k23.test(v);
-}
-
 function c42(v: unknown): boolean {
-  return typeof v === 'string' && k24.test(v);
+  return typeof v === 'string' && v.length >= 1 && v.length <= 200;
 }
 
 function c43(v: unknown): boolean {
-  return typeof v === 'string' && v.length >= 1 && v.length <= 4000;
+  return typeof v === 'string' && k24.test(v);
+}
+
+function c44(v: unknown): boolean {
+  return typeof v === 'string' && k25.test(v);
 }
 
 function c45(v: unknown): boolean {
-  return typeof v === 'string' && v.length >= 1 && v.length <= 200;
-}
-
-function c46(v: unknown): boolean {
-  return typeof v === 'string' && k25.test(v);
+  return typeof v === 'string' && v.length >= 1 && v.length <= 4000;
 }
 
 function c47(v: unknown): boolean {
@@ -307,114 +312,165 @@ function c47(v: unknown): boolean {
 }
 
 function c48(v: unknown): boolean {
+  return typeof v === 'string' && k26.test(v);
+}
+
+function c49(v: unknown): boolean {
+  return typeof v === 'string' && v.length >= 1 && v.length <= 200;
+}
+
+function c50(v: unknown): boolean {
   return typeof v === 'string' && k15.test(v);
 }
 
-function w44(v: unknown, ctx: WalkContext): boolean {
+function w46(v: unknown, ctx: WalkContext): boolean {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let seen = 0;
   for (const key in o) {
     switch (key) {
-      case "line": { const x = o[key]; if (x === undefined) break; const y = cleaned(x, c45, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; break; }
-      case "postalCode": { const x = o[key]; const y = checked(x, c46, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; seen |= 2; break; }
-      case "city": { const x = o[key]; const y = cleaned(x, c47, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; seen |= 4; break; }
-      case "insee": { const x = o[key]; if (x === undefined) break; const y = checked(x, c48, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; break; }
+      case "line": { const x = o[key]; if (x === undefined) break; const y = cleaned(x, c47, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; break; }
+      case "postalCode": { const x = o[key]; const y = checked(x, c48, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; seen |= 2; break; }
+      case "city": { const x = o[key]; const y = cleaned(x, c49, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; seen |= 4; break; }
+      case "insee": { const x = o[key]; if (x === undefined) break; const y = checked(x, c50, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; break; }
       default: ctx.unknown(o, key);
     }
   }
   return seen === 6;
 }
 
-function c49(v: unknown): boolean {
+function c51(v: unknown): boolean {
   return typeof v === 'string' && k14.test(v);
 }
 
-function c51(v: unknown): boolean {
+function c53(v: unknown): boolean {
   return typeof v === 'number' && Number.isFinite(v) && v >= -90 && v <= 90;
 }
 
-function c52(v: unknown): boolean {
+function c54(v: unknown): boolean {
   return typeof v === 'number' && Number.isFinite(v) && v >= -180 && v <= 180;
 }
 
-function w50(v: unknown, ctx: WalkContext): boolean {
+function w52(v: unknown, ctx: WalkContext): boolean {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let seen = 0;
   for (const key in o) {
     switch (key) {
-      case "lat": if (!c51(o[key])) return false; seen |= 1; break;
-      case "lon": if (!c52(o[key])) return false; seen |= 2; break;
+      case "lat": if (!c53(o[key])) return false; seen |= 1; break;
+      case "lon": if (!c54(o[key])) return false; seen |= 2; break;
       default: ctx.unknown(o, key);
     }
   }
   return seen === 3;
 }
 
-function c55(v: unknown): boolean {
+function c57(v: unknown): boolean {
   return typeof v === 'boolean';
 }
 
-function c54(v: unknown): boolean {
-  return v === undefined || c55(v);
+function c56(v: unknown): boolean {
+  return v === undefined || c57(v);
 }
 
-function w53(v: unknown, ctx: WalkContext): boolean {
+function c58(v: unknown): boolean {
+  return typeof v === 'string' && (k5.test(v) || urlOk(v, k3, k4)) && v.length <= 2048;
+}
+
+function w55(v: unknown, ctx: WalkContext): boolean {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let seen = 0;
   for (const key in o) {
     switch (key) {
-      case "wheelchair": if (!c54(o[key])) return false; break;
+      case "wheelchair": if (!c56(o[key])) return false; break;
+      case "acceslibre": { const x = o[key]; if (x === undefined) break; const y = cleaned(x, c58, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; break; }
       default: ctx.unknown(o, key);
     }
   }
   return seen === 0;
 }
 
-function c56(v: unknown): boolean {
+function c59(v: unknown): boolean {
   return typeof v === 'string' && v.length >= 1 && v.length <= 4000;
 }
 
-function c57(v: unknown): boolean {
-  return typeof v === 'string' && k26.test(v);
+function c60(v: unknown): boolean {
+  return typeof v === 'string' && v.length >= 1 && v.length <= 255;
 }
 
-function c59(v: unknown): boolean {
-  return true;
+function c62(v: unknown): boolean {
+  return typeof v === 'string' && k27.test(v);
 }
 
-function c58(v: unknown): boolean {
-  if (!Array.isArray(v) || !(v.length >= 1)) return false;
-  for (let i = 0; i < v.length; i++) if (!c59(v[i])) return false;
-  return true;
+function c63(v: unknown): boolean {
+  return typeof v === 'string' && k27.test(v);
 }
 
-function w38(v: unknown, ctx: WalkContext): boolean {
+function c64(v: unknown): boolean {
+  return typeof v === 'string' && v.length >= 1 && v.length <= 200;
+}
+
+function w61(v: unknown, ctx: WalkContext): boolean {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let seen = 0;
   for (const key in o) {
     switch (key) {
-      case "id": { const x = o[key]; const y = checked(x, c39, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; seen |= 1; break; }
-      case "name": { const x = o[key]; const y = cleaned(x, c40, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; seen |= 2; break; }
-      case "kind": { const x = o[key]; const y = code(x, k22); if (y === undefined) return false; if (y !== x) o[key] = y; seen |= 4; break; }
-      case "finess": { const x = o[key]; if (x === undefined) break; const y = checked(x, c41, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; break; }
-      case "siret": { const x = o[key]; if (x === undefined) break; const y = checked(x, c42, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; break; }
-      case "description": { const x = o[key]; if (x === undefined) break; const y = cleaned(x, c43, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; break; }
-      case "address": { const x = o[key]; ctx.path.push(key); const ok = w44(x, ctx); ctx.path.pop(); if (!ok) return false; seen |= 64; break; }
-      case "department": { const x = o[key]; if (x === undefined) break; const y = checked(x, c49, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; break; }
-      case "location": { const x = o[key]; if (x === undefined) break; ctx.path.push(key); const ok = w50(x, ctx); ctx.path.pop(); if (!ok) return false; break; }
-      case "contact": { const x = o[key]; if (x === undefined) break; ctx.path.push(key); const ok = w33(x, ctx); ctx.path.pop(); if (!ok) return false; break; }
-      case "accessibility": { const x = o[key]; if (x === undefined) break; ctx.path.push(key); const ok = w53(x, ctx); ctx.path.pop(); if (!ok) return false; break; }
-      case "hours": { const x = o[key]; if (x === undefined) break; const y = cleaned(x, c56, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; break; }
-      case "verifiedAt": { const x = o[key]; const y = checked(x, c57, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; seen |= 4096; break; }
-      case "offers": if (!c58(o[key])) return false; seen |= 8192; break;
+      case "from": { const x = o[key]; const y = checked(x, c62, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; seen |= 1; break; }
+      case "until": { const x = o[key]; if (x === undefined) break; const y = checked(x, c63, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; break; }
+      case "note": { const x = o[key]; if (x === undefined) break; const y = cleaned(x, c64, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; break; }
       default: ctx.unknown(o, key);
     }
   }
-  return seen === 12359;
+  return seen === 1;
+}
+
+function c65(v: unknown): boolean {
+  return typeof v === 'string' && k28.test(v);
+}
+
+function c66(v: unknown): boolean {
+  return typeof v === 'string' && k27.test(v);
+}
+
+function c68(v: unknown): boolean {
+  return true;
+}
+
+function c67(v: unknown): boolean {
+  if (!Array.isArray(v) || !(v.length >= 1)) return false;
+  for (let i = 0; i < v.length; i++) if (!c68(v[i])) return false;
+  return true;
+}
+
+function w40(v: unknown, ctx: WalkContext): boolean {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let seen = 0;
+  for (const key in o) {
+    switch (key) {
+      case "id": { const x = o[key]; const y = checked(x, c41, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; seen |= 1; break; }
+      case "name": { const x = o[key]; const y = cleaned(x, c42, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; seen |= 2; break; }
+      case "kind": { const x = o[key]; const y = code(x, k23); if (y === undefined) return false; if (y !== x) o[key] = y; seen |= 4; break; }
+      case "finess": { const x = o[key]; if (x === undefined) break; const y = checked(x, c43, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; break; }
+      case "siret": { const x = o[key]; if (x === undefined) break; const y = checked(x, c44, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; break; }
+      case "description": { const x = o[key]; if (x === undefined) break; const y = cleaned(x, c45, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; break; }
+      case "address": { const x = o[key]; ctx.path.push(key); const ok = w46(x, ctx); ctx.path.pop(); if (!ok) return false; seen |= 64; break; }
+      case "department": { const x = o[key]; if (x === undefined) break; const y = checked(x, c51, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; break; }
+      case "location": { const x = o[key]; if (x === undefined) break; ctx.path.push(key); const ok = w52(x, ctx); ctx.path.pop(); if (!ok) return false; break; }
+      case "contact": { const x = o[key]; if (x === undefined) break; ctx.path.push(key); const ok = w35(x, ctx); ctx.path.pop(); if (!ok) return false; break; }
+      case "accessibility": { const x = o[key]; if (x === undefined) break; ctx.path.push(key); const ok = w55(x, ctx); ctx.path.pop(); if (!ok) return false; break; }
+      case "hours": { const x = o[key]; if (x === undefined) break; const y = cleaned(x, c59, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; break; }
+      case "openingHours": { const x = o[key]; if (x === undefined) break; const y = cleaned(x, c60, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; break; }
+      case "closure": { const x = o[key]; if (x === undefined) break; ctx.path.push(key); const ok = w61(x, ctx); ctx.path.pop(); if (!ok) return false; break; }
+      case "languages": { const x = o[key]; if (x === undefined) break; if (!checkedList(x, c65, 0)) return false; break; }
+      case "verifiedAt": { const x = o[key]; const y = checked(x, c66, ctx, key); if (y === undefined) return false; if (y !== x) o[key] = y; seen |= 32768; break; }
+      case "offers": if (!c67(o[key])) return false; seen |= 65536; break;
+      default: ctx.unknown(o, key);
+    }
+  }
+  return seen === 98375;
 }
 
 /** True when the value passes the schema's `Envelope` rules unchanged. */
@@ -422,15 +478,16 @@ export const checkEnvelope = c0;
 /** Cleans and checks one `Offer` in place: true when zod would accept it unchanged. */
 export const walkOffer = w20;
 /** Cleans and checks one `StructureShell` in place: true when zod would accept it unchanged. */
-export const walkStructureShell = w38;
+export const walkStructureShell = w40;
 
 /** Field names per level, for the "unknown field" warning. */
 export const KNOWN_KEYS = {
-  structure: ["id","name","kind","finess","siret","description","address","department","location","contact","accessibility","hours","verifiedAt","offers"],
-  offer: ["id","care","label","subcares","audiences","ages","settings","serviceArea","phases","access","referral","cost","costNote","pathways","nonConventional","description","schedule","contact"],
+  structure: ["id","name","kind","finess","siret","description","address","department","location","contact","accessibility","hours","openingHours","closure","languages","verifiedAt","offers"],
+  offer: ["id","care","label","subcares","audiences","ages","settings","serviceArea","phases","access","referral","cost","costNote","pathways","nonConventional","description","schedule","openingHours","howTo","bookingUrl","contact"],
   address: ["line","postalCode","city","insee"],
   contact: ["phone","email","website","mssante"],
   location: ["lat","lon"],
-  accessibility: ["wheelchair"],
+  accessibility: ["wheelchair","acceslibre"],
   serviceArea: ["departments","communes","radiusKm"],
+  closure: ["from","until","note"],
 };
