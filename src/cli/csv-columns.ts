@@ -5,9 +5,10 @@
  * one the widget runs — judges it and words the message.
  */
 import {
-  ACCESS, AGES, AUDIENCES, CATEGORIES, COSTS, PATHWAYS, PHASES, REFERRALS, SETTINGS, STRUCTURE_KINDS,
+  ACCESS, AGES, AUDIENCES, CATEGORIES, COSTS, HOW_TO, PATHWAYS, PHASES, REFERRALS, SETTINGS, STRUCTURE_KINDS,
   type Label,
 } from '../feed/taxonomy.js';
+import { LANGUAGE_CODES } from '../feed/languages.js';
 import { unaccent } from '../util/fold.js';
 
 export type Level = 'structure' | 'offer';
@@ -62,6 +63,33 @@ const fromEnum = (e: { codes: readonly string[]; labels: Record<string, Label> }
 const CARE_VOCABULARY = vocabulary(CATEGORIES.map((c) => ({ code: c.code, labels: [c.label, c.short] })));
 const SUBCARE_VOCABULARY = vocabulary(CATEGORIES.flatMap((c) => c.subcares.map((s) => ({ code: s.code, labels: [s.label] }))));
 
+/** Names a steward may type for the languages people ask about most (whatever ICU the Node running the CLI has). */
+const COMMON_LANGUAGES: Record<string, string> = {
+  anglais: 'en', arabe: 'ar', breton: 'br', espagnol: 'es', portugais: 'pt', allemand: 'de', italien: 'it',
+  basque: 'eu', occitan: 'oc', russe: 'ru', chinois: 'zh', turc: 'tr', roumain: 'ro', polonais: 'pl',
+  neerlandais: 'nl', ukrainien: 'uk', vietnamien: 'vi', persan: 'fa', wolof: 'wo', corse: 'co',
+};
+
+/**
+ * ISO 639-1 codes and their names: the common French names above, then every code's French and
+ * English names from Intl.DisplayNames (« anglais », « Arabic », « norvégien bokmål »); a name
+ * two codes share is left out. Upper case and accents do not matter (`EN`, `Néerlandais`).
+ */
+function languageVocabulary(): Map<string, string> {
+  let names: ((code: string) => Label) | undefined;
+  try {
+    const fr = new Intl.DisplayNames(['fr'], { type: 'language', fallback: 'none' });
+    const en = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+    names = (code) => ({ fr: fr.of(code) ?? '', en: en.of(code) ?? '' });
+  } catch {
+    // A Node without ICU language names: codes and the common names still work.
+  }
+  const entries = LANGUAGE_CODES.map((code) => ({ code, labels: names ? [names(code)] : [] }));
+  const map = vocabulary(entries);
+  for (const [name, code] of Object.entries(COMMON_LANGUAGES)) map.set(name, code);
+  return map;
+}
+
 const S = (name: string, path: string[], kind: Kind, extra: Partial<Column> = {}): Column => ({ name, level: 'structure', path, kind, ...extra });
 const O = (name: string, path: string[], kind: Kind, extra: Partial<Column> = {}): Column => ({ name, level: 'offer', path, kind, ...extra });
 
@@ -83,7 +111,14 @@ export const COLUMNS: readonly Column[] = [
   S('site_web', ['contact', 'website'], 'text'),
   S('mssante', ['contact', 'mssante'], 'text'),
   S('acces_pmr', ['accessibility', 'wheelchair'], 'bool'),
+  S('acceslibre', ['accessibility', 'acceslibre'], 'text'),
   S('horaires', ['hours'], 'text'),
+  // FEED-SPEC 1.1: hours readers can read, a temporary closure, languages spoken besides French.
+  S('horaires_osm', ['openingHours'], 'text'),
+  S('fermeture_du', ['closure', 'from'], 'date'),
+  S('fermeture_au', ['closure', 'until'], 'date'),
+  S('fermeture_note', ['closure', 'note'], 'text'),
+  S('langues', ['languages'], 'codes', { vocabulary: languageVocabulary() }),
   S('verifie_le', ['verifiedAt'], 'date', { required: true }),
   S('description_structure', ['description'], 'text'),
   O('offre_id', ['id'], 'text'),
@@ -102,6 +137,10 @@ export const COLUMNS: readonly Column[] = [
   O('non_conventionnelle', ['nonConventional'], 'bool'),
   O('description_offre', ['description'], 'text'),
   O('calendrier', ['schedule'], 'text'),
+  // FEED-SPEC 1.1: when the offer runs, how a person gets in, where to book.
+  O('offre_horaires_osm', ['openingHours'], 'text'),
+  O('modalites_acces', ['howTo'], 'codes', { vocabulary: fromEnum(HOW_TO) }),
+  O('lien_reservation', ['bookingUrl'], 'text'),
   // Where an offer at home or remote is available (FEED-SPEC 1.1 `serviceArea`).
   O('zone_departements', ['serviceArea', 'departments'], 'digit-codes', { digits: 2 }),
   O('zone_communes', ['serviceArea', 'communes'], 'digit-codes', { digits: 5 }),

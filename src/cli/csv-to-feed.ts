@@ -9,7 +9,7 @@
 import { FORMAT } from '../feed/constants.js';
 import type { Feed, FeedStructure, Publisher } from '../feed/schema.js';
 import { quote } from '../feed/messages.js';
-import { validateFeed, type Diagnostic } from '../feed/validate.js';
+import { CLOSURE_DROPPED, validateFeed, type Diagnostic } from '../feed/validate.js';
 import { COLUMNS, convertCell, headerKey, type Column, type Level } from './csv-columns.js';
 import { CsvSyntaxError, parseCsv, type CsvTable } from './csv-parse.js';
 import type { ExitCode, ReportItem } from './report.js';
@@ -264,6 +264,7 @@ function mapDiagnostic(
     }
     return;
   }
-  if (d.code === 'field-dropped') return warn('value-ignored', row, columnName, `${message} : valeur ignorée`);
+  // A closure goes whole (its dates and note, all its columns): the message already says so.
+  if (d.code === 'field-dropped') return warn('value-ignored', row, columnName, message.endsWith(CLOSURE_DROPPED) ? message : `${message} : valeur ignorée`);
   warn(d.code, row, columnName, level === 'structure' && !columnName ? `structure « ${sid} » ${message}` : message);
 }

@@ -62,6 +62,19 @@ test('the documented example spreadsheet converts to a valid feed (exit 0)', asy
   assert.deepEqual(chu.offers[1].serviceArea, { communes: ['33063', '33318'], radiusKm: 30.5 });
   assert.deepEqual(ligue.offers[2].serviceArea, { departments: ['87', '23'] });
   assert.equal(chu.offers[0].serviceArea, undefined);
+  // FEED-SPEC 1.1 columns: OSM hours (a quoted cell: the syntax uses ";"), language names, a
+  // JJ/MM/AAAA closure, howTo labels, booking links, an offer's own hours.
+  const asso = feed.structures[2];
+  assert.equal(chu.openingHours, 'Mo-Fr 09:00-17:00; PH off');
+  assert.equal(chu.hours, 'Du lundi au vendredi, 9 h – 17 h');
+  assert.deepEqual(chu.languages, ['en', 'es']);
+  assert.deepEqual(chu.accessibility, { wheelchair: true, acceslibre: 'https://acceslibre.beta.gouv.fr/app/33-bordeaux/a/centre-hospitalier/erp/ch-exemple-soins-de-support/' });
+  assert.deepEqual(chu.offers.map((o) => o.howTo), [['orientation-professionnel'], ['telephone', 'rendez-vous-en-ligne']]);
+  assert.equal(chu.offers[1].bookingUrl, 'https://rdv.ch-exemple.test/psychologie');
+  assert.deepEqual(ligue.closure, { from: '2026-12-21', until: '2027-01-04', note: 'Fermeture annuelle' });
+  assert.deepEqual(ligue.offers.map((o) => o.howTo), [['telephone', 'sur-place'], ['courriel'], ['telephone', 'orientation-professionnel']]);
+  assert.deepEqual(ligue.offers.map((o) => o.openingHours), ['Tu 10:00-12:00', undefined, 'Th 14:00-17:00']);
+  assert.deepEqual([asso.openingHours, asso.languages, asso.offers[0].howTo, asso.offers[0].bookingUrl], ['We 14:00-18:00', ['ar'], ['formulaire'], 'https://entraide-exemple.test/inscription-groupe']);
   assert.match(r.stderr, /Lecture : UTF-8, séparateur « ; », 6 lignes de données/);
   assert.match(r.stderr, /Verdict : flux valide produit/);
 });
@@ -155,6 +168,35 @@ test('zone_* columns: codes split on "|", lost leading zeros restored per code, 
   assert.match(r.stderr, /ligne 3, colonne « zone_rayon_km » : valeur trop petite "-3" \(rayon en kilomètres : plus de 0, 1000 au plus\) : valeur ignorée/);
   // Any 4-digit commune code is one whose leading zero was lost (01…09).
   assert.deepEqual(b.offers[0].serviceArea, { communes: ['87085', '08708'] });
+});
+
+test('1.1 columns: language names and codes, howTo labels, JJ/MM/AAAA closures; bad values dropped alone with their cell, the row kept', async () => {
+  const head = `${HEAD};horaires_osm;fermeture_du;fermeture_au;fermeture_note;langues;acceslibre;modalites_acces;lien_reservation;offre_horaires_osm`;
+  const text = [
+    head,
+    row([...S1, 'a-1', 'douleur', 'patient', 'ville', '', '', '"Mo-Fr 09:00-12:30,13:30-17:00; PH off"', '24/12/2026', '02/01/2027', 'Fermeture annuelle', 'Anglais | arabe|BRETON|es|klingon', 'javascript:alert(1)', 'Par téléphone|sms|Prendre rendez-vous en ligne', 'https://example.org/rdv', 'We 14:00-17:00']),
+    row([...S2, 'b-1', 'social', 'patient', 'ville', '', '', '', '2026-12-21', '2026-12-01', '', 'portugais', '', 'formulaire', 'www.example.org/inscription', '']),
+    row([...S2, 'b-2', 'psychologie', 'patient', 'ville', '', '', '', '2026-12-21', '2026-12-01', '', 'portugais', '', 'courriel', '', '']),
+  ].join('\n');
+  const r = await convert('v11.csv', text);
+  assert.equal(r.code, 0, r.stderr);
+  const [a, b] = r.feed.structures;
+  assert.equal(a.openingHours, 'Mo-Fr 09:00-12:30,13:30-17:00; PH off');
+  assert.deepEqual(a.closure, { from: '2026-12-24', until: '2027-01-02', note: 'Fermeture annuelle' });
+  assert.deepEqual(a.languages, ['en', 'ar', 'br', 'es']);
+  assert.match(r.stderr, /ligne 2, colonne « langues » : code de langue inconnu "klingon" \(attendu un code ISO 639-1 : deux lettres minuscules, par ex\. "en", "es", "ar"\) : valeur ignorée/);
+  assert.equal(a.accessibility, undefined);
+  assert.match(r.stderr, /ligne 2, colonne « acceslibre » : lien refusé "javascript:alert\(1\)" : seules les adresses http:\/\/ et https:\/\/ sont admises : valeur ignorée/);
+  assert.deepEqual(a.offers[0].howTo, ['telephone', 'rendez-vous-en-ligne']);
+  assert.match(r.stderr, /ligne 2, colonne « modalites_acces » : code inconnu "sms" \(codes admis : telephone, courriel, sur-place, rendez-vous-en-ligne, formulaire, orientation-professionnel\) : valeur ignorée/);
+  assert.equal(a.offers[0].bookingUrl, 'https://example.org/rdv');
+  assert.equal(a.offers[0].openingHours, 'We 14:00-17:00');
+  // A closure that ends before it starts goes whole, the structure and both its rows are kept.
+  assert.equal(b.closure, undefined);
+  assert.deepEqual(b.languages, ['pt']);
+  assert.match(r.stderr, /ligne 3, colonne « fermeture_au » : fin de fermeture "2026-12-01" antérieure à son début "2026-12-21" : fermeture ignorée, la structure reste listée/);
+  assert.deepEqual(b.offers.map((o) => [o.id, o.howTo, o.bookingUrl]), [['b-1', ['formulaire'], undefined], ['b-2', ['courriel'], undefined]]);
+  assert.match(r.stderr, /ligne 3, colonne « lien_reservation » : lien refusé "www\.example\.org\/inscription" .* : valeur ignorée/);
 });
 
 test('missing offre_id: a stable id is generated with a warning; duplicates reject the row', async () => {
