@@ -674,6 +674,7 @@ async function deriveDemo(communes) {
     }
   }
   addServiceAreas(structures, communes, communeByInsee);
+  await addRevision11(structures, tax);
   const all = structures.flatMap((s) => s.offers);
   const need = {
     care: tax.CARE_CODES, subcare: S, audiences: tax.AUDIENCES.codes, ages: tax.AGES.codes, settings: tax.SETTINGS.codes,
@@ -761,6 +762,133 @@ function addServiceAreas(structures, communes, communeByInsee) {
   const few = Object.entries(counts).filter(([, n]) => n < 2).map(([k]) => k);
   if (few.length) throw new Error(`demo feed: too few service areas of kind ${few.join(', ')} (${JSON.stringify(counts)})`);
   console.log(`demo service areas: ${JSON.stringify(counts)}`);
+}
+
+/** The OSM form of the sample's free-text hours that are a plain weekday schedule (the others keep `hours` alone). */
+const OSM_OF_HOURS = {
+  'Du lundi au vendredi, 9 h – 17 h.': 'Mo-Fr 09:00-17:00; PH off',
+  'Du lundi au vendredi, 8 h 30 – 18 h 30.': 'Mo-Fr 08:30-18:30; PH off',
+  'Lundi, mercredi et vendredi, 9 h – 12 h 30 et 14 h – 17 h.': 'Mo,We,Fr 09:00-12:30,14:00-17:00; PH off',
+};
+/** Hours of structures the sample gives no free text: associations keep shorter hours than health centres. */
+const OSM_HOURS_BY_KIND = {
+  small: [['Tu,Th 14:00-17:00', 3], ['We 14:00-18:00; Sa 09:00-12:00', 2], ['Mo,Th 09:30-12:30', 2], ['Tu-Fr 14:00-18:00', 1]],
+  care: [['Mo-Fr 09:00-12:30,13:30-17:00; PH off', 4], ['Mo-Fr 08:00-19:00; Sa 08:00-12:00; PH off', 2], ['Mo-Th 09:00-17:00; Fr 09:00-16:00; PH off', 2]],
+};
+/** The OSM form of the sample's offer schedules that name a weekday. */
+const OSM_OF_SCHEDULE = {
+  'Le mardi de 14 h à 16 h.': 'Tu 14:00-16:00',
+  'Lundi et jeudi, 10 h – 12 h.': 'Mo,Th 10:00-12:00',
+  'Le mercredi après-midi, hors vacances scolaires.': 'We 14:00-17:00',
+};
+/** acceslibre's activity part of a place's address, by kind (example paths: the places are not on acceslibre). */
+const ACCESLIBRE_ACTIVITY = {
+  'etablissement-sante': 'hopital', clcc: 'hopital', 'centre-sante': 'centre-de-sante', msp: 'maison-de-sante',
+  association: 'association', 'comite-ligue': 'association', 'maison-sport-sante': 'salle-de-sport',
+};
+
+/**
+ * `value` with `additions` put where the schema orders them (before the first key that comes later
+ * in `order`), the existing keys left in their order: the feed's lines only gain text.
+ */
+function withKeys(value, additions, order) {
+  const rank = (k) => order.indexOf(k);
+  const pending = Object.entries(additions).sort(([a], [b]) => rank(a) - rank(b));
+  const out = {};
+  for (const [k, v] of Object.entries(value)) {
+    while (pending.length && rank(pending[0][0]) < rank(k)) {
+      const [nk, nv] = pending.shift();
+      out[nk] = nv;
+    }
+    out[k] = v;
+  }
+  for (const [nk, nv] of pending) out[nk] = nv;
+  return out;
+}
+
+/**
+ * The other FEED-SPEC 1.1 fields, in a pass of their own on their own PRNG stream (like service
+ * areas): everything else in the feed stays byte-identical. Structures: `openingHours` matching
+ * their free-text `hours` where that is a weekday schedule (hours kept), an OSM schedule for most
+ * of those without, closures over Christmas 2026 on a few non-hospital places (one until further
+ * notice), a few `languages`, some acceslibre links. Offers: `howTo` on most, coherent with their
+ * referral and settings, a booking or registration link on some, the workshops whose schedule
+ * names a weekday with their own `openingHours`.
+ */
+async function addRevision11(structures, tax) {
+  const z = prng(1102);
+  const { KNOWN_KEYS } = await importTs('src/feed/generated/checks.ts');
+  const counts = { openingHours: 0, fromHours: 0, hoursOnly: 0, closure: 0, untilFurtherNotice: 0, languages: 0, acceslibre: 0, howTo: 0, bookingUrl: 0, offerOpeningHours: 0 };
+  const hospital = (s) => s.kind === 'etablissement-sante' || s.kind === 'clcc';
+  const open = structures.filter((s) => !hospital(s));
+  // Six places closed over Christmas and one until further notice (works), among the non-hospital ones.
+  const [longClosed, ...christmas] = z.shuffle(open).slice(0, 7);
+  for (let i = 0; i < structures.length; i++) {
+    const s = structures[i];
+    const add = {};
+    if (s.hours !== undefined) {
+      const osm = OSM_OF_HOURS[s.hours];
+      if (osm && z.chance(0.9)) { add.openingHours = osm; counts.fromHours++; } else counts.hoursOnly++;
+    } else if (z.chance(0.7)) {
+      const care = hospital(s) || ['msp', 'centre-sante', 'cpts', 'dac', 'reseau'].includes(s.kind);
+      add.openingHours = weighted(z, OSM_HOURS_BY_KIND[care ? 'care' : 'small']);
+    }
+    if (add.openingHours) counts.openingHours++;
+    if (s === longClosed) {
+      add.closure = { from: '2026-10-05', note: 'Locaux en travaux : accueil fermé jusqu’à nouvel ordre, l’équipe répond au téléphone.' };
+      counts.untilFurtherNotice++;
+    } else if (christmas.includes(s)) {
+      add.closure = { from: z.pick(['2026-12-21', '2026-12-24']), until: z.pick(['2027-01-02', '2027-01-04']) };
+      if (z.chance(0.5)) add.closure.note = 'Fermeture annuelle';
+      counts.closure++;
+    }
+    const basque = s.address.insee.startsWith('64');
+    if (z.chance(basque ? 0.2 : hospital(s) ? 0.12 : 0.06)) {
+      add.languages = basque
+        ? weighted(z, [[['eu', 'es'], 3], [['eu'], 2], [['es'], 1]])
+        : weighted(z, [[['en'], 4], [['en', 'es'], 3], [['ar'], 2], [['en', 'ar'], 1], [['pt'], 1], [['oc'], 0.5]]);
+      counts.languages++;
+    }
+    if (s.accessibility && ACCESLIBRE_ACTIVITY[s.kind] && z.chance(0.3)) {
+      const place = slug(s.name.replace(/\((fictive?|fictif)\)/, '')).replace(/-+$/, '').slice(0, 60).replace(/-+$/, '');
+      s.accessibility.acceslibre = `https://acceslibre.beta.gouv.fr/app/${s.address.insee.slice(0, 2)}-${slug(s.address.city)}/a/${ACCESLIBRE_ACTIVITY[s.kind]}/erp/${place}/`;
+      counts.acceslibre++;
+    }
+    for (let j = 0; j < s.offers.length; j++) {
+      const o = s.offers[j];
+      const more = {};
+      const osm = OSM_OF_SCHEDULE[o.schedule];
+      if (osm && z.chance(0.2)) { more.openingHours = osm; counts.offerOpeningHours++; }
+      if (z.chance(0.85)) {
+        const how = new Set();
+        if (o.referral === 'orientation' || o.referral === 'prescription' || (o.audiences.length === 1 && o.audiences[0] === 'professionnel')) how.add('orientation-professionnel');
+        if (z.chance(0.75)) how.add('telephone');
+        if ((o.contact?.email || s.contact?.email) && z.chance(0.35)) how.add('courriel');
+        if (o.care === 'eri' || (o.referral === 'direct' && !o.settings.includes('domicile') && z.chance(0.4))) how.add('sur-place');
+        const link = z.next();
+        if (link < 0.12) {
+          how.add('rendez-vous-en-ligne');
+          more.bookingUrl = `https://example.org/rendez-vous/${o.id}`;
+        } else if (link < 0.18 && !hospital(s)) {
+          how.add('formulaire');
+          more.bookingUrl = `https://example.org/inscription/${o.id}`;
+        }
+        if (!how.size) how.add('telephone');
+        more.howTo = tax.HOW_TO.codes.filter((c) => how.has(c));
+        counts.howTo++;
+        if (more.bookingUrl) counts.bookingUrl++;
+      }
+      s.offers[j] = withKeys(o, more, KNOWN_KEYS.offer);
+    }
+    structures[i] = withKeys(s, add, KNOWN_KEYS.structure);
+  }
+  // Every field must appear a few times (a change of raw data must not silently lose one).
+  const few = Object.entries(counts).filter(([k, n]) => n < (k === 'untilFurtherNotice' ? 1 : 3)).map(([k]) => k);
+  if (few.length) throw new Error(`demo feed: too few 1.1 fields ${few.join(', ')} (${JSON.stringify(counts)})`);
+  const used = new Set(structures.flatMap((s) => s.offers.flatMap((o) => o.howTo ?? [])));
+  const unused = tax.HOW_TO.codes.filter((c) => !used.has(c));
+  if (unused.length) throw new Error(`demo feed does not cover howTo: ${unused.join(', ')}`);
+  console.log(`demo 1.1 fields: ${JSON.stringify(counts)}`);
 }
 
 /**
