@@ -202,6 +202,55 @@ for (const s of structures) {
   }
 }
 
+// The other FEED-SPEC 1.1 fields, on a PRNG stream of their own too: every structure gets
+// openingHours (drawn from 50 distinct OSM strings, so a reader that parses them can cache by
+// text), ~3 % a closure, ~10 % languages; most offers howTo, those booked online a link.
+let revSeed = 20261122;
+const revRand = () => {
+  revSeed = (revSeed + 0x6d2b79f5) >>> 0;
+  let t = revSeed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+const revPick = (list) => list[Math.floor(revRand() * list.length)];
+const OSM_DAYS = ['Mo-Fr', 'Mo-Th', 'Tu-Sa', 'Mo,We,Fr', 'Tu,Th'];
+const OSM_TIMES = ['09:00-17:00', '08:30-12:30,13:30-17:30', '09:00-12:00', '14:00-18:00', '08:00-19:00'];
+const OSM_TAILS = ['; PH off', '; Sa 09:00-12:00; PH off'];
+const OSM_HOURS = OSM_DAYS.flatMap((d) => OSM_TIMES.flatMap((t) => OSM_TAILS.map((tail) => `${d} ${t}${tail}`)));
+if (new Set(OSM_HOURS).size !== 50) throw new Error(`expected 50 distinct opening hours, got ${new Set(OSM_HOURS).size}`);
+const LANGUAGE_SETS = [['en'], ['en'], ['en', 'es'], ['ar'], ['pt'], ['en', 'ar'], ['es'], ['de'], ['it'], ['br'], ['eu', 'es'], ['tr'], ['ru'], ['zh']];
+const HOW_TO = tax.HOW_TO.codes;
+const HOW_TO_SHARE = { telephone: 0.7, courriel: 0.25, 'sur-place': 0.2, 'rendez-vous-en-ligne': 0.1, formulaire: 0.05, 'orientation-professionnel': 0.35 };
+const rev = { openingHours: 0, closure: 0, languages: 0, howTo: 0, bookingUrl: 0 };
+for (const s of structures) {
+  s.openingHours = revPick(OSM_HOURS);
+  rev.openingHours++;
+  if (revRand() < 0.03) {
+    s.closure = revRand() < 0.15
+      ? { from: isoDay(GENERATED - Math.floor(revRand() * 60) * 86400000), note: 'Travaux : fermé jusqu’à nouvel ordre.' }
+      : { from: revPick(['2026-12-21', '2026-12-24']), until: revPick(['2027-01-02', '2027-01-04']), ...(revRand() < 0.5 ? { note: 'Fermeture annuelle' } : {}) };
+    rev.closure++;
+  }
+  if (revRand() < 0.1) {
+    s.languages = revPick(LANGUAGE_SETS);
+    rev.languages++;
+  }
+  for (const o of s.offers) {
+    if (revRand() < 0.85) {
+      // Each way in with its own frequency: the phone mostly, online booking for a few.
+      const chosen = new Set(HOW_TO.filter((c) => revRand() < HOW_TO_SHARE[c]));
+      if (!chosen.size) chosen.add('telephone');
+      o.howTo = HOW_TO.filter((c) => chosen.has(c));
+      rev.howTo++;
+      if (chosen.has('rendez-vous-en-ligne') || chosen.has('formulaire')) {
+        o.bookingUrl = `https://example.org/${o.id}/rendez-vous`;
+        rev.bookingUrl++;
+      }
+    }
+  }
+}
+
 const feed = {
   format: 'sos-feed/1',
   publisher: {
@@ -217,6 +266,7 @@ writeFileSync(OUT, text);
 const t1 = performance.now();
 console.log(`${OUT}: ${structures.length} structures, ${offerCount} offers, ${(text.length / 1048576).toFixed(1)} MB, generated in ${((t1 - t0) / 1000).toFixed(2)} s`);
 console.log(`service areas: ${JSON.stringify(areas)}`);
+console.log(`1.1 fields: ${JSON.stringify(rev)}`);
 
 if (VALIDATE) {
   const { validateFeed } = await importTs(`export { validateFeed } from './src/feed/validate.ts';`);
