@@ -8,7 +8,7 @@
  */
 import * as z from 'zod/mini';
 import {
-  ACCESS, AGES, AUDIENCES, CARE_CODES, COSTS, HOW_TO, PATHWAYS, PHASES, REFERRALS, SETTINGS,
+  ACCESS, AGES, AUDIENCES, CARE_CODES, COSTS, HOW_TO_CODES, PATHWAYS, PHASES, REFERRALS, SETTINGS,
   STRUCTURE_KINDS, SUBCARE_CODES, type CareCode,
 } from './taxonomy.js';
 import { languagePattern } from './languages.js';
@@ -92,7 +92,7 @@ export const OfferSchema = z.object({
   description: z.optional(text(MAX_LENGTH.long)),
   schedule: z.optional(text(MAX_LENGTH.long)),
   openingHours: z.optional(osmHours("Horaires de l'offre (un atelier le mercredi…), s'ils diffèrent de ceux de la structure")),
-  howTo: z.optional(describe(codes(HOW_TO.codes), "Comment y accéder : telephone, courriel, sur-place, rendez-vous-en-ligne, formulaire, orientation-professionnel")),
+  howTo: z.optional(describe(codes(HOW_TO_CODES), "Comment y accéder : telephone, courriel, sur-place, rendez-vous-en-ligne, formulaire, orientation-professionnel")),
   bookingUrl: z.optional(describe(httpUrl(), "Page de prise de rendez-vous ou d'inscription en ligne (http ou https seulement)")),
   contact: z.optional(ContactSchema),
 });

@@ -280,10 +280,15 @@ export const PATHWAYS = enumeration({
 });
 
 /**
- * How a person gets in (FEED-SPEC 1.1 offer `howTo`; data·inclusion `modes_mobilisation`). Pure: the
- * widget's initial JavaScript carries it only once an element shows it.
+ * How a person gets in (FEED-SPEC 1.1 offer `howTo`; data·inclusion `modes_mobilisation`). The
+ * codes apart: the schema (in the lazily loaded detailed validator) needs only them, and the labels
+ * would otherwise reach the page's initial JavaScript through this shared module before any
+ * element shows them.
  */
-export const HOW_TO = /* @__PURE__ */ enumeration({
+export const HOW_TO_CODES = ['telephone', 'courriel', 'sur-place', 'rendez-vous-en-ligne', 'formulaire', 'orientation-professionnel'] as const;
+export type HowToCode = (typeof HOW_TO_CODES)[number];
+
+export const HOW_TO = /* @__PURE__ */ enumeration<HowToCode>({
   telephone: L('Par téléphone', 'By phone'),
   courriel: L('Par courriel', 'By e-mail'),
   'sur-place': L('Sur place, en se présentant à l’accueil', 'In person, at the reception desk'),

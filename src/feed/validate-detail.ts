@@ -6,11 +6,41 @@
  */
 import type { core } from 'zod/mini';
 import { EnvelopeSchema, OfferSchema, StructureShellSchema } from './schema.js';
-import { issueMessage, type PathSegment } from './messages.js';
-import { CLOSURE_DROPPED, droppablePath, useValidationDetail, type ValidationDetail } from './validate.js';
+import { issueMessage } from './issue-messages.js';
+import type { PathSegment } from './messages.js';
+import { CLOSURE_DROPPED, useValidationDetail, type ValidationDetail } from './validate.js';
 
 type Parsed = core.util.SafeParseResult<Record<string, unknown>>;
 const parse = (schema: unknown, value: unknown): Parsed => (schema as { safeParse(v: unknown): Parsed }).safeParse(value);
+
+/** Optional fields whose bad value is dropped alone (the record stays). Path → what to delete. */
+function droppablePath(path: readonly PathSegment[], level: 'structure' | 'offer'): PathSegment[] | undefined {
+  const [head, second] = path;
+  if (head === 'contact') return second === undefined ? ['contact'] : ['contact', second];
+  if (level === 'structure') {
+    if (['location', 'department', 'finess', 'siret', 'description', 'hours', 'openingHours'].includes(String(head))) return [head!];
+    // A bad acceslibre link goes alone: the wheelchair flag beside it stays.
+    if (head === 'accessibility') return second === undefined ? [head] : [head, second];
+    if (head === 'address' && (second === 'line' || second === 'insee')) return ['address', second];
+    // A bad date drops the whole closure (half a closure would say something else), a bad note only
+    // the note. The structure stays listed either way.
+    if (head === 'closure') return second === 'note' ? [head, second] : [head];
+    if (head === 'languages') return typeof second === 'number' ? [head, second] : [head];
+    return undefined;
+  }
+  if (['label', 'referral', 'cost', 'costNote', 'nonConventional', 'description', 'schedule', 'openingHours', 'bookingUrl'].includes(String(head))) return [head!];
+  // A bad code in a service area's lists goes alone; anything else bad in it drops that part (a
+  // list left empty, a bad radius) or the whole area (not an object). Readers then fall back to the
+  // default area (the structure's département, the publisher's region).
+  if (head === 'serviceArea') {
+    if (second === 'departments' || second === 'communes') return typeof path[2] === 'number' ? [head, second, path[2]] : [head, second];
+    return second === 'radiusKm' ? [head, second] : [head];
+  }
+  if (['subcares', 'ages', 'phases', 'access', 'pathways', 'howTo'].includes(String(head))) return typeof second === 'number' ? [head!, second] : [head!];
+  // One bad code in a required list goes; the list itself must not end up empty.
+  if ((head === 'audiences' || head === 'settings') && typeof second === 'number') return [head, second];
+  return undefined;
+}
 
 function deletePath(target: Record<PathSegment, unknown>, path: PathSegment[]): void {
   let node: unknown = target;

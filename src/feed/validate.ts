@@ -111,35 +111,6 @@ const KNOWN = { root: ['format', 'publisher', 'generatedAt', 'structures', '$sch
 /** How a diagnostic ends when a closure is dropped whole (validate-detail.ts and the date-order check). */
 export const CLOSURE_DROPPED = 'fermeture ignorée, la structure reste listée';
 
-/** Optional fields whose bad value is dropped alone (the record stays). Path → what to delete. */
-export function droppablePath(path: readonly PathSegment[], level: 'structure' | 'offer'): PathSegment[] | undefined {
-  const [head, second] = path;
-  if (head === 'contact') return second === undefined ? ['contact'] : ['contact', second];
-  if (level === 'structure') {
-    if (['location', 'department', 'finess', 'siret', 'description', 'hours', 'openingHours'].includes(String(head))) return [head!];
-    // A bad acceslibre link goes alone: the wheelchair flag beside it stays.
-    if (head === 'accessibility') return second === undefined ? [head] : [head, second];
-    if (head === 'address' && (second === 'line' || second === 'insee')) return ['address', second];
-    // A bad date drops the whole closure (half a closure would say something else), a bad note only
-    // the note. The structure stays listed either way.
-    if (head === 'closure') return second === 'note' ? [head, second] : [head];
-    if (head === 'languages') return typeof second === 'number' ? [head, second] : [head];
-    return undefined;
-  }
-  if (['label', 'referral', 'cost', 'costNote', 'nonConventional', 'description', 'schedule', 'openingHours', 'bookingUrl'].includes(String(head))) return [head!];
-  // A bad code in a service area's lists goes alone; anything else bad in it drops that part (a
-  // list left empty, a bad radius) or the whole area (not an object). Readers then fall back to the
-  // default area (the structure's département, the publisher's region).
-  if (head === 'serviceArea') {
-    if (second === 'departments' || second === 'communes') return typeof path[2] === 'number' ? [head, second, path[2]] : [head, second];
-    return second === 'radiusKm' ? [head, second] : [head];
-  }
-  if (['subcares', 'ages', 'phases', 'access', 'pathways', 'howTo'].includes(String(head))) return typeof second === 'number' ? [head!, second] : [head!];
-  // One bad code in a required list goes; the list itself must not end up empty.
-  if ((head === 'audiences' || head === 'settings') && typeof second === 'number') return [head, second];
-  return undefined;
-}
-
 export class Collector implements Reporter {
   readonly list: Diagnostic[] = [];
   truncated = 0;
