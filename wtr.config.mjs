@@ -20,6 +20,19 @@ const viteQueryImports = {
   },
 };
 
+/**
+ * `executeServerCommand('emulate-timezone', { timezone })`: the test page's clock zone, through the
+ * browser's own emulation (a visitor in Montréal or Nouméa); `timezone: undefined` restores it.
+ */
+const emulateTimezone = {
+  name: 'emulate-timezone',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'emulate-timezone') return undefined;
+    await session.browser.getPage(session.id).emulateTimezone(payload?.timezone);
+    return true;
+  },
+};
+
 export default {
   files: ['src/**/*.test.ts', 'test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['production'] },
@@ -27,6 +40,7 @@ export default {
   middleware: [feedTestRoutes({ foreignOrigin: foreign.origin })],
   plugins: [
     viteQueryImports,
+    emulateTimezone,
     esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: './tsconfig.json' }),
   ],
   browsers: [

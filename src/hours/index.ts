@@ -12,6 +12,7 @@
  *     results.filter((s) => isOpenOn(rulesOf(s), s.closure, day));       // ≈50 ns per structure
  */
 export { parseOpeningHours, MAX_LENGTH } from './parse.js';
+export { hoursProblem } from './problem.js';
 export type { HoursError, HoursErrorCode, OpeningRules, ParseResult, Rule } from './parse.js';
 export { today, week, isOpenOn, closedOn } from './evaluate.js';
 export type { Closure, ClosedReason, DaySchedule, Interval, Today, TodayOptions } from './evaluate.js';
@@ -21,3 +22,5 @@ export { frenchHolidays, easter } from './calendar.js';
 export type { CalendarDay } from './calendar.js';
 export { todayLine, weekLines, closureLine, formatTime, formatIntervals, formatDay, weekdayName } from './format.js';
 export type { WeekLine } from './format.js';
+export { resultHours, openTodayRows, unreadableReport } from './directory.js';
+export type { HoursLine, Rows } from './directory.js';

@@ -21,6 +21,16 @@ interface SpecialFilter extends FilterBase {
   kind: 'care' | 'subcare' | 'department';
 }
 
+/**
+ * « Ouvert aujourd'hui »: from the offer's (or its structure's) opening hours and closure, in
+ * Paris time, computed by the opening-hours chunk once per day and search (see search.ts).
+ */
+interface OpenFilter extends FilterBase {
+  kind: 'open';
+  codes: readonly ['today'];
+  labels: Readonly<Record<'today', Label>>;
+}
+
 /** An enumeration of the offer (audiences, ages…): one bit mask column. */
 interface MaskFilter extends FilterBase {
   kind: 'mask';
@@ -35,7 +45,7 @@ interface MaskFilter extends FilterBase {
   offered?: readonly string[];
 }
 
-export type FilterDef = SpecialFilter | MaskFilter;
+export type FilterDef = SpecialFilter | MaskFilter | OpenFilter;
 
 /** Offer fields holding enumeration codes. */
 type MaskField = { [K in keyof Offer]-?: NonNullable<Offer[K]> extends readonly string[] | string ? K : never }[keyof Offer];
@@ -58,6 +68,7 @@ export const FILTERS = [
   // Only "free" is a useful choice for visitors; a preset may select another cost.
   mask('cost', 2, COSTS, 'cost', { offered: ['gratuit'] }),
   mask('pathway', 2, PATHWAYS, 'pathways'),
+  { name: 'opening', level: 2, kind: 'open', codes: ['today'], labels: { today: { fr: 'Ouvert aujourd’hui', en: 'Open today' } } },
 ] as const satisfies readonly FilterDef[];
 
 export type FilterName = (typeof FILTERS)[number]['name'];

@@ -75,12 +75,19 @@ export interface ResultSet {
 export interface SearchOptions {
   /** The text side of the query (from the text chunk); without it the query is not applied. */
   text?: TextMatch;
+  /**
+   * Per row, 1 when the offer is open today (Paris time), from the opening-hours chunk: the
+   * « Ouvert aujourd'hui » filter. Without it that filter keeps nothing (until it arrives).
+   */
+  openToday?: Uint8Array;
   /** A place named in the query but not chosen: results are ordered by distance from it, not filtered. */
   rankFrom?: GeoPoint;
 }
 
-const TEXT = 1 << 10;
-const NEAR = 1 << 11;
+// One bit per filter, then the text and the distance (the fail masks are 16 bits wide).
+const TEXT = 1 << FILTER_NAMES.length;
+const NEAR = TEXT << 1;
+if (NEAR > 0x8000) throw new Error('search: more filters than a Uint16Array fail mask holds');
 const BIT = Object.fromEntries(FILTER_NAMES.map((f, i) => [f, 1 << i])) as Record<FilterName, number>;
 const FILTER_BITS = FILTER_NAMES.reduce((bits, f) => bits | BIT[f], 0);
 const REMOTE = maskOf('setting', ['distance']);
@@ -167,12 +174,13 @@ class LazyResult implements Result {
  * The part of the fail masks that does not depend on the text (filters, distance), kept between
  * searches: while the visitor types, only the text bit is recomputed.
  */
-let staticCache: { index: SearchIndex; key: string; fail: Uint16Array } | undefined;
+let staticCache: { index: SearchIndex; key: string; fail: Uint16Array; openToday: Uint8Array | undefined } | undefined;
 
-function staticFail(index: SearchIndex, criteria: Criteria, dist: Float64Array | undefined): Uint16Array {
+function staticFail(index: SearchIndex, criteria: Criteria, dist: Float64Array | undefined, openToday: Uint8Array | undefined): Uint16Array {
   const { filters, near } = criteria;
+  const opening = filters.opening.length > 0;
   const key = JSON.stringify([filters, near, index.locationsVersion]);
-  if (staticCache && staticCache.index === index && staticCache.key === key) return staticCache.fail;
+  if (staticCache && staticCache.index === index && staticCache.key === key && (!opening || staticCache.openToday === openToday)) return staticCache.fail;
   const cares = filters.care.length ? new Set(filters.care.map((c) => CARE_CODES.indexOf(c as never))) : undefined;
   const subcares = filters.subcare.length ? new Set(filters.subcare.map((c) => SUBCARE_CODES.indexOf(c as never))) : undefined;
   const depts = filters.departement.length ? new Set(filters.departement) : undefined;
@@ -183,8 +191,8 @@ function staticFail(index: SearchIndex, criteria: Criteria, dist: Float64Array |
   const rows = index.rowCount;
   const fail = new Uint16Array(rows);
   // Nothing to filter: all rows pass, and the filter columns are not even built.
-  if (!cares && !subcares && !depts && !masked.length && !near) {
-    staticCache = { index, key, fail };
+  if (!cares && !subcares && !depts && !masked.length && !near && !opening) {
+    staticCache = { index, key, fail, openToday };
     return fail;
   }
   const { rowStructure, departments } = index;
@@ -199,6 +207,7 @@ function staticFail(index: SearchIndex, criteria: Criteria, dist: Float64Array |
       if (!ok) m |= BIT.subcare;
     }
     if (depts && !depts.has(departments[rowStructure[r]!]!)) m |= BIT.departement;
+    if (opening && !openToday?.[r]) m |= BIT.opening;
     for (let k = 0; k < masked.length; k++) {
       const f = masked[k]!;
       const have = f.col[r]!;
@@ -212,7 +221,7 @@ function staticFail(index: SearchIndex, criteria: Criteria, dist: Float64Array |
     }
     fail[r] = m;
   }
-  staticCache = { index, key, fail };
+  staticCache = { index, key, fail, openToday };
   return fail;
 }
 
@@ -250,7 +259,7 @@ export function search(index: SearchIndex, criteria: Criteria, options: SearchOp
   const rows = index.rowCount;
 
   // 1. The fail mask of every row: the cached filters part, plus the text bit.
-  const base = staticFail(index, criteria, near ? dist : undefined);
+  const base = staticFail(index, criteria, near ? dist : undefined, options.openToday);
   let fail = base;
   const pass = text?.pass;
   if (pass) {
@@ -310,7 +319,7 @@ export function search(index: SearchIndex, criteria: Criteria, options: SearchOp
     : [{ id: 'all', results: first.map(result) }];
   const structureCount = first.length;
   let details: { facets: Record<FilterName, Map<string, number>>; help?: NoResultHelp } | undefined;
-  const detailsOf = () => (details ??= facetsAndHelp(index, criteria, fail, near ? dist : undefined, structureCount === 0, text));
+  const detailsOf = () => (details ??= facetsAndHelp(index, criteria, fail, near ? dist : undefined, structureCount === 0, text, options.openToday));
   return {
     groups,
     structureCount,
@@ -335,6 +344,7 @@ function facetsAndHelp(
   dist: Float64Array | undefined,
   empty: boolean,
   text: TextMatch | undefined,
+  openToday: Uint8Array | undefined,
 ): { facets: Record<FilterName, Map<string, number>>; help?: NoResultHelp } {
   const { departments, rowStart } = index;
   const { care, subcareStart, subcareCodes, masks } = index.columns;
@@ -347,6 +357,7 @@ function facetsAndHelp(
   const maskedCounts = maskedNames.map((f) => new Uint32Array(MASKED[f].length));
   const maskSeen = new Uint32Array(maskedNames.length);
   const deptCounts = new Map<string, number>();
+  let openCount = 0;
   const relaxCounts = new Map<number, number>();
   const near = criteria.near;
   let nearest: { s: number; d: number } | undefined;
@@ -354,6 +365,7 @@ function facetsAndHelp(
   for (let s = 0; s < index.structures.length; s++) {
     let careSeen = 0;
     let deptSeen = false;
+    let openSeen = false;
     let missed = 0;
     let allButDistance = false;
     /** A row of s counts for some option (most structures have none while typing). */
@@ -373,6 +385,7 @@ function facetsAndHelp(
       }
       if (m === 0 || m === BIT.care) careSeen |= 1 << care[r]!;
       if (m === 0 || m === BIT.departement) deptSeen = true;
+      if ((m === 0 || m === BIT.opening) && openToday?.[r]) openSeen = true;
       if (m === 0 || m === BIT.subcare) {
         for (let k = subcareStart[r]!, end = subcareStart[r + 1]!; k < end; k++) {
           const c = subcareCodes[k]!;
@@ -387,6 +400,7 @@ function facetsAndHelp(
     if (counts) {
       for (let c = 0; careSeen; c++, careSeen >>>= 1) if (careSeen & 1) careCounts[c]!++;
       if (deptSeen) deptCounts.set(departments[s]!, (deptCounts.get(departments[s]!) ?? 0) + 1);
+      if (openSeen) openCount++;
       for (let k = 0; k < maskSeen.length; k++) {
         for (let b = 0, seen = maskSeen[k]!; seen; b++, seen >>>= 1) if (seen & 1) maskedCounts[k]![b]!++;
       }
@@ -408,6 +422,7 @@ function facetsAndHelp(
   careCounts.forEach((n, c) => n && facets.care.set(CARE_CODES[c]!, n));
   subcareCounts.forEach((n, c) => n && facets.subcare.set(SUBCARE_CODES[c]!, n));
   facets.departement = deptCounts;
+  if (openCount) facets.opening.set('today', openCount);
   maskedNames.forEach((f, k) => maskedCounts[k]!.forEach((n, b) => n && facets[f].set(MASKED[f][b]!, n)));
   if (!empty) return { facets };
 

@@ -17,23 +17,7 @@ import type { GeoPoint } from '../feed/schema.js';
 import type { CommuneLookup, TextMatch, TextSearch } from '../search/text/index.js';
 import type { Commune } from '../geo/communes.js';
 
-type TextModule = typeof import('../search/text/index.js');
-type CommunesModule = typeof import('../geo/communes.js');
-
-/** Loads a chunk once; a failed load is tried again next time. */
-function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let p: Promise<T> | undefined;
-  return () => {
-    if (!p) {
-      p = load();
-      p.catch(() => (p = undefined));
-    }
-    return p;
-  };
-}
-const loadTextModule = once<TextModule>(() => import('../search/text/index.js'));
-const loadCommunesModule = once<CommunesModule>(() => import('../geo/communes.js'));
-const loadRegionsModule = once<typeof import('../geo/regions.js')>(() => import('../geo/regions.js'));
+import { loadCommunesModule, loadHoursModule, loadRegionsModule, loadTextModule, type CommunesModule, type HoursModule } from './chunks.js';
 
 /** A commune named in the main search box: the form offers to search near it. */
 export interface PlaceProposal {
@@ -85,7 +69,15 @@ export class DirectoryStore extends EventTarget {
   /** The free-text side of `index`, once its chunk is loaded. */
   private text: TextSearch | undefined;
   private communes: (CommuneLookup & { module: CommunesModule }) | undefined;
-  private regions: typeof import('../geo/regions.js') | undefined;
+  private regions: import('./chunks.js').RegionsModule | undefined;
+  /** The opening-hours chunk, once loaded: when a feed has machine-readable hours or a closure. */
+  hours: HoursModule | undefined;
+  /** Some structure or offer has `openingHours` or `closure` (the « Ouvert aujourd'hui » filter is offered). */
+  usesHours = false;
+  /** What "now" is for opening hours (tests and integrators' previews set a fixed instant). */
+  now: () => number = () => Date.now();
+  /** The index whose unreadable hours were reported (once per feed). */
+  private hoursReported: SearchIndex | undefined;
   /** Structures of `index` without coordinates have been placed at their commune's centre. */
   private approximated = false;
 
@@ -140,6 +132,9 @@ export class DirectoryStore extends EventTarget {
     this.notify('status', 'data', 'results');
     // Free text waits for the first results to be on screen.
     whenIdle(() => void this.prepareText());
+    // Machine-readable hours: their chunk, after the first results (their lines follow).
+    this.usesHours = this.structures.some((s) => s.openingHours !== undefined || s.closure !== undefined || s.offers.some((o) => o.openingHours !== undefined));
+    if (this.usesHours) whenIdle(() => void this.prepareHours());
   }
 
   /** Loads the free-text chunk and builds its index for the current feeds (idempotent). */
@@ -298,7 +293,35 @@ export class DirectoryStore extends EventTarget {
     if (near?.region && !this.regions) this.after(loadRegionsModule().then((m) => (this.regions = m)));
     // Distances are asked for: structures without coordinates get their commune's centre.
     if ((near || rankFrom) && !this.approximated && this.structures.some((s) => !s.location)) this.after(this.approximate());
-    this.results = search(this.index, this.criteria, { text, rankFrom });
+    // « Ouvert aujourd'hui » on feeds without hours (a preset kept after the DSRC dropped them) is
+    // ignored; with hours, it keeps nothing for the moment their chunk takes to arrive.
+    let criteria = this.criteria;
+    let openToday: Uint8Array | undefined;
+    if (criteria.filters.opening.length) {
+      if (!this.usesHours) criteria = { ...criteria, filters: { ...criteria.filters, opening: [] } };
+      else if (this.hours) openToday = this.hours.openTodayRows(this.index, this.now());
+      else this.after(loadHoursModule().then((m) => (this.hours ??= m)));
+    }
+    this.results = search(this.index, criteria, { text, rankFrom, openToday });
+  }
+
+  /**
+   * Looks for machine-readable hours in the feeds and, when there are some, loads their chunk and
+   * searches again (their lines and the « Ouvert aujourd'hui » filter follow). Called when idle.
+   */
+  async prepareHours(): Promise<void> {
+    const index = this.index;
+    if (this.usesHours && this.hoursReported !== index) {
+      this.hoursReported = index;
+      this.after(loadHoursModule().then((m) => {
+        this.hours ??= m;
+        if (index !== this.index) return;
+        const report = m.unreadableReport(this.structures);
+        if (report) console.warn(report);
+        this.notify('data'); // the form offers « Ouvert aujourd'hui »
+      }));
+    }
+    await this.settled;
   }
 
   private async loadCommunes(): Promise<CommuneLookup & { module: CommunesModule }> {

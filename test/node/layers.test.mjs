@@ -1,4 +1,4 @@
-// Layers: the data side of the widget (src/feed, src/search, src/state, src/geo, src/i18n, src/util)
+// Layers: the data side of the widget (src/feed, src/search, src/state, src/geo, src/i18n, src/util, src/hours)
 // never imports from the elements' side (src/base, src/components), and src/util imports nothing
 // from src but src/util. Every .ts under src/ is parsed (static `import … from`, `import type`,
 // `export … from`, dynamic `import('…')`) with the TypeScript parser of the build (rolldown's,
@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, posix, relative, sep } from 'node:path';
 import { parseSync } from 'rolldown/utils';
 
-const LOWER = ['feed', 'search', 'state', 'geo', 'i18n', 'util'];
+const LOWER = ['feed', 'search', 'state', 'geo', 'i18n', 'util', 'hours'];
 const UPPER = ['base', 'components'];
 
 /** `src/feed/load.ts` → `feed`; files directly under src/ (entry points) → undefined. */
@@ -72,7 +72,7 @@ function sourcesUnder(dir) {
   return files;
 }
 
-test('src/feed, search, state, geo, i18n and util import nothing from src/base or src/components; src/util only from src/util', () => {
+test('src/feed, search, state, geo, i18n, util and hours import nothing from src/base or src/components; src/util only from src/util', () => {
   const files = sourcesUnder('src');
   const count = Object.entries(files).reduce((n, [p, s]) => n + importsOf(p, s).length, 0);
   assert.ok(Object.keys(files).length > 50 && count > 200, `parsed ${Object.keys(files).length} files, ${count} imports: fewer than expected`);

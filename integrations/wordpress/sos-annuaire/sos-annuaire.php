@@ -35,6 +35,7 @@ const SOS_ANNUAIRE_ATTRIBUTES = array(
 	'access'      => 'access',
 	'cost'        => 'cost',
 	'pathway'     => 'pathway',
+	'opening'     => 'opening',
 	'lock'        => 'lock',
 	'variant'     => 'variant',
 	'lang'        => 'lang',

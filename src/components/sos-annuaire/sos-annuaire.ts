@@ -46,6 +46,7 @@ const WIDE_MIN_PX = 760;
  * @attr access - Conditions d'accès présélectionnées (`suivis-etablissement`, `non-suivis`, `had`).
  * @attr cost - Coût présélectionné (`gratuit`).
  * @attr pathway - Parcours présélectionnés (`parcours-global-apres-cancer`).
+ * @attr opening - `today` : seulement ce qui est ouvert aujourd'hui (heure de Paris ; flux avec horaires `openingHours`).
  * @attr lock - Fige les présélections et masque leurs filtres ; vide pour toutes les présélections, ou une liste (`care,departement`).
  * @attr lang - `fr` (par défaut) ou `en`.
  * @attr variant - `complet` (par défaut : liste et carte), `liste` (sans carte), `carte` (carte d'abord, liste en dessous).

@@ -1,5 +1,6 @@
 import type { Lang } from '../../i18n/format.js';
 import type { FeedErrorKind } from '../../feed/errors.js';
+import type { FilterName } from '../../search/filters.js';
 import { formatCount, formatDate, formatKm, plural } from '../../i18n/format.js';
 import type { Why } from '../../search/search.js';
 import { category, offerTitle, subcare } from '../../feed/taxonomy.js';
@@ -12,6 +13,8 @@ function whyTitle(why: Why, lang: Lang): string {
 }
 
 export interface ListStrings {
+  /** An offer's own hours in a result: "Atelier cuisine : Ouvert aujourd’hui · 14 h – 17 h". */
+  offerHours(offer: string, line: string): string;
   counts(structures: number, offers: number): string;
   /** The count with a place: "4 structures, 6 offres à moins de 20 km de Périgueux (24000)". */
   countsNear(structures: number, offers: number, km: number, place: string): string;
@@ -52,7 +55,8 @@ export interface ListStrings {
   technical: string;
   noResult: string;
   relaxIntro: string;
-  relax: Record<string, string>;
+  /** What each constraint is called in « these criteria exclude every result ». */
+  relax: Record<FilterName | 'query' | 'near', string>;
   relaxCount(n: number): string;
   widen(km: number): string;
   reset: string;
@@ -70,6 +74,7 @@ export const strings: Record<Lang, ListStrings> = {
     heading: 'Résultats',
     sortedByName: 'Triées par nom',
     sortedByDistance: (place) => `Triées par distance depuis ${place}`,
+    offerHours: (offer, line) => `${offer} : ${line}`,
     sortedByRelevance: 'Les plus pertinentes d’abord',
     sortedByRelevanceDistance: (place) => `Les plus pertinentes d’abord, puis par distance depuis ${place}`,
     nearGroup: (km, place) => `À moins de ${formatKm(km, 'fr')} de ${place}`,
@@ -113,7 +118,7 @@ export const strings: Record<Lang, ListStrings> = {
     relaxIntro: 'Ces critères excluent tous les résultats :',
     relax: {
       query: 'le texte recherché', near: 'la distance', care: 'le soin', subcare: 'le soin précis', departement: 'le département',
-      audience: 'le public', age: "l'âge", setting: 'le lieu', phase: 'la phase', access: "les modalités d'accès", cost: 'le coût', pathway: 'le parcours',
+      audience: 'le public', age: "l'âge", setting: 'le lieu', phase: 'la phase', access: "les modalités d'accès", cost: 'le coût', pathway: 'le parcours', opening: 'l’ouverture aujourd’hui',
     },
     relaxCount: (n) => `sans lui : ${plural(n, 'fr', 'structure', 'structures')}`,
     widen: (km) => `Élargir à ${formatKm(km, 'fr')}`,
@@ -130,6 +135,7 @@ export const strings: Record<Lang, ListStrings> = {
     heading: 'Results',
     sortedByName: 'Sorted by name',
     sortedByDistance: (place) => `Sorted by distance from ${place}`,
+    offerHours: (offer, line) => `${offer}: ${line}`,
     sortedByRelevance: 'Most relevant first',
     sortedByRelevanceDistance: (place) => `Most relevant first, then by distance from ${place}`,
     nearGroup: (km, place) => `Within ${formatKm(km, 'en')} of ${place}`,
@@ -173,7 +179,7 @@ export const strings: Record<Lang, ListStrings> = {
     relaxIntro: 'These criteria exclude every result:',
     relax: {
       query: 'the search text', near: 'the distance', care: 'the care', subcare: 'the specific care', departement: 'the département',
-      audience: 'the audience', age: 'the age', setting: 'the place', phase: 'the phase', access: 'the access conditions', cost: 'the cost', pathway: 'the pathway',
+      audience: 'the audience', age: 'the age', setting: 'the place', phase: 'the phase', access: 'the access conditions', cost: 'the cost', pathway: 'the pathway', opening: 'open today',
     },
     relaxCount: (n) => `without it: ${plural(n, 'en', 'organisation', 'organisations')}`,
     widen: (km) => `Widen to ${formatKm(km, 'en')}`,

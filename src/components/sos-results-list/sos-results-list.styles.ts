@@ -86,6 +86,17 @@ export const styles = [
       margin: 0 0 calc(var(--_space) / 2);
       font-size: 0.9375em;
     }
+    /* Today's hours; a long free text stays on two lines (the card shows it whole). */
+    .hours {
+      margin: 0 0 calc(var(--_space) / 2);
+      font-size: 0.875em;
+      display: -webkit-box;
+      -webkit-line-clamp: 2;
+      -webkit-box-orient: vertical;
+      overflow: hidden;
+    }
+    .open, .closed { font-weight: 600; color: var(--_success-text); }
+    .closed { color: var(--_warning-text); }
     .reserved {
       font-weight: 700;
       color: var(--_warning-text);

@@ -5,7 +5,7 @@ import { define } from '../../base/define.js';
 import { StoreElement } from '../../base/store-element.js';
 import type { DirectoryStore } from '../../state/directory-store.js';
 import type { Result, ResultGroup } from '../../search/search.js';
-import { category, COSTS, STRUCTURE_KINDS } from '../../feed/taxonomy.js';
+import { category, COSTS, offerTitle, STRUCTURE_KINDS } from '../../feed/taxonomy.js';
 import type { Offer } from '../../feed/schema.js';
 import { styles } from './sos-results-list.styles.js';
 import { strings, type ListStrings } from './sos-results-list.strings.js';
@@ -115,6 +115,20 @@ export class SosResultsList extends StoreElement<ListStrings> {
     if (!near) return r.structureCount ? t.counts(r.structureCount, r.offerCount) : t.noResult;
     const count = r.structureCount ? t.countsNear(r.structureCount, r.offerCount, near.radiusKm, near.label) : t.noneNear(near.radiusKm, near.label);
     return r.remoteCount ? `${count.replace(/\.$/, '')} ; ${t.remoteCount(r.remoteCount)}` : count;
+  }
+
+  /**
+   * Today's hours (« Ouvert aujourd'hui · 9 h – 12 h 30 », « Fermé jusqu'au 5 janvier »), in Paris
+   * time, once the opening-hours chunk is here; the feed's free text when there are no
+   * machine-readable hours. When the search picked out offers and the first has hours of its own
+   * (a workshop on Wednesday afternoons), its line, named, instead of the structure's.
+   */
+  private renderHours(res: Result, store: DirectoryStore) {
+    const s = res.structure;
+    const picked = res.offers.length < s.offers.length ? res.offers[0] : undefined;
+    const h = store.hours?.resultHours(s, picked, store.now(), this.uiLang);
+    const line = h ? h.offer ? this.t.offerHours(offerTitle(h.offer, this.uiLang), h.line) : h.line : s.hours;
+    return line ? html`<p class="hours ${h?.state ?? 'text'}">${line}</p>` : nothing;
   }
 
   private selectFromList(store: DirectoryStore, key: string): void {
@@ -248,6 +262,7 @@ export class SosResultsList extends StoreElement<ListStrings> {
             @focus=${() => this.selectFromList(store, s.key)}>${s.name}</button>
         </div>
         ${why ? html`<p class="why">${t.why(why)}</p>` : nothing}
+        ${this.renderHours(res, store)}
         <p class="meta">
           <span>${STRUCTURE_KINDS.labels[s.kind]?.[lang] ?? s.kind}</span>
           <span>${s.address.city}${s.department ? ` (${s.department})` : ''}</span>

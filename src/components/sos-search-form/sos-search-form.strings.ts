@@ -36,6 +36,7 @@ export interface SearchFormStrings {
   access: string;
   cost: string;
   pathway: string;
+  opening: string;
   more: string;
   /** After a count, for screen readers: "(4 structures)". */
   structures: (n: number) => string;
@@ -84,6 +85,7 @@ const fr: SearchFormStrings = {
   access: 'Modalités d’accès',
   cost: 'Coût',
   pathway: 'Parcours spécifique',
+  opening: 'Ouverture',
   more: 'Plus de filtres',
   structures: (n) => (n <= 1 ? ' structure' : ' structures'),
   active: (n) => (n <= 1 ? ' filtre actif' : ' filtres actifs'),
@@ -130,6 +132,7 @@ const en: SearchFormStrings = {
   access: 'Access',
   cost: 'Cost',
   pathway: 'Specific pathway',
+  opening: 'Opening',
   more: 'More filters',
   structures: (n) => (n === 1 ? ' facility' : ' facilities'),
   active: (n) => (n === 1 ? ' active filter' : ' active filters'),

@@ -294,6 +294,13 @@ export class SosSearchForm extends StoreElement<SearchFormStrings> {
             : html`<p class="explain">${t.noDepartement}</p>`,
           ctx);
       }
+      case 'open':
+        // Offered when the feeds have machine-readable hours.
+        return this.data.store?.usesHours
+          ? disclosure('opening', t.opening, this.selected('opening'),
+              () => this.checkboxGroup('opening', this.options('opening', f.codes, (c) => f.labels[c as 'today']?.[lang] ?? c), t.opening, ctx),
+              ctx)
+          : html``;
       case 'mask': {
         const name = f.name as MaskedFilter;
         return disclosure(name, t[name], this.selected(name),
