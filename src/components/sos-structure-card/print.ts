@@ -42,7 +42,12 @@ export const PRINT_CSS = `
   .pro { display: block; font-weight: 400; font-size: 9pt; }
   .notice strong { display: block; }
   .offer { break-inside: avoid; border-top: 0.5pt solid #999; padding-top: 4pt; margin-top: 6pt; }
-  .notice, .stale { border: 1pt solid #000; padding: 3pt 6pt; font-weight: 600; }
+  .notice, .stale, .closure { border: 1pt solid #000; padding: 3pt 6pt; font-weight: 600; }
+  .today { font-weight: 600; }
+  table.week { border-collapse: collapse; }
+  table.week th, table.week td { padding: 0 8pt 0 0; text-align: left; font-weight: 400; }
+  table.week tr.is-today > * { font-weight: 700; }
+  .acceslibre { display: block; }
   .free { font-weight: 700; }
   .kind, .verified, .source { color: #000; }
   .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }

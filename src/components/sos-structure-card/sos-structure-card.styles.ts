@@ -221,6 +221,50 @@ export const styles = [
       display: block;
     }
 
+    /* Practical details (FEED-SPEC 1.1): a closure first, then the week's hours. */
+    .closure {
+      margin: 0.5em 0;
+      padding: 0.5em 0.75em;
+      border: 1px solid var(--_warning-text);
+      border-radius: var(--_radius);
+      background: var(--_warning-bg);
+      color: var(--_warning-text);
+      font-weight: 600;
+    }
+    .today {
+      margin: 0 0 0.25em;
+      font-weight: 600;
+    }
+    .today.open {
+      color: var(--_success-text);
+    }
+    table.week {
+      border-collapse: collapse;
+      font-size: 0.9375em;
+    }
+    table.week th, table.week td {
+      padding: 0.1em 0.75em 0.1em 0;
+      text-align: start;
+      vertical-align: top;
+    }
+    table.week th {
+      font-weight: 400;
+    }
+    table.week tr.is-today {
+      font-weight: 700;
+    }
+    table.week tr.is-today th {
+      font-weight: 700;
+    }
+    .note, .mark {
+      color: var(--_muted);
+      font-weight: 400;
+    }
+    .acceslibre {
+      display: block;
+      margin-top: 0.25em;
+    }
+
     footer.trust {
       margin-top: 1.25em;
       padding-top: 0.75em;
@@ -262,7 +306,7 @@ export const styles = [
         font-size: 0.85em;
         overflow-wrap: anywhere;
       }
-      .notice, .stale, .free {
+      .notice, .stale, .free, .closure {
         background: #fff;
         color: #000;
         border: 1px solid #000;

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { deepActiveElement } from '../../base/focus.js';
 import { define } from '../../base/define.js';
 import { StoreElement } from '../../base/store-element.js';
@@ -15,6 +15,9 @@ import { groupOffers, isNonConventional, offerRows, offerTitle, type Row } from 
 import { directionsLinks } from './directions-links.js';
 import { isStale, publisherOf, reportLink } from './trust.js';
 import { printCopy } from './print.js';
+import { areaServed, closureNotice, howToActions, languageNames, needsHours, timetable, type Action, type Timetable } from './practical.js';
+import { loadCommunesModule, loadHoursModule, type CommunesModule, type HoursModule } from '../../state/chunks.js';
+import type { CommuneIndex } from '../../geo/communes.js';
 
 export type CardCloseDetail = SosEventMap['sos-card-close'];
 
@@ -75,6 +78,11 @@ export class SosStructureCard extends StoreElement<CardStrings> {
   @query('article.card') private card?: HTMLElement;
   @query('h2') private heading?: HTMLElement;
 
+  /** The opening-hours chunk, once a shown structure needs it (its feed uses hours). */
+  @state() private hours?: HoursModule;
+  /** Commune names, once a shown offer serves a list of communes. */
+  @state() private communes?: { index: CommuneIndex; module: CommunesModule };
+
   /** Focused before the overlay opened; focus goes back there on close. */
   private returnFocus: Element | null = null;
   private openedKey: string | undefined;
@@ -86,6 +94,23 @@ export class SosStructureCard extends StoreElement<CardStrings> {
     if (!store) return undefined;
     if (!this.overlay && this.structureId) return store.structureById(this.structureId);
     return store.structure(store.openKey);
+  }
+
+  protected override willUpdate(): void {
+    const s = this.current;
+    if (!s) return;
+    this.hours ??= this.data.store?.hours;
+    if (!this.hours && needsHours(s)) void loadHoursModule().then((m) => (this.hours = m), () => undefined);
+    if (!this.communes && s.offers.some((o) => o.serviceArea?.communes)) {
+      void loadCommunesModule()
+        .then(async (module) => (this.communes = { index: await module.loadCommunes(), module }))
+        .catch(() => undefined); // the count of communes stays
+    }
+  }
+
+  /** What "now" is for opening hours: the store's clock (fixed in tests and previews). */
+  private now(): number {
+    return this.data.store?.now() ?? Date.now();
   }
 
   protected override updated(): void {
@@ -199,6 +224,7 @@ export class SosStructureCard extends StoreElement<CardStrings> {
           </div>
         </header>
         ${s.description ? html`<p class="description">${s.description}</p>` : nothing}
+        ${this.renderClosure(s)}
 
         <section class="contact" aria-labelledby="contact-title">
           <h3 id="contact-title">${t.contactDetails}</h3>
@@ -213,9 +239,15 @@ export class SosStructureCard extends StoreElement<CardStrings> {
             ${this.renderContactRows(s.contact, t)}
             <div class="row-wheelchair">
               <dt>${t.wheelchair}</dt>
-              <dd>${s.accessibility?.wheelchair === true ? t.wheelchairYes : s.accessibility?.wheelchair === false ? t.wheelchairNo : t.wheelchairUnknown}</dd>
+              <dd>
+                ${s.accessibility?.wheelchair === true ? t.wheelchairYes : s.accessibility?.wheelchair === false ? t.wheelchairNo : t.wheelchairUnknown}
+                ${this.renderAcceslibre(s, t)}
+              </dd>
             </div>
-            ${s.hours ? html`<div class="row-hours"><dt>${t.hours}</dt><dd class="multiline">${s.hours}</dd></div>` : nothing}
+            ${this.renderHours(s.openingHours, s.hours, s, t)}
+            ${s.languages?.length
+              ? html`<div class="row-languages"><dt>${t.languages} <span class="pro">(${t.languagesNote})</span></dt><dd>${languageNames(s.languages, this.uiLang)}</dd></div>`
+              : nothing}
             ${s.finess ? html`<div class="row-finess"><dt>${t.finess} <span class="pro">(${t.forProfessionals})</span></dt><dd>${s.finess}</dd></div>` : nothing}
             ${s.siret ? html`<div class="row-siret"><dt>${t.siret} <span class="pro">(${t.forProfessionals})</span></dt><dd>${s.siret}</dd></div>` : nothing}
           </dl>
@@ -225,7 +257,7 @@ export class SosStructureCard extends StoreElement<CardStrings> {
           ${groupOffers(s.offers, matched).map(({ category, offers }) => html`
             <section class="category" aria-labelledby="cat-${category.code}" data-care=${category.code}>
               <h3 id="cat-${category.code}">${category.label[lang]}</h3>
-              ${offers.map((o) => this.renderOffer(o, t, matched.includes(o)))}
+              ${offers.map((o) => this.renderOffer(s, o, t, matched.includes(o)))}
             </section>`)}
         </div>
 
@@ -266,7 +298,7 @@ export class SosStructureCard extends StoreElement<CardStrings> {
     return rows;
   }
 
-  private renderOffer(o: Offer, t: CardStrings, match = false): TemplateResult {
+  private renderOffer(s: DirectoryStructure, o: Offer, t: CardStrings, match = false): TemplateResult {
     const lang = this.uiLang;
     return html`
       <article class="offer ${match ? 'match' : ''}" aria-labelledby="offer-${o.id}" data-offer=${o.id}>
@@ -278,9 +310,72 @@ export class SosStructureCard extends StoreElement<CardStrings> {
         ${o.description ? html`<p class="description">${o.description}</p>` : nothing}
         <dl>
           ${offerRows(o, lang, t).map((row) => this.renderRow(row))}
+          ${this.renderArea(o, s, t)}
+          ${o.openingHours !== undefined ? this.renderHours(o.openingHours, undefined, s, t, true) : nothing}
+          ${this.renderHowTo(o, s, t)}
           ${o.contact ? this.renderOfferContact(o.contact, t) : nothing}
         </dl>
       </article>`;
+  }
+
+  /** « Fermé du 21 décembre au 4 janvier · Fermeture annuelle », above everything else a visitor acts on. */
+  private renderClosure(s: DirectoryStructure) {
+    const line = this.hours ? closureNotice(this.hours, s.closure, this.now(), this.uiLang) : '';
+    return line ? html`<p class="closure"><span aria-hidden="true">⚠ </span>${line}</p>` : nothing;
+  }
+
+  private renderAcceslibre(s: DirectoryStructure, t: CardStrings) {
+    const href = safeHref(s.accessibility?.acceslibre, 'web');
+    return href ? html`<span class="acceslibre">${this.external(href, t.acceslibre, t)}</span>` : nothing;
+  }
+
+  /**
+   * Opening hours: today's line and the week's table when they are machine-readable (once the
+   * chunk is here), else the feed's free text (`hours`, or an unreadable `openingHours` as given).
+   * An offer's own hours list only its open days.
+   */
+  private renderHours(osm: string | undefined, text: string | undefined, s: DirectoryStructure, t: CardStrings, offer = false) {
+    const table = this.hours ? timetable(this.hours, osm, s.closure, this.now(), this.uiLang) : undefined;
+    if (!table) {
+      const free = text ?? osm;
+      return free ? html`<div class="row-hours"><dt>${t.hours}</dt><dd class="multiline">${free}</dd></div>` : nothing;
+    }
+    return html`<div class="row-hours"><dt>${t.hours}</dt><dd>
+      <p class="today ${table.open ? 'open' : 'closed'}">${table.today}</p>
+      ${this.renderWeek(table, t, offer)}
+    </dd></div>`;
+  }
+
+  private renderWeek(table: Timetable, t: CardStrings, offer: boolean) {
+    // An offer (a workshop on Wednesdays) lists its open days and today; a structure its whole week.
+    const rows = offer ? table.rows.filter((r) => r.open || r.today) : table.rows;
+    if (offer && !rows.some((r) => r.open)) return html`<p>${t.closedThisWeek}</p>`;
+    return html`<table class="week">
+      <caption class="visually-hidden">${t.weekCaption}</caption>
+      <tbody>${rows.map((r) => html`<tr class=${r.today ? 'is-today' : ''} aria-current=${r.today ? 'date' : nothing}>
+        <th scope="row">${r.day}${r.today ? html` <span class="mark">(${t.todayMark})</span>` : nothing}</th>
+        <td>${r.hours}${r.notes.length ? html`<span class="note"> · ${r.notes.join(' · ')}</span>` : nothing}</td>
+      </tr>`)}</tbody>
+    </table>`;
+  }
+
+  /** « Comment y accéder » : calls, links and sentences (see practical.ts). */
+  private renderHowTo(o: Offer, s: DirectoryStructure, t: CardStrings) {
+    const actions = howToActions(o, s, this.uiLang, t);
+    if (!actions.length) return nothing;
+    const item = (a: Action) => (a.href
+      ? a.external ? this.external(a.href, a.text, t, undefined, 'target action') : html`<a class="target action" href=${a.href}>${a.text}</a>`
+      : a.text);
+    return html`<div class="row-howto"><dt>${t.howTo}</dt><dd>${actions.length === 1
+      ? item(actions[0]!)
+      : html`<ul>${actions.map((a) => html`<li>${item(a)}</li>`)}</ul>`}</dd></div>`;
+  }
+
+  /** Where a home or remote offer goes. */
+  private renderArea(o: Offer, s: DirectoryStructure, t: CardStrings) {
+    const c = this.communes;
+    const line = areaServed(o, s, publisherOf(s, this.data.store), t, c?.index, c && ((index, insee) => c.module.communeByInsee(index, insee)?.name));
+    return line ? html`<div class="row-area"><dt>${t.area}</dt><dd>${line}</dd></div>` : nothing;
   }
 
   private renderRow(row: Row): TemplateResult {
