@@ -10,6 +10,7 @@ import { FORMAT } from '../feed/constants.js';
 import type { Feed, FeedStructure, Publisher } from '../feed/schema.js';
 import { quote } from '../feed/messages.js';
 import { CLOSURE_DROPPED, validateFeed, type Diagnostic } from '../feed/validate.js';
+import { hoursDiagnostics } from './hours-check.js';
 import { COLUMNS, convertCell, headerKey, type Column, type Level } from './csv-columns.js';
 import { CsvSyntaxError, parseCsv, type CsvTable } from './csv-parse.js';
 import type { ExitCode, ReportItem } from './report.js';
@@ -175,6 +176,7 @@ export function csvToFeed(bytes: Uint8Array, options: CsvToFeedOptions): CsvConv
   }
   const doc = { format: FORMAT, publisher: options.publisher, generatedAt: options.generatedAt, structures };
 
+  const hours = hoursDiagnostics(doc);
   const result = validateFeed(doc, { now: options.now, maxDiagnostics: Number.POSITIVE_INFINITY });
   if (!result.ok) {
     const first = result.diagnostics[0];
@@ -182,7 +184,7 @@ export function csvToFeed(bytes: Uint8Array, options: CsvToFeedOptions): CsvConv
     return fail(first ? `${option} : ${first.message}` : result.message, table.rows.length);
   }
 
-  for (const d of result.diagnostics) mapDiagnostic(d, structures, origins, reject, warn);
+  for (const d of [...result.diagnostics, ...hours]) mapDiagnostic(d, structures, origins, reject, warn);
 
   // The validator's cleaned records, minus what only readers need.
   const outStructures: FeedStructure[] = result.feed.structures.map((s) => {

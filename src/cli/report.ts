@@ -51,6 +51,7 @@ const KIND_LABELS: Record<string, string> = {
   'department-mismatch': 'Départements incohérents avec l’adresse',
   stale: 'Informations vérifiées il y a plus de 12 mois',
   'subcare-category': 'Soins précis rangés sous une autre catégorie',
+  'hours-unreadable': 'Horaires illisibles (gardés comme texte)',
   more: 'Autres remarques (non détaillées)',
 };
 

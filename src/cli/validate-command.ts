@@ -2,6 +2,7 @@
 import { FeedLoadError } from '../feed/errors.js';
 import { parseFeedText } from '../feed/parse.js';
 import { validateFeed, type Diagnostic } from '../feed/validate.js';
+import { hoursDiagnostics } from './hours-check.js';
 import { decodeUtf8, readSource, servingWarnings, SourceError, type Source } from './read-source.js';
 import { fromDiagnostics, keptCounts, verdictFor, type ReportItem, type ValidateReport } from './report.js';
 
@@ -42,7 +43,9 @@ export function validateBytes(src: Source, options: ValidateCommandOptions = {})
   try {
     // No cap on diagnostics: the CLI groups and caps them itself, and counts must be exact.
     const result = parseFeedText(text, src.name, { now: options.now, maxDiagnostics: Number.POSITIVE_INFINITY });
-    const items = [...extra, ...fromDiagnostics(result.diagnostics)];
+    // parseFeedText cleaned the document in place: the hours are read from the text again.
+    const hours = hoursDiagnostics(JSON.parse(text.replace(/^\uFEFF/, '')));
+    const items = [...extra, ...fromDiagnostics([...result.diagnostics, ...hours])];
     const errors = items.filter((i) => i.severity === 'error');
     const warnings = items.filter((i) => i.severity === 'warning');
     const counts = keptCounts(result);

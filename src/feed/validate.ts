@@ -68,6 +68,8 @@ export type DiagnosticCode =
   | 'envelope-invalid' | 'structure-dropped' | 'offer-dropped' | 'field-dropped' | 'unknown-field' | 'text-cut'
   | 'duplicate-id' | 'location-missing' | 'location-rejected' | 'department-mismatch'
   | 'stale' | 'subcare-category'
+  /** An `openingHours` value the opening-hours reader cannot read: kept, shown as text (sos-feed only, see src/cli/hours-check.ts). */
+  | 'hours-unreadable'
   /** Not a problem itself: says how many more diagnostics were left out (see maxDiagnostics). */
   | 'more';
 

@@ -175,8 +175,8 @@ test('1.1 columns: language names and codes, howTo labels, JJ/MM/AAAA closures; 
   const text = [
     head,
     row([...S1, 'a-1', 'douleur', 'patient', 'ville', '', '', '"Mo-Fr 09:00-12:30,13:30-17:00; PH off"', '24/12/2026', '02/01/2027', 'Fermeture annuelle', 'Anglais | arabe|BRETON|es|klingon', 'javascript:alert(1)', 'Par téléphone|sms|Prendre rendez-vous en ligne', 'https://example.org/rdv', 'We 14:00-17:00']),
-    row([...S2, 'b-1', 'social', 'patient', 'ville', '', '', '', '2026-12-21', '2026-12-01', '', 'portugais', '', 'formulaire', 'www.example.org/inscription', '']),
-    row([...S2, 'b-2', 'psychologie', 'patient', 'ville', '', '', '', '2026-12-21', '2026-12-01', '', 'portugais', '', 'courriel', '', '']),
+    row([...S2, 'b-1', 'social', 'patient', 'ville', '', '', 'Lu-Ve 09:00-17:00', '2026-12-21', '2026-12-01', '', 'portugais', '', 'formulaire', 'www.example.org/inscription', '']),
+    row([...S2, 'b-2', 'psychologie', 'patient', 'ville', '', '', 'Lu-Ve 09:00-17:00', '2026-12-21', '2026-12-01', '', 'portugais', '', 'courriel', '', 'We 14h-17h']),
   ].join('\n');
   const r = await convert('v11.csv', text);
   assert.equal(r.code, 0, r.stderr);
@@ -197,6 +197,11 @@ test('1.1 columns: language names and codes, howTo labels, JJ/MM/AAAA closures; 
   assert.match(r.stderr, /ligne 3, colonne « fermeture_au » : fin de fermeture "2026-12-01" antérieure à son début "2026-12-21" : fermeture ignorée, la structure reste listée/);
   assert.deepEqual(b.offers.map((o) => [o.id, o.howTo, o.bookingUrl]), [['b-1', ['formulaire'], undefined], ['b-2', ['courriel'], undefined]]);
   assert.match(r.stderr, /ligne 3, colonne « lien_reservation » : lien refusé "www\.example\.org\/inscription" .* : valeur ignorée/);
+  // Hours the reader cannot read are kept as text, with why and where.
+  assert.equal(b.openingHours, 'Lu-Ve 09:00-17:00');
+  assert.equal(b.offers[1].openingHours, 'We 14h-17h');
+  assert.match(r.stderr, /ligne 3, colonne « horaires_osm » : horaires illisibles "Lu-Ve 09:00-17:00" : mot inconnu \(jours en anglais abrégé : Mo Tu We Th Fr Sa Su.*\), à « Lu-Ve 09:00-17:00 »/);
+  assert.match(r.stderr, /ligne 4, colonne « offre_horaires_osm » : horaires illisibles "We 14h-17h" : heure invalide \(attendu HH:MM-HH:MM, par ex\. 09:00-12:30\), à « 14h-17h »/);
 });
 
 test('missing offre_id: a stable id is generated with a warning; duplicates reject the row', async () => {
