@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { maplibreWorker } from './scripts/vite-maplibre-worker.ts';
+import { minifyCssLiterals } from './scripts/vite-minify-css-literals.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -37,7 +38,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
   if (mode === 'cdn') {
     return {
       ...shared,
-      plugins: [maplibreWorker()],
+      plugins: [maplibreWorker(), minifyCssLiterals()],
       build: {
         outDir: here('dist/cdn'),
         emptyOutDir: true,
@@ -94,7 +95,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
     ...shared,
     root: 'demo',
     base: './',
-    plugins: [maplibreWorker(), demoFeeds()],
+    plugins: [maplibreWorker(), minifyCssLiterals(), demoFeeds()],
     build: {
       outDir: here('dist/demo'),
       emptyOutDir: true,
