@@ -90,6 +90,9 @@ window.benchQueries = async (typing) => {
   const store = annuaire.store;
   // The text index is built when the page is idle after the first results (a visitor types later).
   await store.prepareText();
+  // Likewise the opening-hours chunk (the synthetic feed has hours on every structure): each
+  // result then shows today's line, and « Ouvert aujourd'hui » is among the filters below.
+  await store.prepareHours();
   const samples = [];
   const words = typing;
   for (const word of words) {
@@ -115,6 +118,10 @@ window.benchQueries = async (typing) => {
     samples.push({ kind: 'filter', ...(await timed(() => store.setFilter('audience', []))) });
   }
   samples.push({ kind: 'filter', ...(await timed(() => store.setFilter('care', []))) });
+  samples.push({ kind: 'filter', ...(await timed(() => store.setFilter('opening', ['today']))) });
+  samples.push({ kind: 'filter', ...(await timed(() => store.setFilter('care', ['psychologie']))) });
+  samples.push({ kind: 'filter', ...(await timed(() => store.setFilter('care', []))) });
+  samples.push({ kind: 'filter', ...(await timed(() => store.setFilter('opening', []))) });
   const places = [{ lat: 44.837, lon: -0.579, d: '33', r: '75' }, { lat: 48.857, lon: 2.352, d: '75', r: '11' }, { lat: 43.296, lon: 5.37, d: '13', r: '93' }];
   for (const p of places) {
     samples.push({ kind: 'proximity', ...(await timed(() => store.setNear({ label: 'test', point: { lat: p.lat, lon: p.lon }, radiusKm: 20, department: p.d, region: p.r }))) });
