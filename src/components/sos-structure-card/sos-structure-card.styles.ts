@@ -221,15 +221,9 @@ export const styles = [
       display: block;
     }
 
-    /* Practical details (FEED-SPEC 1.1): a closure first, then the week's hours. */
+    /* Practical details (FEED-SPEC 1.1): a closure first (styled as .stale, below), then the week's hours. */
     .closure {
       margin: 0.5em 0;
-      padding: 0.5em 0.75em;
-      border: 1px solid var(--_warning-text);
-      border-radius: var(--_radius);
-      background: var(--_warning-bg);
-      color: var(--_warning-text);
-      font-weight: 600;
     }
     .today {
       margin: 0 0 0.25em;
@@ -250,10 +244,7 @@ export const styles = [
     table.week th {
       font-weight: 400;
     }
-    table.week tr.is-today {
-      font-weight: 700;
-    }
-    table.week tr.is-today th {
+    table.week tr.is-today, table.week tr.is-today th {
       font-weight: 700;
     }
     .note, .mark {
@@ -274,7 +265,7 @@ export const styles = [
     .verified, .source {
       color: var(--_muted);
     }
-    .stale {
+    .stale, .closure {
       padding: 0.5em 0.75em;
       border: 1px solid var(--_warning-text);
       border-radius: var(--_radius);
