@@ -5,7 +5,7 @@
  * past midnight continues into the next day unless a later rule selects that day. Checked day by day over
  * 2026-2027 against opening_hours.js on values of the supported subset: the same answers except
  * (1) a rule with no selector at all after rules with selectors (`Jul 04:30-17:30; 15:30-17:30`) replaces
- * the day here, as the OSM specification says, where opening_hours.js adds to it (and warns);
+ * the day here, as the OSM specification says, where opening_hours.js 3.15 adds to it;
  * (2) on DST change days times are wall-clock times (`22:00-02:00` ends at 02:00 on the clock);
  * (3) times followed by a comment without open/off (`We 14:00-17:00 "sur inscription"`) are open here,
  * "unknown" (maybe open) there.
