@@ -17,7 +17,7 @@ import type { GeoPoint } from '../feed/schema.js';
 import type { CommuneLookup, TextMatch, TextSearch } from '../search/text/index.js';
 import type { Commune } from '../geo/communes.js';
 
-import { loadCommunesModule, loadHoursModule, loadRegionsModule, loadTextModule, type CommunesModule, type HoursModule } from './chunks.js';
+import { loadCommunesModule, loadHoursModule, loadRegionsModule, loadTextModule, type CommunesModule, type HoursModule, type RegionsModule } from './chunks.js';
 
 /** A commune named in the main search box: the form offers to search near it. */
 export interface PlaceProposal {
@@ -69,7 +69,7 @@ export class DirectoryStore extends EventTarget {
   /** The free-text side of `index`, once its chunk is loaded. */
   private text: TextSearch | undefined;
   private communes: (CommuneLookup & { module: CommunesModule }) | undefined;
-  private regions: import('./chunks.js').RegionsModule | undefined;
+  private regions: RegionsModule | undefined;
   /** The opening-hours chunk, once loaded: when a feed has machine-readable hours or a closure. */
   hours: HoursModule | undefined;
   /** Some structure or offer has `openingHours` or `closure` (the « Ouvert aujourd'hui » filter is offered). */
@@ -123,6 +123,7 @@ export class DirectoryStore extends EventTarget {
     this.index = new SearchIndex(this.structures, { regions });
     this.text = undefined;
     this.approximated = false;
+    this.usesHours = this.structures.some((s) => s.openingHours !== undefined || s.closure !== undefined || s.offers.some((o) => o.openingHours !== undefined));
     mark('sos:indexed');
     this.status = feeds.length ? 'ready' : errors.length ? 'error' : 'ready';
     if (!this.byKey.has(this.selectedKey ?? '')) this.selectedKey = undefined;
@@ -133,7 +134,6 @@ export class DirectoryStore extends EventTarget {
     // Free text waits for the first results to be on screen.
     whenIdle(() => void this.prepareText());
     // Machine-readable hours: their chunk, after the first results (their lines follow).
-    this.usesHours = this.structures.some((s) => s.openingHours !== undefined || s.closure !== undefined || s.offers.some((o) => o.openingHours !== undefined));
     if (this.usesHours) whenIdle(() => void this.prepareHours());
   }
 
@@ -318,7 +318,7 @@ export class DirectoryStore extends EventTarget {
         if (index !== this.index) return;
         const report = m.unreadableReport(this.structures);
         if (report) console.warn(report);
-        this.notify('data'); // the form offers « Ouvert aujourd'hui »
+        this.notify('data'); // today's lines in the list and the card
       }));
     }
     await this.settled;

@@ -6,9 +6,9 @@ import '../../src/components/sos-results-list/sos-results-list.js';
 import '../../src/components/sos-search-form/sos-search-form.js';
 import type { SosResultsList } from '../../src/components/sos-results-list/sos-results-list.js';
 import type { SosSearchForm } from '../../src/components/sos-search-form/sos-search-form.js';
-import type { DirectoryStore } from '../../src/state/directory-store.js';
 import { feed, offer, structure } from '../helpers/feeds.js';
-import { settle, storeWith } from '../helpers/store.js';
+import { loaded, settle, storeWith } from '../helpers/store.js';
+import { DirectoryStore } from '../../src/state/directory-store.js';
 
 const WEEKDAYS = 'Mo-Fr 09:00-12:30,13:30-17:00; PH off';
 const doc = feed([
@@ -84,6 +84,15 @@ describe('opening hours in the results', () => {
     // The workshop's own hours, named, since the filter picked that offer out.
     expect(lines(el)[2]).to.deep.equal(['C – Atelier du jeudi', 'Atelier cuisine : Ouvert aujourd’hui · 14 h – 17 h']);
     expect(el.shadowRoot!.querySelector('.count')!.textContent).to.equal('4\u00a0structures, 4\u00a0offres');
+  });
+
+  it('a preset « Ouvert aujourd’hui » set before the feed arrives applies to it', async () => {
+    const store = new DirectoryStore();
+    store.now = () => SATURDAY;
+    store.setFilter('opening', ['today']);
+    store.setFeeds([loaded(doc)]);
+    await store.prepareHours();
+    expect(store.results.groups.flatMap((g) => g.results.map((r) => r.structure.id))).to.deep.equal(['samedi']);
   });
 
   it('on a Saturday: closed on weekdays-only, closed by a closure that began the day before', async () => {
