@@ -54,6 +54,11 @@ export class DirectoryStore extends EventTarget {
   openKey: string | undefined;
   /** UI language of the elements sharing this store (change it with setLang: they re-render). */
   lang: 'fr' | 'en' = 'fr';
+  /**
+   * The integrator's replacements for visible strings, per language (`<sos-annuaire strings>`):
+   * key → text, read by every element sharing this store (see src/base/overrides.ts).
+   */
+  strings: Partial<Record<'fr' | 'en', Readonly<Record<string, string>>>> | undefined;
   /** A commune named in the query (« Trélissac », « 24000 »), offered as the place to search near. */
   placeInQuery: PlaceProposal | undefined;
 
@@ -193,6 +198,13 @@ export class DirectoryStore extends EventTarget {
   setLang(lang: 'fr' | 'en'): void {
     if (lang === this.lang) return;
     this.lang = lang;
+    this.notify('lang');
+  }
+
+  /** Replaces the integrator's string overrides; the elements re-render (as for a language change). */
+  setStrings(strings: DirectoryStore['strings']): void {
+    if (strings === this.strings) return;
+    this.strings = strings;
     this.notify('lang');
   }
 
