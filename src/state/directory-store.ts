@@ -252,6 +252,14 @@ export class DirectoryStore extends EventTarget {
     this.searchAndNotify();
   }
 
+  /** A whole view at once (a link, Back): one search; locked presets stay as they are. */
+  setCriteria(criteria: Criteria): void {
+    const filters = { ...emptyFilters(), ...criteria.filters };
+    for (const f of this.locked) filters[f] = [...this.presets[f]];
+    this.criteria = { ...criteria, filters };
+    this.searchAndNotify();
+  }
+
   /** Back to the integrator's presets: no text, no place, no visitor filter. */
   reset(): void {
     this.criteria = { query: '', filters: { ...this.presets } };

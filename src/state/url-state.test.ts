@@ -1,0 +1,143 @@
+import { expect } from '@open-wc/testing';
+import { readUrl, writeUrl, UrlSync } from './url-state.js';
+import { DirectoryStore } from './directory-store.js';
+import { feed, offer, structure } from '../../test/helpers/feeds.js';
+import { loaded, settle } from '../../test/helpers/store.js';
+
+const XSS = ['<img src=x onerror=alert(1)>', '"><script>alert(1)</script>', 'javascript:alert(1)', '${alert(1)}'];
+
+describe('url-state: reading and writing the address', () => {
+  it('reads the view, keeping only values it may hold', () => {
+    const v = readUrl('?sos-q=fatigue&sos-care=nutrition,homeopathie,psychologie&sos-audience=patient,xx&sos-departement=33,2A,999&sos-commune=24322&sos-rayon=10&sos-fiche=onco-na:chu-bordeaux&other=1', 'sos-');
+    expect(v).to.deep.equal({
+      query: 'fatigue',
+      filters: { care: ['nutrition', 'psychologie'], audience: ['patient'], departement: ['33', '2A'] },
+      place: { insee: '24322', radiusKm: 10 },
+      open: 'onco-na:chu-bordeaux',
+    });
+  });
+
+  it('ignores hostile and malformed values in every parameter', () => {
+    for (const x of XSS) {
+      const e = encodeURIComponent(x);
+      const v = readUrl(`?sos-care=${e}&sos-subcare=${e}&sos-departement=${e}&sos-opening=${e}&sos-commune=${e}&sos-rayon=${e}&sos-fiche=${e}`, 'sos-');
+      expect(v, x).to.deep.equal({ query: '', filters: {} });
+    }
+    // The text is kept as text (it is only ever rendered as text), cut to 200 characters.
+    expect(readUrl(`?sos-q=${encodeURIComponent(XSS[0]!)}`, 'sos-').query).to.equal(XSS[0]);
+    expect(readUrl(`?sos-q=${'a'.repeat(500)}`, 'sos-').query).to.have.length(200);
+    // An unknown radius falls back to 20 km.
+    expect(readUrl('?sos-commune=33063&sos-rayon=7', 'sos-').place).to.deep.equal({ insee: '33063', radiusKm: 20 });
+  });
+
+  it('keeps each directory to its own prefix', () => {
+    const search = '?sos-q=douleur&a2-sos-q=nutrition&a2-sos-care=nutrition';
+    expect(readUrl(search, 'sos-')).to.deep.equal({ query: 'douleur', filters: {} });
+    expect(readUrl(search, 'a2-sos-')).to.deep.equal({ query: 'nutrition', filters: { care: ['nutrition'] } });
+    expect(writeUrl(search, 'a2-sos-', { query: '', filters: {} })).to.equal('?sos-q=douleur');
+  });
+
+  it('writes its parameters beside the page’s own, without the presets, and reads them back', () => {
+    const view = { query: 'chute de cheveux', filters: { care: ['image-de-soi'], departement: ['33'] }, place: { insee: '33063', radiusKm: 10 }, open: 'p:s1' };
+    const search = writeUrl('?page_id=12&sos-q=old', 'sos-', view, { departement: ['33'] });
+    expect(search).to.equal('?page_id=12&sos-q=chute+de+cheveux&sos-commune=33063&sos-rayon=10&sos-care=image-de-soi&sos-fiche=p%3As1');
+    expect(readUrl(search, 'sos-')).to.deep.equal({ ...view, filters: { care: ['image-de-soi'] } });
+    expect(writeUrl('?page_id=12&sos-q=old', 'sos-', { query: '', filters: {} })).to.equal('?page_id=12');
+  });
+});
+
+describe('url-state: the address follows the store, Back steps back', () => {
+  const doc = feed([
+    structure({ id: 'a', name: 'Alpha', offers: [offer({ id: 'a1', care: 'nutrition' })] }),
+    structure({ id: 'b', name: 'Bêta', offers: [offer({ id: 'b1', care: 'psychologie' })] }),
+  ]);
+  let start: string;
+  let sync: UrlSync | undefined;
+  beforeEach(() => {
+    start = location.href;
+  });
+  afterEach(() => {
+    sync?.stop();
+    history.replaceState(null, '', start);
+  });
+  const here = () => new URL(location.href).searchParams;
+  const popped = () => new Promise((r) => addEventListener('popstate', r, { once: true }));
+  const rest = () => new Promise((r) => setTimeout(r, 350)); // the writes wait 250 ms for the criteria to rest
+
+  async function started(search: string, presets?: Parameters<DirectoryStore['setPresets']>[0], lock?: Parameters<DirectoryStore['setPresets']>[1]) {
+    history.replaceState(null, '', `${location.pathname}${location.search}${location.search ? '&' : '?'}${search}`);
+    const store = new DirectoryStore();
+    if (presets) store.setPresets(presets, lock);
+    sync = new UrlSync(store, 'sos-');
+    await sync.start(presets);
+    store.setFeeds([loaded(doc)]);
+    await settle(store);
+    return store;
+  }
+
+  it('a link reopens its view: text, filters and the open card', async () => {
+    const store = await started('sos-q=alpha&sos-care=nutrition&sos-fiche=test-dsrc:a');
+    expect(store.criteria.query).to.equal('alpha');
+    expect(store.criteria.filters.care).to.deep.equal(['nutrition']);
+    expect(store.openKey).to.equal('test-dsrc:a');
+  });
+
+  it('opening a card is a step: Back closes it and stays on the page', async () => {
+    const store = await started('');
+    store.open('test-dsrc:b');
+    await settle(store);
+    expect(here().get('sos-fiche')).to.equal('test-dsrc:b');
+    expect(history.state?.sos?.kind).to.equal('card');
+    const back = popped();
+    history.back();
+    await back;
+    await settle(store);
+    expect(store.openKey).to.equal(undefined);
+    expect(here().has('sos-fiche')).to.equal(false);
+  });
+
+  it('closing the card from the card goes Back too (no entry left to close it again)', async () => {
+    const store = await started('');
+    store.open('test-dsrc:b');
+    await settle(store);
+    const back = popped();
+    store.close();
+    await back;
+    expect(here().has('sos-fiche')).to.equal(false);
+  });
+
+  it('typing is one step; a filter is another; Back returns to the search before', async () => {
+    const store = await started('');
+    for (const q of ['p', 'ps', 'psy']) {
+      store.setQuery(q);
+      await rest();
+    }
+    expect(here().get('sos-q')).to.equal('psy');
+    store.setFilter('care', ['psychologie']);
+    await rest();
+    expect(here().get('sos-care'), location.search).to.equal('psychologie');
+    expect(history.state?.sos?.kind).to.equal('step');
+    let back = popped();
+    history.back();
+    await back;
+    await settle(store);
+    expect(store.criteria.filters.care).to.deep.equal([]);
+    expect(store.criteria.query).to.equal('psy');
+    back = popped();
+    history.back();
+    await back;
+    await settle(store);
+    expect(store.criteria.query).to.equal('');
+  });
+
+  it('a locked preset wins over the address', async () => {
+    const store = await started('sos-care=psychologie', { care: ['nutrition'] }, ['care']);
+    expect(store.criteria.filters.care).to.deep.equal(['nutrition']);
+    expect(store.results.groups.flatMap((g) => g.results.map((r) => r.structure.id))).to.deep.equal(['a']);
+  });
+
+  it('a card the feeds do not have is ignored', async () => {
+    const store = await started('sos-fiche=test-dsrc:zzz');
+    expect(store.openKey).to.equal(undefined);
+  });
+});
