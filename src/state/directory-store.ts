@@ -31,7 +31,16 @@ export interface PlaceProposal {
 }
 
 export type Status = 'idle' | 'loading' | 'ready' | 'error';
-export type Change = 'status' | 'data' | 'criteria' | 'results' | 'selection' | 'open' | 'lang';
+export type Change = 'status' | 'data' | 'criteria' | 'results' | 'selection' | 'open' | 'lang' | 'shortlist';
+
+/** One item of « Ma sélection »: a structure (its key), or one of its offers. */
+export interface ShortlistItem {
+  key: string;
+  offer?: string;
+}
+
+/** « Ma sélection » holds at most this many items (one printed handout). */
+export const SHORTLIST_MAX = 20;
 
 export interface StoreChangeDetail {
   changes: ReadonlySet<Change>;
@@ -61,6 +70,11 @@ export class DirectoryStore extends EventTarget {
   strings: Partial<Record<'fr' | 'en', Readonly<Record<string, string>>>> | undefined;
   /** A commune named in the query (« Trélissac », « 24000 »), offered as the place to search near. */
   placeInQuery: PlaceProposal | undefined;
+  /**
+   * « Ma sélection »: structures, or offers of a structure, a person puts aside to print or send
+   * (in their order; at most SHORTLIST_MAX). Kept in the address with the rest of the view.
+   */
+  shortlist: readonly ShortlistItem[] = [];
 
   /** Integrator presets: where "Réinitialiser" goes back to. */
   private presets: Filters = emptyFilters();
@@ -250,6 +264,38 @@ export class DirectoryStore extends EventTarget {
     for (const f of lock) this.locked.add(f);
     this.criteria = { ...this.criteria, filters: { ...this.presets } };
     this.searchAndNotify();
+  }
+
+  /** Whether an item (a structure, or one of its offers) is in « Ma sélection ». */
+  inShortlist(key: string, offer?: string): boolean {
+    return this.shortlist.some((i) => i.key === key && i.offer === offer);
+  }
+
+  /**
+   * Adds to « Ma sélection » (false when it is full or the item already there); `move` reorders
+   * (an index and a step), `remove` takes out, `setShortlist` replaces it all (a link, Back).
+   */
+  addToShortlist(key: string, offer?: string): boolean {
+    if (this.shortlist.length >= SHORTLIST_MAX || this.inShortlist(key, offer)) return false;
+    this.setShortlist([...this.shortlist, offer ? { key, offer } : { key }]);
+    return true;
+  }
+
+  removeFromShortlist(key: string, offer?: string): void {
+    this.setShortlist(this.shortlist.filter((i) => !(i.key === key && i.offer === offer)));
+  }
+
+  moveInShortlist(index: number, step: number): void {
+    const list = [...this.shortlist];
+    const to = index + step;
+    if (!list[index] || to < 0 || to >= list.length) return;
+    [list[index], list[to]] = [list[to]!, list[index]!];
+    this.setShortlist(list);
+  }
+
+  setShortlist(items: readonly ShortlistItem[]): void {
+    this.shortlist = items.slice(0, SHORTLIST_MAX);
+    this.notify('shortlist');
   }
 
   /** A whole view at once (a link, Back): one search; locked presets stay as they are. */

@@ -30,6 +30,12 @@ describe('url-state: reading and writing the address', () => {
     expect(readUrl('?sos-commune=33063&sos-rayon=7', 'sos-').place).to.deep.equal({ insee: '33063', radiusKm: 20 });
   });
 
+  it('reads « Ma sélection »: structures and offers, in order, hostile items dropped', () => {
+    const v = readUrl(`?sos-selection=${encodeURIComponent(`p:a,p:b/b1,${XSS[0]},p:c/x/y,p:a/a 1`)}`, 'sos-');
+    expect(v.shortlist).to.deep.equal([{ key: 'p:a' }, { key: 'p:b', offer: 'b1' }]);
+    expect(writeUrl('', 'sos-', { query: '', filters: {}, shortlist: v.shortlist })).to.equal('?sos-selection=p%3Aa%2Cp%3Ab%2Fb1');
+  });
+
   it('keeps each directory to its own prefix', () => {
     const search = '?sos-q=douleur&a2-sos-q=nutrition&a2-sos-care=nutrition';
     expect(readUrl(search, 'sos-')).to.deep.equal({ query: 'douleur', filters: {} });
@@ -134,6 +140,21 @@ describe('url-state: the address follows the store, Back steps back', () => {
     const store = await started('sos-care=psychologie', { care: ['nutrition'] }, ['care']);
     expect(store.criteria.filters.care).to.deep.equal(['nutrition']);
     expect(store.results.groups.flatMap((g) => g.results.map((r) => r.structure.id))).to.deep.equal(['a']);
+  });
+
+  it('« Ma sélection » is in the address, changed in place (not a step), and a link restores it', async () => {
+    let store = await started('');
+    const state = history.state;
+    store.addToShortlist('test-dsrc:b', 'b1');
+    store.addToShortlist('test-dsrc:a');
+    await settle(store);
+    expect(here().get('sos-selection')).to.equal('test-dsrc:b/b1,test-dsrc:a');
+    expect(history.state).to.equal(state);
+    const link = location.search;
+    sync!.stop();
+    history.replaceState(null, '', start);
+    store = await started(link.slice(1));
+    expect(store.shortlist).to.deep.equal([{ key: 'test-dsrc:b', offer: 'b1' }, { key: 'test-dsrc:a' }]);
   });
 
   it('a card the feeds do not have is ignored', async () => {

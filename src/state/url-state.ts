@@ -19,7 +19,7 @@ import { FILTERS, type FilterName } from '../search/filters.js';
 import { CARE_CODES, SUBCARE_CODES } from '../feed/taxonomy.js';
 import { emptyFilters, RADII_KM, type Criteria, type Filters } from '../search/criteria.js';
 import { loadCommunesModule } from './chunks.js';
-import { STORE_CHANGE, type DirectoryStore, type StoreChangeDetail } from './directory-store.js';
+import { SHORTLIST_MAX, STORE_CHANGE, type DirectoryStore, type ShortlistItem, type StoreChangeDetail } from './directory-store.js';
 
 /** What the address says, checked. */
 export interface UrlView {
@@ -29,6 +29,8 @@ export interface UrlView {
   place?: { insee: string; radiusKm: number };
   /** The open card: a structure's key (`publisher:id`). */
   open?: string;
+  /** « Ma sélection »: `key` or `key/offer`, in order. */
+  shortlist?: ShortlistItem[];
 }
 
 const MAX_QUERY = 200;
@@ -36,6 +38,7 @@ const MAX_VALUES = 40;
 const INSEE = /^(?:\d{5}|2[AB]\d{3})$/;
 const DEPARTEMENT = /^(?:\d{2}|2[AB]|97\d)$/;
 const KEY = /^[\w.-]{1,80}:[\w.~-]{1,120}$/;
+const OFFER_ID = /^[\w.-]{1,64}$/;
 
 /** The codes a filter accepts from an address (its registry codes; départements by pattern). */
 function accepts(name: FilterName, code: string): boolean {
@@ -65,6 +68,12 @@ export function readUrl(search: string, prefix: string): UrlView {
   }
   const open = get('fiche');
   if (open && KEY.test(open)) view.open = open;
+  const shortlist = (get('selection') ?? '').split(',').flatMap((item): ShortlistItem[] => {
+    const [key = '', offer, extra] = item.split('/');
+    if (extra !== undefined || !KEY.test(key) || (offer !== undefined && !OFFER_ID.test(offer))) return [];
+    return [offer ? { key, offer } : { key }];
+  });
+  if (shortlist.length) view.shortlist = shortlist.slice(0, SHORTLIST_MAX);
   return view;
 }
 
@@ -86,6 +95,7 @@ export function writeUrl(search: string, prefix: string, view: UrlView, presets?
     if (codes.join() !== (presets?.[f.name] ?? []).join()) set(f.name, codes.join(',') || undefined);
   }
   set('fiche', view.open);
+  set('selection', view.shortlist?.map((i) => (i.offer ? `${i.key}/${i.offer}` : i.key)).join(','));
   const text = params.toString();
   return text ? `?${text}` : '';
 }
@@ -99,6 +109,7 @@ function viewOf(store: DirectoryStore): UrlView {
     // Only a commune chosen by name: « Autour de moi » has no INSEE code and stays out of links.
     ...(near?.insee ? { place: { insee: near.insee, radiusKm: near.radiusKm } } : {}),
     ...(store.openKey ? { open: store.openKey } : {}),
+    ...(store.shortlist.length ? { shortlist: [...store.shortlist] } : {}),
   };
 }
 
@@ -170,6 +181,8 @@ export class UrlSync {
     this.applying = true;
     try {
       if (!sameCriteria(criteria, store.criteria)) store.setCriteria(criteria);
+      const shortlist = view.shortlist ?? [];
+      if (shortlistText(shortlist) !== shortlistText(store.shortlist)) store.setShortlist(shortlist);
       this.pendingOpen = view.open;
       this.openWhenReady();
       if (!view.open && store.openKey) store.close();
@@ -206,7 +219,7 @@ export class UrlSync {
       this.openWhenReady();
       queueMicrotask(() => (this.applying = false));
     }
-    if (this.applying || !(changes.has('criteria') || changes.has('open'))) return;
+    if (this.applying || !(changes.has('criteria') || changes.has('open') || changes.has('shortlist'))) return;
     const store = this.store;
     // Closing a card that was a step of its own: go Back to the entry before it (the address
     // and the Back button then agree).
@@ -223,29 +236,46 @@ export class UrlSync {
     this.last = store.criteria;
     this.lastOpen = store.openKey;
     if (kind === 'card' || kind === 'close') {
+      clearTimeout(this.timer); // criteria still resting are written with it
       this.write(kind);
+      return;
+    }
+    // « Ma sélection » changes the address in place: not a step of the search.
+    if (!kind) {
+      if (changes.has('shortlist')) this.write('keep');
       return;
     }
     // Criteria: written once they rest (a reset or a filter click changes several at once).
     clearTimeout(this.timer);
-    const step = kind ?? 'step';
+    const step = kind;
     this.timer = setTimeout(() => this.write(step), 250);
   };
 
-  /** `close`: a card opened by a link closes in place (replaced, not a new step). */
-  private write(kind: 'card' | 'typing' | 'step' | 'close'): void {
+  /**
+   * `close`: a card opened by a link closes in place (replaced, not a new step); `keep`: the
+   * address changes in place and the entry stays what it was (« Ma sélection »).
+   */
+  private write(kind: 'card' | 'typing' | 'step' | 'close' | 'keep'): void {
     const { history, location } = this.win;
     const search = writeUrl(location.search, this.prefix, viewOf(this.store), this.presets);
     if (search === location.search) return;
     const url = `${location.pathname}${search}${location.hash}`;
     const current = (history.state ?? {}) as Entry;
     // Typing goes on in its own step; anything else is a new step Back returns from.
+    if (kind === 'keep') {
+      history.replaceState(history.state, '', url);
+      return;
+    }
     const replace = kind === 'close' || (kind === 'typing' && current.sos?.prefix === this.prefix && current.sos.kind === 'typing');
     const state: Entry = { ...(typeof history.state === 'object' ? history.state : {}), sos: { prefix: this.prefix, kind: kind === 'close' ? 'step' : kind } };
     if (replace) history.replaceState(state, '', url);
     else history.pushState(state, '', url);
     this.cardStep = kind === 'card';
   }
+}
+
+function shortlistText(items: readonly ShortlistItem[]): string {
+  return items.map((i) => `${i.key}/${i.offer ?? ''}`).join();
 }
 
 function sameCriteria(a: Criteria, b: Criteria): boolean {
