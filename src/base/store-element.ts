@@ -10,6 +10,7 @@ import type { DirectoryStore } from '../state/directory-store.js';
 import { toLang, type Lang } from '../i18n/format.js';
 import { StoreController } from './store-controller.js';
 import { emit, type SosEventMap } from './events.js';
+import { localize, stringsAttribute, type Overrides } from './overrides.js';
 
 export abstract class StoreElement<Strings = unknown> extends LitElement {
   /** URL du ou des flux quand l'élément est utilisé seul (plusieurs adresses séparées par des espaces ou des virgules). */
@@ -26,15 +27,21 @@ export abstract class StoreElement<Strings = unknown> extends LitElement {
   // tell screen readers its language is unknown). Reflected: a value set by script is also the
   // element's language for assistive technologies.
   @property({ reflect: true }) override lang!: string;
+  /**
+   * Textes de remplacement de l'élément, par langue : un objet JSON
+   * `{ "fr": { "clé": "texte" }, "en": { … } }` (clés : TEXTES.md ; `{0}`, `{1}`… : les valeurs
+   * insérées). Ils l'emportent sur ceux de l'annuaire. Propriété : le même objet.
+   */
+  @property({ converter: stringsAttribute }) strings?: Overrides;
 
   protected readonly data = new StoreController(this);
 
   /** The element's strings, French and English (its `<tag>.strings.ts`). */
   protected abstract readonly table: Readonly<Record<Lang, Strings>>;
 
-  /** Its strings in the language it speaks now. */
+  /** Its strings in the language it speaks now, with the integrator's (its own, then its directory's). */
   protected get t(): Strings {
-    return this.table[this.uiLang];
+    return localize(this, this.table, this.uiLang, this.data.store?.strings, this.strings);
   }
 
   /** The language the element speaks now: its own `lang`, else its directory's, else French. */

@@ -11,6 +11,7 @@ import { DirectoryStore, STORE_CHANGE, type StoreChangeDetail } from '../../stat
 import { FILTER_NAMES, type FilterName, type Filters } from '../../search/criteria.js';
 import { styles } from './sos-annuaire.styles.js';
 import { strings } from './sos-annuaire.strings.js';
+import { checkKeys, localize, stringsAttribute, type Overrides } from '../../base/overrides.js';
 import '../sos-search-form/sos-search-form.js';
 import '../sos-results-list/sos-results-list.js';
 import { loadMap } from '../sos-map/load-map.js';
@@ -52,6 +53,7 @@ const WIDE_MIN_PX = 760;
  * @attr variant - `complet` (par défaut : liste et carte), `liste` (sans carte), `carte` (carte d'abord, liste en dessous).
  * @attr theme - `dsfr` pour l'apparence du Système de design de l'État (DSFR).
  * @attr basemap - Fond de carte : URL d'un style MapLibre (par défaut : « Plan IGN » de l'IGN).
+ * @attr strings - Textes de remplacement, par langue, pour tous les éléments de l'annuaire : un objet JSON `{ "fr": { "clé": "texte" }, "en": { … } }` ; `<élément>.<clé>` pour un seul élément (`sos-structure-card.close`) ; dans un texte calculé, `{0}`, `{1}`… sont les valeurs insérées. Liste des clés : TEXTES.md.
  *
  * @fires sos-loaded - Flux chargés : `{ structures, offers, publishers, stale }`.
  * @fires sos-error - Un flux n'a pas pu être lu : `{ kind, url, message, detail }`.
@@ -108,6 +110,8 @@ export class SosAnnuaire extends LitElement {
   @property({ reflect: true }) variant: Variant = 'complet';
   @property({ reflect: true }) theme?: string;
   @property() basemap?: string;
+  // Shared with the directory's elements through the store (setStrings); see src/base/overrides.ts.
+  @property({ converter: stringsAttribute }) strings?: Overrides;
 
   /** The shared state (read it to script the directory; `for="id"` elements link to it). */
   readonly store = new DirectoryStore();
@@ -132,6 +136,10 @@ export class SosAnnuaire extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('lang')) this.store.setLang(toLang(this.lang));
+    if (changed.has('strings')) {
+      this.store.setStrings(this.strings);
+      checkKeys(this.strings, 'sos-annuaire', () => Promise.all([loadCard(), this.variant !== 'liste' && loadMap()]));
+    }
     if (FILTER_NAMES.some((f) => changed.has(f)) || changed.has('lock')) this.applyPresets();
     if (changed.has('src')) {
       const urls = splitList(this.src);
@@ -159,7 +167,7 @@ export class SosAnnuaire extends LitElement {
   }
 
   override render() {
-    const t = strings[this.store.lang];
+    const t = localize(this, strings, this.store.lang, this.store.strings);
     const hasMap = this.variant !== 'liste';
     const showSwitch = hasMap && this.width.narrow;
     const listHidden = showSwitch && this.view === 'carte';
