@@ -75,6 +75,13 @@ export class DirectoryStore extends EventTarget {
    * (in their order; at most SHORTLIST_MAX). Kept in the address with the rest of the view.
    */
   shortlist: readonly ShortlistItem[] = [];
+  /** « Ma sélection » is shown (its panel open). */
+  shortlistOpen = false;
+  /**
+   * A link to this directory's view, with a card open or « Ma sélection » shown, when the address
+   * follows the view (set by url-state.ts); undefined otherwise (the page's address is shared).
+   */
+  shareLink: ((what: { open?: string; shortlist?: boolean }) => string) | undefined;
 
   /** Integrator presets: where "Réinitialiser" goes back to. */
   private presets: Filters = emptyFilters();
@@ -291,6 +298,13 @@ export class DirectoryStore extends EventTarget {
     if (!list[index] || to < 0 || to >= list.length) return;
     [list[index], list[to]] = [list[to]!, list[index]!];
     this.setShortlist(list);
+  }
+
+  /** Shows or hides « Ma sélection ». */
+  showShortlist(open: boolean): void {
+    if (open === this.shortlistOpen) return;
+    this.shortlistOpen = open;
+    this.notify('shortlist');
   }
 
   setShortlist(items: readonly ShortlistItem[]): void {

@@ -31,6 +31,8 @@ export interface UrlView {
   open?: string;
   /** « Ma sélection »: `key` or `key/offer`, in order. */
   shortlist?: ShortlistItem[];
+  /** « Ma sélection » shown (a shared selection opens on it). */
+  showShortlist?: boolean;
 }
 
 const MAX_QUERY = 200;
@@ -74,6 +76,7 @@ export function readUrl(search: string, prefix: string): UrlView {
     return [offer ? { key, offer } : { key }];
   });
   if (shortlist.length) view.shortlist = shortlist.slice(0, SHORTLIST_MAX);
+  if (get('voir') === 'selection') view.showShortlist = true;
   return view;
 }
 
@@ -96,6 +99,7 @@ export function writeUrl(search: string, prefix: string, view: UrlView, presets?
   }
   set('fiche', view.open);
   set('selection', view.shortlist?.map((i) => (i.offer ? `${i.key}/${i.offer}` : i.key)).join(','));
+  set('voir', view.showShortlist ? 'selection' : undefined);
   const text = params.toString();
   return text ? `?${text}` : '';
 }
@@ -110,6 +114,7 @@ function viewOf(store: DirectoryStore): UrlView {
     ...(near?.insee ? { place: { insee: near.insee, radiusKm: near.radiusKm } } : {}),
     ...(store.openKey ? { open: store.openKey } : {}),
     ...(store.shortlist.length ? { shortlist: [...store.shortlist] } : {}),
+    ...(store.shortlistOpen ? { showShortlist: true } : {}),
   };
 }
 
@@ -146,12 +151,27 @@ export class UrlSync {
   /** Reads the address into the store, then follows both. */
   async start(presets?: Partial<Filters>): Promise<void> {
     this.presets = presets;
+    this.store.shareLink = (what) => this.link(what);
     this.store.addEventListener(STORE_CHANGE, this.onChange);
     this.win.addEventListener('popstate', this.onPop);
     await this.apply(readUrl(this.win.location.search, this.prefix));
   }
 
+  /**
+   * An absolute link to share: a card (`open`) in the current view, or « Ma sélection » alone
+   * (`shortlist`: the items and the panel open, not the search).
+   */
+  link(what: { open?: string; shortlist?: boolean }): string {
+    const { location } = this.win;
+    const store = this.store;
+    const view: UrlView = what.shortlist
+      ? { query: '', filters: {}, shortlist: [...store.shortlist], showShortlist: true }
+      : { ...viewOf(store), showShortlist: false, ...(what.open ? { open: what.open } : {}) };
+    return `${location.origin}${location.pathname}${writeUrl(location.search, this.prefix, view, what.shortlist ? undefined : this.presets)}`;
+  }
+
   stop(): void {
+    if (this.store.shareLink) this.store.shareLink = undefined;
     this.store.removeEventListener(STORE_CHANGE, this.onChange);
     this.win.removeEventListener('popstate', this.onPop);
     clearTimeout(this.timer);
@@ -183,6 +203,7 @@ export class UrlSync {
       if (!sameCriteria(criteria, store.criteria)) store.setCriteria(criteria);
       const shortlist = view.shortlist ?? [];
       if (shortlistText(shortlist) !== shortlistText(store.shortlist)) store.setShortlist(shortlist);
+      store.showShortlist(!!view.showShortlist);
       this.pendingOpen = view.open;
       this.openWhenReady();
       if (!view.open && store.openKey) store.close();

@@ -15,8 +15,10 @@ export const printer = {
 export interface PrintOptions {
   lang: string;
   title: string;
-  /** A plain-text line under the card (date and page address). */
+  /** A plain-text line under the card (date and page address); none when empty. */
   footer: string;
+  /** More rules for the frame's print stylesheet (« Ma sélection »'s handout). */
+  extraCss?: string;
 }
 
 /** Removed from the copy: controls, and what only makes sense on screen. */
@@ -80,17 +82,20 @@ export function printCopy(content: Element, options: PrintOptions): Document {
   doc.head.append(charset, title);
   // A constructed sheet, not a <style>: the frame inherits the host page's CSP, which often forbids inline styles.
   const sheet = new (win as Window & typeof globalThis).CSSStyleSheet();
-  sheet.replaceSync(PRINT_CSS);
+  sheet.replaceSync(PRINT_CSS + (options.extraCss ?? ''));
   doc.adoptedStyleSheets = [sheet];
 
   const copy = doc.importNode(content, true) as Element;
   for (const node of copy.querySelectorAll(OMIT)) node.remove();
   // Screen-only attributes: the copy is a document, not a widget.
   for (const node of copy.querySelectorAll('[tabindex]')) node.removeAttribute('tabindex');
-  const footer = doc.createElement('footer');
-  footer.className = 'printed';
-  footer.textContent = options.footer;
-  doc.body.append(copy, footer);
+  doc.body.append(copy);
+  if (options.footer) {
+    const footer = doc.createElement('footer');
+    footer.className = 'printed';
+    footer.textContent = options.footer;
+    doc.body.append(footer);
+  }
 
   const cleanup = () => {
     frame.remove();

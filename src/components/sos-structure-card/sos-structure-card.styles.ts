@@ -256,6 +256,16 @@ export const styles = [
       margin-top: 0.25em;
     }
 
+    .offer-pick {
+      margin: 0.25em 0 0.5em;
+    }
+    .share {
+      margin-top: 1.25em;
+    }
+    .share h3 {
+      margin: 0 0 0.5em;
+    }
+
     footer.trust {
       margin-top: 1.25em;
       padding-top: 0.75em;

@@ -15,9 +15,11 @@ import { groupOffers, isNonConventional, offerRows, offerTitle, type Row } from 
 import { directionsLinks } from './directions-links.js';
 import { isStale, publisherOf, reportLink } from './trust.js';
 import { printCopy } from './print.js';
+import { SHORTLIST_MAX } from '../../state/directory-store.js';
 import { areaServed, closureNotice, howToActions, languageNames, needsHours, timetable, type Action, type Timetable } from './practical.js';
 import { loadCommunesModule, loadHoursModule, type CommunesModule, type HoursModule } from '../../state/chunks.js';
 import type { CommuneIndex } from '../../geo/communes.js';
+import '../sos-share/sos-share.js';
 
 export type CardCloseDetail = SosEventMap['sos-card-close'];
 
@@ -218,6 +220,7 @@ export class SosStructureCard extends StoreElement<CardStrings> {
           </div>
           <div class="actions">
             <button part="button" type="button" aria-label=${t.printLabel(s.name)} @click=${() => this.print()}>${t.print}</button>
+            ${this.renderPick(s.key, undefined, s.name, t)}
             ${this.overlay
               ? html`<button part="button" type="button" class="primary" aria-label=${t.closeLabel} @click=${() => this.close()}>${t.close}</button>`
               : nothing}
@@ -261,6 +264,7 @@ export class SosStructureCard extends StoreElement<CardStrings> {
             </section>`)}
         </div>
 
+        ${this.renderShare(s, t)}
         ${this.renderTrust(s, t)}
       </article>
     `;
@@ -304,6 +308,7 @@ export class SosStructureCard extends StoreElement<CardStrings> {
       <article class="offer ${match ? 'match' : ''}" aria-labelledby="offer-${o.id}" data-offer=${o.id}>
         <h4 id="offer-${o.id}">${offerTitle(o, lang)}</h4>
         ${match ? html`<p class="match-tag" data-print="omit">${t.matches}</p>` : nothing}
+        <div class="offer-pick" data-print="omit">${this.renderPick(s.key, o.id, offerTitle(o, this.uiLang), t)}</div>
         ${isNonConventional(o)
           ? html`<p class="notice"><strong>${t.nonConventionalTitle}</strong> ${NON_CONVENTIONAL_NOTICE[lang]}</p>`
           : nothing}
@@ -316,6 +321,33 @@ export class SosStructureCard extends StoreElement<CardStrings> {
           ${o.contact ? this.renderOfferContact(o.contact, t) : nothing}
         </dl>
       </article>`;
+  }
+
+  /**
+   * « Ajouter à ma sélection » for the structure (`offer` undefined) or one offer; « Retirer… »
+   * once there. Only with a directory (the selection lives in its store).
+   */
+  private renderPick(key: string, offer: string | undefined, name: string, t: CardStrings) {
+    const store = this.data.store;
+    if (!store || this.structure) return nothing;
+    const picked = store.inShortlist(key, offer);
+    const full = !picked && store.shortlist.length >= SHORTLIST_MAX;
+    const label = picked ? t.unpick(name) : full ? t.pickFull : t.pick(name);
+    return html`<button part="button" type="button" class="pick" aria-label=${label} ?disabled=${full}
+      @click=${() => (picked ? store.removeFromShortlist(key, offer) : store.addToShortlist(key, offer))}
+      >${picked ? t.unpickShort : offer ? t.pickOfferShort : t.pickShort}</button>`;
+  }
+
+  /** « Partager cette fiche »: its link (the view with this card open), by copy, e-mail or SMS. */
+  private renderShare(s: DirectoryStructure, t: CardStrings) {
+    const store = this.data.store;
+    const url = store?.shareLink?.({ open: s.key }) ?? (typeof location === 'undefined' ? '' : location.href);
+    const phone = s.contact?.phone;
+    const text = [s.name, phone ? t.phoneLine(phone) : '', [s.address.line, `${s.address.postalCode} ${s.address.city}`].filter(Boolean).join(', ')].filter(Boolean).join('\n');
+    return html`<section class="share" data-print="omit" aria-labelledby="share-title">
+      <h3 id="share-title">${t.shareTitle}</h3>
+      <sos-share .url=${url} .subject=${t.shareSubject(s.name)} .text=${text} label=${t.shareTitle}></sos-share>
+    </section>`;
   }
 
   /** « Fermé du 21 décembre au 4 janvier · Fermeture annuelle », above everything else a visitor acts on. */

@@ -1,0 +1,72 @@
+/**
+ * The printed « Ma sélection »: one clean page a professional hands a patient. At the top the
+ * directory's publisher and the date; for each item its name, address, phone, the offer, how to
+ * get in, the cost, « Vérifié le » and a QR code of its card's link. Built with DOM calls (feed
+ * text stays text) and printed through the card's print frame (its own print stylesheet).
+ */
+import type { DirectoryStore } from '../../state/directory-store.js';
+import type { Offer } from '../../feed/schema.js';
+import { ACCESS, COSTS, REFERRALS, offerTitle } from '../../feed/taxonomy.js';
+import { formatDate, type Lang } from '../../i18n/format.js';
+import { printCopy } from '../sos-structure-card/print.js';
+import type { SelectedItem } from './items.js';
+import type { SelectionStrings } from './sos-selection.strings.js';
+import { qrSvg } from './qr-svg.js';
+
+/** Styles added to the print frame's sheet for the handout. */
+export const HANDOUT_CSS = `
+  .handout h1 { font-size: 16pt; margin: 0 0 2pt; }
+  .handout .by, .handout .note { font-size: 9.5pt; margin: 0 0 8pt; }
+  .handout ol { list-style: none; padding: 0; margin: 0; }
+  .handout li { display: grid; grid-template-columns: 1fr 26mm; gap: 0 6mm; break-inside: avoid; border-top: 0.5pt solid #999; padding: 5pt 0; }
+  .handout h2 { font-size: 12pt; margin: 0 0 2pt; }
+  .handout p { margin: 0 0 1.5pt; }
+  .handout svg { width: 26mm; height: 26mm; }
+`;
+
+function offerLines(offer: Offer, lang: Lang, t: SelectionStrings): string[] {
+  const access = [...(offer.access ?? []).map((a) => ACCESS.labels[a]?.[lang] ?? a), offer.referral ? REFERRALS.labels[offer.referral][lang] : ''].filter(Boolean);
+  const cost = [offer.cost ? COSTS.labels[offer.cost][lang] : '', offer.costNote ?? ''].filter(Boolean);
+  return [
+    offerTitle(offer, lang),
+    access.length ? t.accessLine(access.join(', ')) : '',
+    cost.length ? t.costLine(cost.join(' – ')) : '',
+  ].filter(Boolean);
+}
+
+/** The handout, as an element of `doc` (detached). */
+export function handout(doc: Document, items: readonly SelectedItem[], store: DirectoryStore, lang: Lang, t: SelectionStrings, link: (key: string) => string, today: string): HTMLElement {
+  const el = (tag: string, text?: string, className?: string) => {
+    const e = doc.createElement(tag);
+    if (text !== undefined) e.textContent = text;
+    if (className) e.className = className;
+    return e;
+  };
+  const root = el('section', undefined, 'handout');
+  const publishers = [...new Set(store.feeds.map((f) => f.feed.publisher.name))].join(', ');
+  root.append(el('h1', t.handoutTitle), el('p', t.handoutBy(publishers, formatDate(today, lang)), 'by'), el('p', t.handoutNote, 'note'));
+  const list = el('ol');
+  for (const { structure: s, offer } of items) {
+    const li = el('li');
+    const text = el('div');
+    text.append(el('h2', s.name));
+    const address = [s.address.line, `${s.address.postalCode} ${s.address.city}`].filter(Boolean).join(', ');
+    text.append(el('p', address));
+    const phone = offer?.contact?.phone ?? s.contact?.phone;
+    if (phone) text.append(el('p', t.phoneLine(phone)));
+    if (offer) for (const line of offerLines(offer, lang, t)) text.append(el('p', line));
+    else text.append(el('p', t.offersLine([...new Set(s.offers.map((o) => offerTitle(o, lang)))].join(', '))));
+    text.append(el('p', t.verified(formatDate(s.verifiedAt, lang)), 'verified'));
+    li.append(text, qrSvg(doc, link(s.key), t.qr(s.name)));
+    list.append(li);
+  }
+  root.append(list);
+  return root;
+}
+
+/** Prints the handout; returns the print frame's document (tests read it). */
+export function printHandout(items: readonly SelectedItem[], store: DirectoryStore, lang: Lang, t: SelectionStrings, link: (key: string) => string): Document {
+  const today = new Date().toISOString().slice(0, 10);
+  const content = handout(document, items, store, lang, t, link, today);
+  return printCopy(content, { lang, title: t.handoutTitle, footer: '', extraCss: HANDOUT_CSS });
+}
