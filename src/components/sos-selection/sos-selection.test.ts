@@ -121,7 +121,7 @@ describe('sos-structure-card: « Ma sélection » and « Partager »', () => {
     const store = storeWith(doc);
     const card = await fixture<SosStructureCard>(html`<sos-structure-card .store=${store} structure-id="b"></sos-structure-card>`);
     const pick = $<HTMLButtonElement>(card, 'header .pick')!;
-    expect(pick.getAttribute('aria-label')).to.equal('Ajouter Bêta à ma sélection');
+    expect(pick.getAttribute('aria-label')).to.equal('Ajouter à ma sélection : Bêta');
     pick.click();
     await settle(store, card);
     expect(store.shortlist).to.deep.equal([{ key: 'test-dsrc:b' }]);

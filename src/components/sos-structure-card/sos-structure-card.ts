@@ -329,13 +329,14 @@ export class SosStructureCard extends StoreElement<CardStrings> {
    */
   private renderPick(key: string, offer: string | undefined, name: string, t: CardStrings) {
     const store = this.data.store;
-    if (!store || this.structure) return nothing;
+    // A card alone in a page (its own feed) has no « Ma sélection » to add to.
+    if (!store || this.structure || this.data.owns) return nothing;
     const picked = store.inShortlist(key, offer);
     const full = !picked && store.shortlist.length >= SHORTLIST_MAX;
-    const label = picked ? t.unpick(name) : full ? t.pickFull : t.pick(name);
-    return html`<button part="button" type="button" class="pick" aria-label=${label} ?disabled=${full}
-      @click=${() => (picked ? store.removeFromShortlist(key, offer) : store.addToShortlist(key, offer))}
-      >${picked ? t.unpickShort : offer ? t.pickOfferShort : t.pickShort}</button>`;
+    const visible = picked ? t.unpickShort : full ? t.pickFull : offer ? t.pickOfferShort : t.pickShort;
+    // The visible words first in the name (WCAG 2.5.3), then what they apply to.
+    return html`<button part="button" type="button" class="pick" aria-label=${t.about(visible, name)} ?disabled=${full}
+      @click=${() => (picked ? store.removeFromShortlist(key, offer) : store.addToShortlist(key, offer))}>${visible}</button>`;
   }
 
   /** « Partager cette fiche »: its link (the view with this card open), by copy, e-mail or SMS. */
