@@ -18,54 +18,44 @@ import { whenIdle } from '../util/scheduling.js';
 /** As the integrator writes them (a value that is not a string is ignored at run time). */
 export type Overrides = Partial<Record<Lang, Readonly<Record<string, string>>>>;
 type Texts = Record<string, unknown>;
-type Table = Readonly<Record<Lang, object>>;
 
 const warn = (message: string) => console.warn(`[sos-annuaire] ${message}`);
 
-/** The `strings` attribute's converter: a JSON object; anything else warns and overrides nothing. */
+/** The `strings` attribute's converter: JSON (what is not an object overrides nothing); invalid JSON warns. */
 export const stringsAttribute = {
   fromAttribute(value: string | null): Overrides | undefined {
-    if (!value) return undefined;
     try {
-      const parsed = JSON.parse(value);
-      if (parsed?.constructor === Object) return parsed;
-      throw Error('un objet { "fr": { … }, "en": { … } } est attendu');
+      return value ? JSON.parse(value) : undefined;
     } catch (e) {
-      warn(`attribut strings : JSON invalide (${(e as Error).message}) ; textes par défaut gardés.`);
+      warn(`attribut strings : JSON invalide (${(e as Error).message})`);
       return undefined;
     }
   },
 };
 
-const numbers: Partial<Record<Lang, Intl.NumberFormat>> = {};
-
-/** A template's `{0}`, `{1}`… replaced by `args`. */
+/** A template's `{0}`, `{1}`… replaced by `args` (numbers as the language writes them, lists joined). */
 const fill = (template: string, args: unknown[], lang: Lang): string =>
-  template.replace(/\{(\d+)\}/g, (m, i: string) => {
+  template.replace(/\{(\d+)\}/g, (_, i: string) => {
     const a = args[+i];
-    return !(i in args) ? m
-      : typeof a === 'number' ? (numbers[lang] ??= new Intl.NumberFormat(lang)).format(a)
-      : Array.isArray(a) ? a.join(', ')
-      : a == null || typeof a === 'object' ? '' : String(a);
+    return typeof a === 'number' ? a.toLocaleString(lang) : Array.isArray(a) ? a.join(', ') : `${a ?? ''}`;
   });
 
-/** Puts `text` at `key` of `out` (a copy) if the key names a string or a function there; whether it did. */
+/**
+ * Puts `text` at `key` of `out` (a copy of a table) when the key names a string or a function
+ * there (`relax.query`: in an object of strings, copied too); whether it did.
+ */
 function put(out: Texts, key: string, text: string, lang: Lang): boolean {
-  const d = Object.hasOwn(out, key) ? out[key] : undefined;
+  const d = out[key];
+  const i = key.indexOf('.');
+  const inner = i > 0 && out[key.slice(0, i)];
   if (typeof d === 'string') out[key] = text;
   else if (typeof d === 'function') out[key] = (...args: unknown[]) => fill(text, args, lang);
-  else {
-    const i = key.indexOf('.');
-    const inner = i > 0 && Object.hasOwn(out, key.slice(0, i)) && out[key.slice(0, i)];
-    const copy = inner && typeof inner === 'object' ? { ...inner } : undefined;
-    if (!copy || !put(copy, key.slice(i + 1), text, lang)) return false;
-    out[key.slice(0, i)] = copy;
-  }
+  else return typeof inner === 'object' && put((out[key.slice(0, i)] = { ...inner }), key.slice(i + 1), text, lang);
   return true;
 }
 
-/** Every strings table met so far, by element tag (where an unknown key is looked for). */
-const tables: Record<string, Table> = {};
+/** Every element's strings (one language: both have the same keys) met so far, by tag: where an unknown key is looked for. */
+const tables: Record<string, Texts> = {};
 const memo = new WeakMap<Element, unknown[]>();
 
 /**
@@ -75,59 +65,46 @@ const memo = new WeakMap<Element, unknown[]>();
  * render). The element's own overrides apply to it alone: it names the keys it does not know.
  */
 export function localize<T extends Readonly<Record<Lang, unknown>>>(host: Element, table: T, lang: Lang, shared?: Overrides, own?: Overrides): T[Lang] {
-  const base = table[lang];
-  const m = memo.get(host);
-  if (m && m[0] === base && m[1] === shared && m[2] === own) return m[3] as T[Lang];
+  const base = table[lang] as Texts;
   const tag = host.localName;
-  tables[tag] = table as Table;
-  if (own !== m?.[2]) report(own, tag, { [tag]: table as Table });
-  const out: Texts = { ...(base as Texts) };
-  for (const o of [shared, own]) {
-    const texts = o?.[lang];
-    for (const one of [false, true]) {
-      for (const k in texts) {
-        const v: unknown = texts[k];
-        if (typeof v === 'string' && k.startsWith(`${tag}.`) === one) put(out, one ? k.slice(tag.length + 1) : k, v, lang);
+  let m = memo.get(host);
+  if (!m || m[0] !== base || m[1] !== shared || m[2] !== own) {
+    tables[tag] = base;
+    if (own !== m?.[2]) report(own, tag, { [tag]: base });
+    const out = { ...base };
+    for (const o of [shared, own]) {
+      const texts = o?.[lang];
+      for (const one of [false, true]) {
+        for (const k in texts) {
+          const v: unknown = texts[k];
+          if (typeof v === 'string' && k.startsWith(`${tag}.`) === one) put(out, one ? k.slice(tag.length + 1) : k, v, lang);
+        }
       }
     }
+    memo.set(host, (m = [base, shared, own, out]));
   }
-  memo.set(host, [base, shared, own, out]);
-  return out as T[Lang];
+  return m[3] as T[Lang];
 }
 
-/** The keys of `o` that no table of `within` knows (a language other than fr/en counts as a key). */
-function unknown(o: Overrides | undefined, within: Record<string, Table>): string[] {
-  const found: string[] = [];
-  for (const lang in o) {
-    if (lang !== 'fr' && lang !== 'en') found.push(lang);
-    else for (const k in o[lang]) {
-      const i = k.indexOf('.');
-      const knows = (t: Table | undefined, key: string) => !!t && put({ ...t[lang] } as Texts, key, '', lang);
-      if (!(within[k.slice(0, i)] ? knows(within[k.slice(0, i)], k.slice(i + 1)) : Object.values(within).some((t) => knows(t, k)))) found.push(k);
-    }
-  }
-  return found;
-}
+/** The keys of `o` (any language) that no table of `within` knows, as a plain key or as `<tag>.<key>`. */
+const unknown = (o: Overrides | undefined, within: Record<string, Texts>): string[] =>
+  Object.values(o ?? {}).flatMap((texts) => Object.keys(texts ?? {})).filter((k) =>
+    !Object.entries(within).some(([tag, t]) => put({ ...t }, k.startsWith(`${tag}.`) ? k.slice(tag.length + 1) : k, '', 'fr')));
 
-const warned = new Set<string>();
-
-function report(o: Overrides | undefined, where: string, within: Record<string, Table>): void {
-  for (const k of unknown(o, within)) {
-    if (!warned.has(where + k)) warn(`textes : clé inconnue « ${k} » ignorée (${where})`);
-    warned.add(where + k);
-  }
+/** Warns about each key of `o` that no table of `within` knows (once per overrides object). */
+function report(o: Overrides | undefined, where: string, within: Record<string, Texts>): void {
+  for (const k of unknown(o, within)) warn(`textes : clé inconnue « ${k} » ignorée (${where})`);
 }
 
 /**
- * Names in the console the keys of a directory's overrides that no element knows. When the page is
- * idle (the directory's form and list have rendered); if some key is still unknown, after `load`
- * (the lazily loaded elements: card, map), since a key may be theirs.
+ * Names in the console the keys of a directory's overrides that no element knows: when the page is
+ * idle (the directory's form and list have rendered), and if some key is still unknown, after
+ * `load` (the lazily loaded elements, card and map: the key may be theirs).
  */
 export function checkKeys(o: Overrides | undefined, where: string, load: () => Promise<unknown>): void {
-  const check = (loaded: boolean) => whenIdle(() => {
-    if (!unknown(o, tables).length) return;
-    if (loaded) report(o, where, tables);
-    else void load().then(() => check(true), () => undefined);
-  });
-  if (o) check(false);
+  const check = (loaded?: unknown) =>
+    whenIdle(() => {
+      if (unknown(o, tables).length) loaded ? report(o, where, tables) : void load().then(check, check);
+    });
+  if (o) check();
 }
