@@ -31,6 +31,16 @@ interface OpenFilter extends FilterBase {
   labels: Readonly<Record<'today', Label>>;
 }
 
+/**
+ * « Avec messagerie sécurisée (MSSanté) », for professionals: the offer's own contact or its
+ * structure's has an MSSanté address (a column of the index, built once: see search-index.ts).
+ */
+interface MssanteFilter extends FilterBase {
+  kind: 'mssante';
+  codes: readonly ['oui'];
+  labels: Readonly<Record<'oui', Label>>;
+}
+
 /** An enumeration of the offer (audiences, ages…): one bit mask column. */
 interface MaskFilter extends FilterBase {
   kind: 'mask';
@@ -45,7 +55,7 @@ interface MaskFilter extends FilterBase {
   offered?: readonly string[];
 }
 
-export type FilterDef = SpecialFilter | MaskFilter | OpenFilter;
+export type FilterDef = SpecialFilter | MaskFilter | OpenFilter | MssanteFilter;
 
 /** Offer fields holding enumeration codes. */
 type MaskField = { [K in keyof Offer]-?: NonNullable<Offer[K]> extends readonly string[] | string ? K : never }[keyof Offer];
@@ -69,6 +79,7 @@ export const FILTERS = [
   mask('cost', 2, COSTS, 'cost', { offered: ['gratuit'] }),
   mask('pathway', 2, PATHWAYS, 'pathways'),
   { name: 'opening', level: 2, kind: 'open', codes: ['today'], labels: { today: { fr: 'Ouvert aujourd’hui', en: 'Open today' } } },
+  { name: 'mssante', level: 2, kind: 'mssante', codes: ['oui'], labels: { oui: { fr: 'Avec messagerie sécurisée (MSSanté)', en: 'With secure messaging (MSSanté)' } } },
 ] as const satisfies readonly FilterDef[];
 
 export type FilterName = (typeof FILTERS)[number]['name'];

@@ -39,6 +39,8 @@ export interface Columns {
   subcareCodes: Uint16Array;
   /** Row → its offer's service area (FEED-SPEC 1.1), when it has one. */
   area: (ServiceArea | undefined)[];
+  /** 1 when the offer's own contact or its structure's has an MSSanté address (the `mssante` filter). */
+  mssante: Uint8Array;
 }
 
 function buildColumns(structures: readonly DirectoryStructure[], rows: number): Columns {
@@ -52,11 +54,14 @@ function buildColumns(structures: readonly DirectoryStructure[], rows: number): 
   // reading an absent property on them is slow (see CONTRIBUTING).
   const byField = new Map<string, MaskedFilter>(MASK_FILTERS.map((f) => [f.field, f.name]));
   const area = new Array<ServiceArea | undefined>(rows);
+  const mssante = new Uint8Array(rows);
   let row = 0;
   let sc = 0;
   for (const s of structures) {
+    const mss = s.contact?.mssante ? 1 : 0;
     for (const o of s.offers) {
       care[row] = careIndex.get(o.care) ?? 255;
+      mssante[row] = mss;
       subcareStart[row] = sc;
       for (const key in o) {
         if (key === 'subcares') {
@@ -65,6 +70,10 @@ function buildColumns(structures: readonly DirectoryStructure[], rows: number): 
         }
         if (key === 'serviceArea') {
           area[row] = o.serviceArea;
+          continue;
+        }
+        if (key === 'contact') {
+          if (o.contact!.mssante) mssante[row] = 1;
           continue;
         }
         const f = byField.get(key);
@@ -76,7 +85,7 @@ function buildColumns(structures: readonly DirectoryStructure[], rows: number): 
     }
   }
   subcareStart[rows] = sc;
-  return { care, masks, subcareStart, subcareCodes, area };
+  return { care, masks, subcareStart, subcareCodes, area, mssante };
 }
 
 export interface IndexOptions {

@@ -149,3 +149,54 @@ describe('search: home and remote offers serve where their service area says (FE
     expect(lyon.structureCount + lyon.remoteCount).to.equal(0);
   });
 });
+
+describe('search: « Avec messagerie sécurisée (MSSanté) »', () => {
+  const mssDoc = feed([
+    // The structure's address: every offer of it can be reached.
+    structure({ id: 'chu', name: 'CHU (fictif)', contact: { phone: '05 56 00 00 00', mssante: 'soins-support@chu.mssante.fr' },
+      offers: [offer({ id: 'chu-1', care: 'douleur' }), offer({ id: 'chu-2', care: 'psychologie' })] }),
+    // An offer's own address: that offer only.
+    structure({ id: 'ligue', name: 'Comité (fictif)', contact: { email: 'contact@ligue.example' },
+      offers: [offer({ id: 'ligue-1', care: 'psychologie', contact: { mssante: 'psy@ligue.mssante.fr' } }), offer({ id: 'ligue-2', care: 'douleur' })] }),
+    // An offer's contact without MSSanté does not hide its structure's.
+    structure({ id: 'msp', name: 'MSP (fictive)', contact: { mssante: 'msp@msp.mssante.fr' },
+      offers: [offer({ id: 'msp-1', care: 'douleur', contact: { phone: '05 57 00 00 00' } })] }),
+    structure({ id: 'asso', name: 'Atelier Zèbre (fictif)', contact: { email: 'asso@example.org' },
+      offers: [offer({ id: 'asso-1', care: 'douleur', contact: { email: 'atelier@example.org' } })] }),
+  ]);
+  const v = validateFeed(mssDoc);
+  if (!v.ok) throw new Error(v.message);
+  const mssIndex = new SearchIndex(v.feed.structures);
+  const mss = (filters: Partial<Criteria['filters']> = {}) => search(mssIndex, { ...emptyCriteria(), filters: { ...emptyCriteria().filters, ...filters } });
+  const offerIds = (set: ReturnType<typeof mss>) => set.groups.flatMap((g) => g.results.flatMap((x) => x.offers.map((o) => o.id))).sort();
+
+  it('builds its column once per index, from the structure\'s contact or the offer\'s own', () => {
+    expect([...mssIndex.columns.mssante]).to.deep.equal([1, 1, 1, 0, 1, 0]);
+    expect(mssIndex.columns).to.equal(mssIndex.columns);
+  });
+
+  it('keeps exactly the offers reachable by MSSanté, and counts their structures in its facet', () => {
+    const set = mss({ mssante: ['oui'] });
+    expect(set.groups[0]!.results.map((x) => x.structure.id).sort()).to.deep.equal(['chu', 'ligue', 'msp']);
+    expect(offerIds(set)).to.deep.equal(['chu-1', 'chu-2', 'ligue-1', 'msp-1']);
+    expect(set.facets.mssante.get('oui')).to.equal(3);
+    // Without the filter, the count is what it would give.
+    expect(mss().facets.mssante.get('oui')).to.equal(3);
+    // With another filter: the facet follows it (« douleur »: the CHU and the MSP, not the Ligue's other offer).
+    expect(mss({ care: ['douleur'] }).facets.mssante.get('oui')).to.equal(2);
+    expect(offerIds(mss({ care: ['douleur'], mssante: ['oui'] }))).to.deep.equal(['chu-1', 'msp-1']);
+  });
+
+  it('says when it is what excludes everything', () => {
+    const none = search(new SearchIndex(v.feed.structures.filter((s) => s.id === 'asso')), { ...emptyCriteria(), filters: { ...emptyCriteria().filters, mssante: ['oui'] } });
+    expect(none.structureCount).to.equal(0);
+    expect(none.facets.mssante.size).to.equal(0);
+    expect(none.help!.relax).to.deep.equal([{ constraint: 'mssante', structures: 1 }]);
+  });
+
+  it('has a bit of its own, apart from the text\'s (relax help names each)', () => {
+    const set = search(mssIndex, { ...emptyCriteria(), query: 'zebre', filters: { ...emptyCriteria().filters, mssante: ['oui'] } }, { text: createTextSearch(mssIndex).match('zebre') });
+    expect(set.structureCount).to.equal(0);
+    expect(set.help!.relax).to.deep.equal([{ constraint: 'query', structures: 3 }, { constraint: 'mssante', structures: 1 }]);
+  });
+});

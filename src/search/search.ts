@@ -179,6 +179,7 @@ let staticCache: { index: SearchIndex; key: string; fail: Uint16Array; openToday
 function staticFail(index: SearchIndex, criteria: Criteria, dist: Float64Array | undefined, openToday: Uint8Array | undefined): Uint16Array {
   const { filters, near } = criteria;
   const opening = filters.opening.length > 0;
+  const mssante = filters.mssante.length > 0;
   const key = JSON.stringify([filters, near, index.locationsVersion]);
   if (staticCache && staticCache.index === index && staticCache.key === key && (!opening || staticCache.openToday === openToday)) return staticCache.fail;
   const cares = filters.care.length ? new Set(filters.care.map((c) => CARE_CODES.indexOf(c as never))) : undefined;
@@ -191,12 +192,12 @@ function staticFail(index: SearchIndex, criteria: Criteria, dist: Float64Array |
   const rows = index.rowCount;
   const fail = new Uint16Array(rows);
   // Nothing to filter: all rows pass, and the filter columns are not even built.
-  if (!cares && !subcares && !depts && !masked.length && !near && !opening) {
+  if (!cares && !subcares && !depts && !masked.length && !near && !opening && !mssante) {
     staticCache = { index, key, fail, openToday };
     return fail;
   }
   const { rowStructure, departments } = index;
-  const { care, subcareStart, subcareCodes, masks, area } = index.columns;
+  const { care, subcareStart, subcareCodes, masks, area, mssante: mss } = index.columns;
   const settings = masks.setting;
   for (let r = 0; r < rows; r++) {
     let m = 0;
@@ -208,6 +209,7 @@ function staticFail(index: SearchIndex, criteria: Criteria, dist: Float64Array |
     }
     if (depts && !depts.has(departments[rowStructure[r]!]!)) m |= BIT.departement;
     if (opening && !openToday?.[r]) m |= BIT.opening;
+    if (mssante && !mss[r]) m |= BIT.mssante;
     for (let k = 0; k < masked.length; k++) {
       const f = masked[k]!;
       const have = f.col[r]!;
@@ -347,7 +349,7 @@ function facetsAndHelp(
   openToday: Uint8Array | undefined,
 ): { facets: Record<FilterName, Map<string, number>>; help?: NoResultHelp } {
   const { departments, rowStart } = index;
-  const { care, subcareStart, subcareCodes, masks } = index.columns;
+  const { care, subcareStart, subcareCodes, masks, mssante } = index.columns;
   const careCounts = new Uint32Array(CARE_CODES.length);
   const subcareCounts = new Uint32Array(SUBCARE_CODES.length);
   const subcareStamp = new Uint32Array(SUBCARE_CODES.length);
@@ -358,6 +360,7 @@ function facetsAndHelp(
   const maskSeen = new Uint32Array(maskedNames.length);
   const deptCounts = new Map<string, number>();
   let openCount = 0;
+  let mssCount = 0;
   const relaxCounts = new Map<number, number>();
   const near = criteria.near;
   let nearest: { s: number; d: number } | undefined;
@@ -366,6 +369,7 @@ function facetsAndHelp(
     let careSeen = 0;
     let deptSeen = false;
     let openSeen = false;
+    let mssSeen = false;
     let missed = 0;
     let allButDistance = false;
     /** A row of s counts for some option (most structures have none while typing). */
@@ -386,6 +390,7 @@ function facetsAndHelp(
       if (m === 0 || m === BIT.care) careSeen |= 1 << care[r]!;
       if (m === 0 || m === BIT.departement) deptSeen = true;
       if ((m === 0 || m === BIT.opening) && openToday?.[r]) openSeen = true;
+      if ((m === 0 || m === BIT.mssante) && mssante[r]) mssSeen = true;
       if (m === 0 || m === BIT.subcare) {
         for (let k = subcareStart[r]!, end = subcareStart[r + 1]!; k < end; k++) {
           const c = subcareCodes[k]!;
@@ -401,6 +406,7 @@ function facetsAndHelp(
       for (let c = 0; careSeen; c++, careSeen >>>= 1) if (careSeen & 1) careCounts[c]!++;
       if (deptSeen) deptCounts.set(departments[s]!, (deptCounts.get(departments[s]!) ?? 0) + 1);
       if (openSeen) openCount++;
+      if (mssSeen) mssCount++;
       for (let k = 0; k < maskSeen.length; k++) {
         for (let b = 0, seen = maskSeen[k]!; seen; b++, seen >>>= 1) if (seen & 1) maskedCounts[k]![b]!++;
       }
@@ -423,6 +429,7 @@ function facetsAndHelp(
   subcareCounts.forEach((n, c) => n && facets.subcare.set(SUBCARE_CODES[c]!, n));
   facets.departement = deptCounts;
   if (openCount) facets.opening.set('today', openCount);
+  if (mssCount) facets.mssante.set('oui', mssCount);
   maskedNames.forEach((f, k) => maskedCounts[k]!.forEach((n, b) => n && facets[f].set(MASKED[f][b]!, n)));
   if (!empty) return { facets };
 

@@ -44,6 +44,8 @@ export interface ListStrings {
   chipsLabel: string;
   distance(km: number): string;
   verified(date: string): string;
+  /** Before a structure's MSSanté address (the card's wording): "MSSanté (pour les professionnels) :". */
+  mssante: string;
   free: string;
   notMapped: string;
   showMore(shown: number, total: number): string;
@@ -98,6 +100,7 @@ export const strings: Record<Lang, ListStrings> = {
     chipsLabel: 'Soins proposés',
     distance: (km) => `à ${formatKm(km, 'fr')}`,
     verified: (d) => `Vérifié le ${formatDate(d, 'fr')}`,
+    mssante: 'MSSanté (pour les professionnels) :',
     free: 'Gratuit',
     notMapped: 'non placée sur la carte',
     showMore: (shown, total) => `Afficher plus de résultats (${formatCount(shown, 'fr')} sur ${formatCount(total, 'fr')})`,
@@ -118,7 +121,7 @@ export const strings: Record<Lang, ListStrings> = {
     relaxIntro: 'Ces critères excluent tous les résultats :',
     relax: {
       query: 'le texte recherché', near: 'la distance', care: 'le soin', subcare: 'le soin précis', departement: 'le département',
-      audience: 'le public', age: "l'âge", setting: 'le lieu', phase: 'la phase', access: "les modalités d'accès", cost: 'le coût', pathway: 'le parcours', opening: 'l’ouverture aujourd’hui',
+      audience: 'le public', age: "l'âge", setting: 'le lieu', phase: 'la phase', access: "les modalités d'accès", cost: 'le coût', pathway: 'le parcours', opening: 'l’ouverture aujourd’hui', mssante: 'la messagerie sécurisée',
     },
     relaxCount: (n) => `sans lui : ${plural(n, 'fr', 'structure', 'structures')}`,
     widen: (km) => `Élargir à ${formatKm(km, 'fr')}`,
@@ -159,6 +162,7 @@ export const strings: Record<Lang, ListStrings> = {
     chipsLabel: 'Care offered',
     distance: (km) => `${formatKm(km, 'en')} away`,
     verified: (d) => `Checked on ${formatDate(d, 'en')}`,
+    mssante: 'MSSanté (for health professionals):',
     free: 'Free',
     notMapped: 'not on the map',
     showMore: (shown, total) => `Show more results (${formatCount(shown, 'en')} of ${formatCount(total, 'en')})`,
@@ -179,7 +183,7 @@ export const strings: Record<Lang, ListStrings> = {
     relaxIntro: 'These criteria exclude every result:',
     relax: {
       query: 'the search text', near: 'the distance', care: 'the care', subcare: 'the specific care', departement: 'the département',
-      audience: 'the audience', age: 'the age', setting: 'the place', phase: 'the phase', access: 'the access conditions', cost: 'the cost', pathway: 'the pathway', opening: 'open today',
+      audience: 'the audience', age: 'the age', setting: 'the place', phase: 'the phase', access: 'the access conditions', cost: 'the cost', pathway: 'the pathway', opening: 'open today', mssante: 'secure messaging',
     },
     relaxCount: (n) => `without it: ${plural(n, 'en', 'organisation', 'organisations')}`,
     widen: (km) => `Widen to ${formatKm(km, 'en')}`,

@@ -37,6 +37,8 @@ export interface SearchFormStrings {
   cost: string;
   pathway: string;
   opening: string;
+  /** The legend of the « Avec messagerie sécurisée (MSSanté) » filter. */
+  mssante: string;
   more: string;
   /** After a count, for screen readers: "(4 structures)". */
   structures: (n: number) => string;
@@ -86,6 +88,7 @@ const fr: SearchFormStrings = {
   cost: 'Coût',
   pathway: 'Parcours spécifique',
   opening: 'Ouverture',
+  mssante: 'Pour les professionnels',
   more: 'Plus de filtres',
   structures: (n) => (n <= 1 ? ' structure' : ' structures'),
   active: (n) => (n <= 1 ? ' filtre actif' : ' filtres actifs'),
@@ -133,6 +136,7 @@ const en: SearchFormStrings = {
   cost: 'Cost',
   pathway: 'Specific pathway',
   opening: 'Opening',
+  mssante: 'For health professionals',
   more: 'More filters',
   structures: (n) => (n === 1 ? ' facility' : ' facilities'),
   active: (n) => (n === 1 ? ' active filter' : ' active filters'),

@@ -241,6 +241,67 @@ describe('sos-search-form: filters', () => {
   });
 });
 
+describe('sos-search-form: « Avec messagerie sécurisée (MSSanté) », for professionals', () => {
+  const mssDoc = feed([
+    structure({ id: 'chu', name: 'CHU (fictif)', contact: { mssante: 'soins-support@chu.mssante.fr' } }),
+    structure({ id: 'ligue', name: 'Comité (fictif)',
+      offers: [offer({ id: 'l1', care: 'douleur', contact: { mssante: 'psy@ligue.mssante.fr' } }), offer({ id: 'l2', care: 'nutrition' })] }),
+    structure({ id: 'asso', name: 'Association (fictive)', contact: { email: 'asso@example.org' } }),
+  ]);
+  function storeOf(d: unknown): DirectoryStore {
+    const r = validateFeed(d, { now: new Date('2026-11-22T12:00:00Z') });
+    if (!r.ok) throw new Error(r.message);
+    const store = new DirectoryStore();
+    store.setFeeds([{ ...r, url: 'test' }]);
+    return store;
+  }
+  const summaries = (el: SosSearchForm) => [...root(el).querySelectorAll('summary')].map((s) => text(s));
+
+  it('is offered when the feed has an MSSanté address, with its count, and keeps those structures', async () => {
+    const { el, store } = await mount(storeOf(mssDoc));
+    await openGroup(el, /Plus de filtres/);
+    const group = await openGroup(el, /Pour les professionnels/);
+    const option = checkbox(group, /Avec messagerie sécurisée \(MSSanté\)/);
+    expect(text(option.closest('label'))).to.equal('Avec messagerie sécurisée (MSSanté) (2 structures)');
+    option.click();
+    await settle(el);
+    expect(store.criteria.filters.mssante).to.deep.equal(['oui']);
+    expect(structureIds(store)).to.deep.equal(['chu', 'ligue']);
+    expect(text(group.querySelector('summary'))).to.equal('Pour les professionnels, 1 filtre actif');
+    await expect(el).to.be.accessible();
+  });
+
+  it('is not offered when no structure or offer of the feed has one', async () => {
+    const { el } = await mount();
+    await openGroup(el, /Plus de filtres/);
+    expect(summaries(el).some((s) => /professionnels/.test(s))).to.equal(false);
+    // Other level-2 groups are there.
+    expect(summaries(el).some((s) => /Parcours spécifique/.test(s))).to.equal(true);
+  });
+
+  it('stays offered (to be unchecked) when a preset selected it on a feed without any', async () => {
+    const store = newStore();
+    store.setPresets({ mssante: ['oui'] }, []);
+    const { el } = await mount(store);
+    await openGroup(el, /Plus de filtres/);
+    const option = checkbox(await openGroup(el, /Pour les professionnels/), /MSSanté/);
+    expect(option.checked).to.equal(true);
+    expect(store.results.structureCount).to.equal(0);
+    option.click();
+    await settle(el);
+    expect(store.results.structureCount).to.equal(4);
+  });
+
+  it('speaks English with lang="en"', async () => {
+    const store = storeOf(mssDoc);
+    const el = await fixture<SosSearchForm>(html`<sos-search-form lang="en" .store=${store}></sos-search-form>`);
+    await settle(el);
+    await openGroup(el, /More filters/);
+    const group = await openGroup(el, /For health professionals/);
+    expect(text(checkbox(group, /MSSanté/).closest('label'))).to.equal('With secure messaging (MSSanté) (2 facilities)');
+  });
+});
+
 describe('sos-search-form: near a commune', () => {
   async function suggest(el: SosSearchForm, typed: string): Promise<HTMLInputElement> {
     const input = control(el, /Près de/);

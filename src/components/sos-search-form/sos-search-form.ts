@@ -8,7 +8,7 @@ import { StoreElement } from '../../base/store-element.js';
 import { DEFAULT_RADIUS_KM, FILTER_NAMES, RADII_KM, type FilterName, type Near } from '../../search/criteria.js';
 import { FILTERS, type FilterDef, type MaskedFilter } from '../../search/filters.js';
 import type { DirectoryStructure } from '../../feed/validate.js';
-import { CARE_GROUPS, CATEGORIES, category, type CareGroup } from '../../feed/taxonomy.js';
+import { CARE_GROUPS, CATEGORIES, category, type CareGroup, type Label } from '../../feed/taxonomy.js';
 /** Département names: a chunk, fetched when the page is idle or the group opens. */
 type Departements = typeof import('../../geo/departements.js');
 let departements: Departements | undefined;
@@ -92,6 +92,7 @@ export class SosSearchForm extends StoreElement<SearchFormStrings> {
   private shownNear: Near | undefined;
   private departmentsOf: { structures: unknown; codes: string[] } | undefined;
   private exampleOf: { structures: unknown; example: [string, string] | undefined } | undefined;
+  private mssanteOf: { structures: unknown; has: boolean } | undefined;
   /** The commune last recognised in the main box (said once). */
   private announcedPlace: string | undefined;
 
@@ -240,6 +241,15 @@ export class SosSearchForm extends StoreElement<SearchFormStrings> {
     return this.exampleOf.example;
   }
 
+  /** Whether a structure or an offer of the feeds has an MSSanté address (once per feed load). */
+  private hasMssante(): boolean {
+    const structures = this.data.store?.structures ?? [];
+    if (this.mssanteOf?.structures !== structures) {
+      this.mssanteOf = { structures, has: structures.some((s) => s.contact?.mssante || s.offers.some((o) => o.contact?.mssante)) };
+    }
+    return this.mssanteOf.has;
+  }
+
   private departments(): string[] {
     const structures = this.data.store?.structures ?? [];
     if (this.departmentsOf?.structures !== structures) {
@@ -294,17 +304,14 @@ export class SosSearchForm extends StoreElement<SearchFormStrings> {
             : html`<p class="explain">${t.noDepartement}</p>`,
           ctx);
       }
-      case 'open':
-        // Offered when the feeds have machine-readable hours.
-        return this.data.store?.usesHours
-          ? disclosure('opening', t.opening, this.selected('opening'),
-              () => this.checkboxGroup('opening', this.options('opening', f.codes, (c) => f.labels[c as 'today']?.[lang] ?? c), t.opening, ctx),
-              ctx)
-          : html``;
-      case 'mask': {
-        const name = f.name as MaskedFilter;
+      default: {
+        // An enumeration of the offer; « Ouverture » only when the feeds have machine-readable
+        // hours, « Pour les professionnels » only when they have an MSSanté address (or a preset chose it).
+        const name = f.name as MaskedFilter | 'opening' | 'mssante';
+        if (f.kind === 'open' ? !this.data.store?.usesHours : f.kind === 'mssante' && !this.hasMssante() && !this.selected(name)) return html``;
+        const labels: Readonly<Record<string, Label>> = f.labels;
         return disclosure(name, t[name], this.selected(name),
-          () => this.checkboxGroup(name, this.options(name, f.offered ?? f.codes, (c) => f.labels[c]?.[lang] ?? c), t[name], ctx),
+          () => this.checkboxGroup(name, this.options(name, (f.kind === 'mask' && f.offered) || f.codes, (c) => labels[c]?.[lang] ?? c), t[name], ctx),
           ctx);
       }
     }
