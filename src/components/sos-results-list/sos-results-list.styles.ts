@@ -115,6 +115,12 @@ export const styles = [
       gap: 0 0.75em;
       align-items: center;
     }
+    /* The MSSanté address, for professionals: small; a long address wraps rather than overflows. */
+    .mssante {
+      margin: var(--_space) 0 0;
+      font-size: 0.8125em;
+      overflow-wrap: anywhere;
+    }
     .more {
       margin-top: calc(var(--_space) * 2);
       width: 100%;

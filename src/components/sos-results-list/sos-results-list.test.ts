@@ -229,6 +229,91 @@ describe('sos-results-list', () => {
     expect($(bad, 'details')!.textContent).to.contain('/__test__/status/502 a répondu HTTP 502');
   });
 
+  describe('the MSSanté address, for professionals', () => {
+    const mssDoc = feed([
+      structure({ id: 'chu', name: 'A – CHU (fictif)', contact: { phone: '05 56 00 00 00', mssante: 'soins-support@chu.mssante.fr' } }),
+      structure({ id: 'ligue', name: 'B – Comité (fictif)',
+        offers: [offer({ id: 'l1', care: 'douleur', contact: { mssante: 'douleur@ligue.mssante.fr' } }), offer({ id: 'l2', care: 'nutrition' })] }),
+      structure({ id: 'asso', name: 'C – Atelier Zèbre (fictif)', contact: { email: 'asso@example.org' } }),
+      structure({ id: 'msp', name: 'D – MSP (fictive)', contact: { mssante: 'msp@msp.mssante.fr' },
+        offers: [offer({ id: 'm1', care: 'douleur', contact: { mssante: 'douleur@msp.mssante.fr' } }), offer({ id: 'm2', care: 'nutrition' })] }),
+    ]);
+    const lines = (el: SosResultsList) => $$(el, '.result').map((r) => r.querySelector('.mssante')?.textContent ?? null);
+
+    it('shows it as a mailto link on one line, and nothing for structures without', async () => {
+      const store = storeWith(mssDoc);
+      const el = await fixture<SosResultsList>(html`<sos-results-list .store=${store}></sos-results-list>`);
+      expect(lines(el)).to.deep.equal([
+        'MSSanté (pour les professionnels) : soins-support@chu.mssante.fr',
+        // No address of its own: its offer's.
+        'MSSanté (pour les professionnels) : douleur@ligue.mssante.fr',
+        null,
+        'MSSanté (pour les professionnels) : msp@msp.mssante.fr',
+      ]);
+      const link = $$(el, '.result')[0]!.querySelector<HTMLAnchorElement>('.mssante a')!;
+      expect(link.getAttribute('href')).to.equal('mailto:soins-support@chu.mssante.fr');
+      expect(link.textContent).to.equal('soins-support@chu.mssante.fr');
+      expect($$(el, '.result')[2]!.querySelector('a[href^="mailto:"]')).to.equal(null);
+      // Small text, one line where it fits.
+      const line = $$(el, '.result')[0]!.querySelector<HTMLElement>('.mssante')!;
+      expect(parseFloat(getComputedStyle(line).fontSize)).to.be.below(parseFloat(getComputedStyle(el).fontSize));
+      expect(line.getBoundingClientRect().height).to.be.below(parseFloat(getComputedStyle(line).lineHeight) * 1.5);
+      await expect(el).to.be.accessible();
+    });
+
+    it('an offer picked out by the search shows its own address (it takes precedence for that offer)', async () => {
+      const store = storeWith(mssDoc);
+      store.setFilter('care', ['douleur']);
+      const el = await fixture<SosResultsList>(html`<sos-results-list .store=${store}></sos-results-list>`);
+      expect(lines(el)).to.deep.equal([
+        'MSSanté (pour les professionnels) : douleur@ligue.mssante.fr',
+        'MSSanté (pour les professionnels) : douleur@msp.mssante.fr',
+      ]);
+      // The other offers: the MSP's own address; the Ligue's workshop has none.
+      store.setFilter('care', ['nutrition']);
+      await settle(store, el);
+      expect(names(el)).to.deep.equal(['B – Comité (fictif)', 'D – MSP (fictive)']);
+      expect(lines(el)).to.deep.equal([null, 'MSSanté (pour les professionnels) : msp@msp.mssante.fr']);
+    });
+
+    it('with the filter, lists exactly the structures that have one', async () => {
+      const store = storeWith(mssDoc);
+      store.setFilter('mssante', ['oui']);
+      const el = await fixture<SosResultsList>(html`<sos-results-list .store=${store}></sos-results-list>`);
+      expect(names(el)).to.deep.equal(['A – CHU (fictif)', 'B – Comité (fictif)', 'D – MSP (fictive)']);
+      expect(lines(el).every((l) => l?.startsWith('MSSanté (pour les professionnels) : '))).to.equal(true);
+      // What excludes everything is named.
+      store.setQuery('zebre');
+      await settle(store, el);
+      expect(store.results.structureCount).to.equal(0);
+      expect([...el.shadowRoot!.querySelectorAll('.help li')].map((li) => li.textContent)).to.include('la messagerie sécurisée (sans lui : 1\u00a0structure)');
+    });
+
+    it('never makes a link of a value that is not an address: it stays text', async () => {
+      const store = storeWith(mssDoc);
+      // The validator drops such values; forged after validation, they must still be harmless.
+      store.structures[0]!.contact = { mssante: 'javascript:alert(1)' };
+      store.structures[2]!.contact = { mssante: '<img src=x onerror=alert(1)>' };
+      const el = await fixture<SosResultsList>(html`<sos-results-list .store=${store}></sos-results-list>`);
+      expect(lines(el)[0]).to.equal('MSSanté (pour les professionnels) : javascript:alert(1)');
+      expect(lines(el)[2]).to.equal('MSSanté (pour les professionnels) : <img src=x onerror=alert(1)>');
+      expect($$(el, '.mssante img')).to.have.length(0);
+      const hrefs = $$(el, '.mssante a').map((a) => a.getAttribute('href'));
+      expect(hrefs).to.deep.equal(['mailto:douleur@ligue.mssante.fr', 'mailto:msp@msp.mssante.fr']);
+    });
+
+    it('speaks English', async () => {
+      const store = storeWith(mssDoc);
+      const el = await fixture<SosResultsList>(html`<sos-results-list lang="en" .store=${store}></sos-results-list>`);
+      expect(lines(el)[0]).to.equal('MSSanté (for health professionals): soins-support@chu.mssante.fr');
+      store.setFilter('mssante', ['oui']);
+      store.setQuery('zebre');
+      await settle(store, el);
+      expect([...el.shadowRoot!.querySelectorAll('.help li')].map((li) => li.textContent)).to.include('secure messaging (without it: 1\u00a0organisation)');
+      await expect(el).to.be.accessible();
+    });
+  });
+
   it('is accessible', async () => {
     const el = await fixture<SosResultsList>(html`<sos-results-list .store=${storeWith(doc)}></sos-results-list>`);
     await expect(el).to.be.accessible();

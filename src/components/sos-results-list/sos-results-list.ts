@@ -7,6 +7,7 @@ import type { DirectoryStore } from '../../state/directory-store.js';
 import type { Result, ResultGroup } from '../../search/search.js';
 import { category, COSTS, offerTitle, STRUCTURE_KINDS } from '../../feed/taxonomy.js';
 import type { Offer } from '../../feed/schema.js';
+import { safeHref } from '../../feed/sanitize.js';
 import { styles } from './sos-results-list.styles.js';
 import { strings, type ListStrings } from './sos-results-list.strings.js';
 
@@ -129,6 +130,18 @@ export class SosResultsList extends StoreElement<ListStrings> {
     const h = store.hours?.resultHours(s, picked, store.now(), this.uiLang);
     const line = h ? h.offer ? this.t.offerHours(offerTitle(h.offer, this.uiLang), h.line) : h.line : s.hours;
     return line ? html`<p class="hours ${h?.state ?? 'text'}">${line}</p>` : nothing;
+  }
+
+  /**
+   * The MSSanté address, for professionals: when the search picked out offers, the first one's own
+   * (an offer's contact takes precedence for it), else the structure's, else a listed offer's own.
+   * A value that is not an address (the validator drops those) stays text.
+   */
+  private renderMssante(res: Result) {
+    const own = res.offers.find((o) => o.contact?.mssante)?.contact!.mssante;
+    const v = (res.offers.length < res.structure.offers.length && own) || res.structure.contact?.mssante || own;
+    const href = safeHref(v, 'mailto');
+    return v ? html`<p class="mssante">${this.t.mssante} ${href ? html`<a href=${href}>${v}</a>` : v}</p>` : nothing;
   }
 
   private selectFromList(store: DirectoryStore, key: string): void {
@@ -277,6 +290,7 @@ export class SosResultsList extends StoreElement<ListStrings> {
             return html`<li class="chip" data-care=${c}>${def?.short[lang] ?? c}</li>`;
           })}
         </ul>
+        ${this.renderMssante(res)}
         <p class="footer">
           ${free ? html`<span class="badge">${COSTS.labels.gratuit[lang]}</span>` : nothing}
           ${reserved ? html`<span class="reserved">${reserved === offers.length ? t.reserved : t.someReserved}</span>` : nothing}
