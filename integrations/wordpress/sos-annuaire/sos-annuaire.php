@@ -36,6 +36,7 @@ const SOS_ANNUAIRE_ATTRIBUTES = array(
 	'cost'        => 'cost',
 	'pathway'     => 'pathway',
 	'opening'     => 'opening',
+	'mssante'     => 'mssante',
 	'lock'        => 'lock',
 	'variant'     => 'variant',
 	'lang'        => 'lang',
