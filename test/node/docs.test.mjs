@@ -28,6 +28,11 @@ test('the README element reference matches custom-elements.json (npm run docs)',
   assert.equal(r.status, 0, r.stderr);
 });
 
+test('TEXTES.md lists every string an integrator can override, with its defaults (npm run docs)', () => {
+  const r = spawnSync('node', ['scripts/gen-strings-doc.mjs', '--check'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+});
+
 test('every element documents its tag, attributes or events, and CSS parts', () => {
   const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
   const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement);
