@@ -10,7 +10,29 @@ import type { DirectoryStore } from '../state/directory-store.js';
 import { toLang, type Lang } from '../i18n/format.js';
 import { StoreController } from './store-controller.js';
 import { emit, type SosEventMap } from './events.js';
-import { localize, stringsAttribute, type Overrides } from './overrides.js';
+import type { Overrides } from './overrides.js';
+
+/** The overrides code (src/base/overrides.ts), once loaded with the first overrides of the page. */
+export let overrides: typeof import('./overrides.js') | undefined;
+let loading: Promise<unknown> | undefined;
+
+/**
+ * Calls `update` now, or, when there are overrides (`wanted`) and their code is not loaded yet, once
+ * it is: an element with overrides renders its first texts already replaced (no flash of defaults).
+ * If the code cannot be loaded, the element renders its own texts.
+ */
+export function afterOverrides<R>(wanted: unknown, update: () => R): R | Promise<R> {
+  return wanted && !overrides ? (loading ??= import('./overrides.js').then((m) => (overrides = m))).then(update, update) : update();
+}
+
+/** The `strings` attribute's parser: JSON (what is not an object overrides nothing); invalid JSON warns. */
+export function stringsAttribute(value: string | null): Overrides | undefined {
+  try {
+    return value ? JSON.parse(value) : undefined;
+  } catch (e) {
+    console.warn(`[sos-annuaire] attribut strings : JSON invalide (${(e as Error).message})`);
+  }
+}
 
 export abstract class StoreElement<Strings = unknown> extends LitElement {
   /** URL du ou des flux quand l'élément est utilisé seul (plusieurs adresses séparées par des espaces ou des virgules). */
@@ -39,9 +61,14 @@ export abstract class StoreElement<Strings = unknown> extends LitElement {
   /** The element's strings, French and English (its `<tag>.strings.ts`). */
   protected abstract readonly table: Readonly<Record<Lang, Strings>>;
 
-  /** Its strings in the language it speaks now, with the integrator's (its own, then its directory's). */
+  /** Its strings in the language it speaks now, with the integrator's (its own, then its directory's: see overrides.ts). */
   protected get t(): Strings {
-    return localize(this, this.table, this.uiLang, this.data.store?.strings, this.strings);
+    return overrides?.localize(this, this.table, this.uiLang, this.data.store?.strings, this.strings) ?? this.table[this.uiLang];
+  }
+
+  /** With overrides (its own or its directory's), the first render waits for their code. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return afterOverrides(this.strings || this.data.store?.strings, () => super.scheduleUpdate());
   }
 
   /** The language the element speaks now: its own `lang`, else its directory's, else French. */

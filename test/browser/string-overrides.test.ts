@@ -6,7 +6,6 @@ import '../../src/components/sos-search-form/sos-search-form.js';
 import '../../src/components/sos-results-list/sos-results-list.js';
 import { loadCard } from '../../src/components/sos-structure-card/load-card.js';
 import type { SosAnnuaire } from '../../src/components/sos-annuaire/sos-annuaire.js';
-import { localize } from '../../src/base/overrides.js';
 import { feed, offer, serve, structure } from '../helpers/feeds.js';
 
 const doc = feed([
@@ -61,6 +60,28 @@ async function warnings(fn: () => Promise<unknown>, until?: (w: string[]) => boo
 }
 
 describe('string overrides (strings attribute)', () => {
+  // First in this file: the overrides code (loaded on demand) is not in the page yet.
+  it('renders its first texts already replaced: no flash of the defaults while the overrides code loads', async () => {
+    const form = document.createElement('sos-search-form') as Lit;
+    form.setAttribute('strings', '{"fr":{"queryLabel":"Que cherchez-vous ?"}}');
+    const labels: string[] = [];
+    document.body.append(form);
+    const seen = new MutationObserver(() => {
+      const l = form.shadowRoot!.querySelector('label.field-label');
+      if (l) labels.push(l.textContent!.trim());
+    });
+    seen.observe(form.shadowRoot!, { childList: true, subtree: true, characterData: true });
+    try {
+      await waitUntil(() => labels.length > 0, 'the form renders');
+      await form.updateComplete;
+      expect(labels[0]).to.equal('Que cherchez-vous ?');
+      expect(label(form)).to.equal('Que cherchez-vous ?');
+    } finally {
+      seen.disconnect();
+      form.remove();
+    }
+  });
+
   it('a string override shows: one key on <sos-annuaire> reaches the form, the list and the card', async () => {
     const el = await annuaire(JSON.stringify({
       fr: { queryLabel: 'Que cherchez-vous ?', noResult: 'Rien trouvé.', close: 'Refermer', viewSwitch: 'Vue' },
@@ -179,6 +200,8 @@ describe('string overrides (strings attribute)', () => {
 });
 
 describe('localize (src/base/overrides.ts)', () => {
+  let localize: (typeof import('../../src/base/overrides.js'))['localize'];
+  before(async () => ({ localize } = await import('../../src/base/overrides.js')));
   const table = {
     fr: { a: 'A', n: (x: number, names: readonly string[], opt?: string) => `${x} ${names} ${opt}`, group: { one: 'un', 'Dot.Key': 'point' } },
     en: { a: 'A (en)', n: (x: number, _names: readonly string[] = []) => `${x}`, group: { one: 'one', 'Dot.Key': 'dot' } },

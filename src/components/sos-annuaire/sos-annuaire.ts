@@ -11,7 +11,8 @@ import { DirectoryStore, STORE_CHANGE, type StoreChangeDetail } from '../../stat
 import { FILTER_NAMES, type FilterName, type Filters } from '../../search/criteria.js';
 import { styles } from './sos-annuaire.styles.js';
 import { strings } from './sos-annuaire.strings.js';
-import { checkKeys, localize, stringsAttribute, type Overrides } from '../../base/overrides.js';
+import { afterOverrides, overrides, stringsAttribute } from '../../base/store-element.js';
+import type { Overrides } from '../../base/overrides.js';
 import '../sos-search-form/sos-search-form.js';
 import '../sos-results-list/sos-results-list.js';
 import { loadMap } from '../sos-map/load-map.js';
@@ -134,11 +135,16 @@ export class SosAnnuaire extends LitElement {
     this.store.addEventListener(STORE_CHANGE, this.onStoreChange);
   }
 
+  /** With overrides, the first render waits for their code (the elements inside then show them at once). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return afterOverrides(this.strings, () => super.scheduleUpdate());
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('lang')) this.store.setLang(toLang(this.lang));
     if (changed.has('strings')) {
       this.store.setStrings(this.strings);
-      checkKeys(this.strings, 'sos-annuaire', () => Promise.all([loadCard(), this.variant !== 'liste' && loadMap()]));
+      overrides?.checkKeys(this.strings, 'sos-annuaire', () => Promise.all([loadCard(), this.variant !== 'liste' && loadMap()]));
     }
     if (FILTER_NAMES.some((f) => changed.has(f)) || changed.has('lock')) this.applyPresets();
     if (changed.has('src')) {
@@ -167,7 +173,7 @@ export class SosAnnuaire extends LitElement {
   }
 
   override render() {
-    const t = localize(this, strings, this.store.lang, this.store.strings);
+    const t = overrides?.localize(this, strings, this.store.lang, this.store.strings) ?? strings[this.store.lang];
     const hasMap = this.variant !== 'liste';
     const showSwitch = hasMap && this.width.narrow;
     const listHidden = showSwitch && this.view === 'carte';
