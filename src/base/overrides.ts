@@ -26,11 +26,11 @@ const warn = (message: string) => console.warn(`[sos-annuaire] ${message}`);
 // As util/scheduling.ts's whenIdle: importing it would split that module out of the initial chunk.
 const whenIdle = (fn: () => void) => ('requestIdleCallback' in globalThis ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 50));
 
-/** A template's `{0}`, `{1}`… replaced by `args` (numbers as the language writes them, lists joined). */
+/** A template's `{0}`, `{1}`… replaced by `args` (numbers as the language writes them, lists joined; nothing for a missing value or an object). */
 const fill = (template: string, args: unknown[], lang: Lang): string =>
   template.replace(/\{(\d+)\}/g, (_, i: string) => {
     const a = args[+i];
-    return typeof a === 'number' ? a.toLocaleString(lang) : Array.isArray(a) ? a.join(', ') : `${a ?? ''}`;
+    return typeof a === 'number' ? a.toLocaleString(lang) : Array.isArray(a) ? a.join(', ') : a == null || typeof a === 'object' ? '' : String(a);
   });
 
 /**

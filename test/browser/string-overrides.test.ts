@@ -211,6 +211,7 @@ describe('localize (src/base/overrides.ts)', () => {
   it('fills templates: numbers as the language writes them, lists joined, missing values empty', () => {
     const t = localize(host, table, 'fr', { fr: { n: '{0} | {1} | {2} | {3}' } });
     expect(t.n(12345.5, ['Pau', 'Dax'])).to.equal('12\u202f345,5 | Pau, Dax |  | ');
+    expect(localize(host, table, 'fr', { fr: { n: '[{2}]' } }).n(1, [], { not: 'text' } as never)).to.equal('[]');
     const en = localize(host, table, 'en', { en: { n: '{0}' } });
     expect(en.n(12345.5, [])).to.equal('12,345.5');
   });
