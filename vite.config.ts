@@ -53,8 +53,10 @@ export default defineConfig(({ command, mode }): UserConfig => {
             chunkFileNames: 'chunks/[name]-[hash].js',
             // The search index and the text folding (with what they import: the taxonomy) are loaded
             // at start anyway and shared with lazy chunks (the text chunk, the commune index): one
-            // chunk rather than three small ones (each a request and ~0.1 kB gzip of overhead).
-            codeSplitting: { groups: [{ name: 'search-index', test: /[\\/]src[\\/](search[\\/]search-index|util[\\/]fold)\.ts$/ }] },
+            // chunk rather than three small ones (each a request and ~0.1 kB gzip of overhead). The
+            // store and the formatting go with them: lazy chunks (URL state, « Ma sélection ») share
+            // them too, and would otherwise split them off into chunks of their own.
+            codeSplitting: { groups: [{ name: 'search-index', test: /[\\/]src[\\/](search[\\/]search-index|util[\\/]fold|state[\\/]directory-store|i18n[\\/]format)\.ts$/ }] },
             minify: !process.env.SOS_NO_MINIFY, // bench/profile.mjs reads readable names
           },
         },

@@ -154,7 +154,10 @@ export class UrlSync {
     this.store.shareLink = (what) => this.link(what);
     this.store.addEventListener(STORE_CHANGE, this.onChange);
     this.win.addEventListener('popstate', this.onPop);
-    await this.apply(readUrl(this.win.location.search, this.prefix));
+    // Only an address that speaks of this directory is applied: one started when the page is idle
+    // must not undo what the visitor already typed.
+    const search = this.win.location.search;
+    if ([...new URLSearchParams(search).keys()].some((k) => k.startsWith(this.prefix))) await this.apply(readUrl(search, this.prefix));
   }
 
   /**

@@ -3,6 +3,12 @@ import type { Feed, FeedStructure, Offer } from '../../src/feed/schema.js';
 // Tests validate invalid documents synchronously: register the detailed validator up front.
 import '../../src/feed/validate-detail.js';
 
+// A directory keeps its view in the page's address (url-state.ts): each test starts from the
+// address the page had, not from what the previous test's directory wrote there.
+declare const afterEach: ((fn: () => void) => void) | undefined;
+const START = location.href;
+if (typeof afterEach === 'function') afterEach(() => history.replaceState(null, '', START));
+
 export function offer(over: Partial<Offer> & { id: string }): Offer {
   return { care: 'psychologie', audiences: ['patient'], settings: ['etablissement'], ...over } as Offer;
 }

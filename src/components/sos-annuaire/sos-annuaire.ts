@@ -6,6 +6,7 @@ import { announce, splitList } from '../../base/store-controller.js';
 import { WidthController } from '../../base/width-controller.js';
 import { toLang } from '../../i18n/format.js';
 import { loadCard } from '../sos-structure-card/load-card.js';
+import { loadSelection } from '../sos-selection/load-selection.js';
 import { storeContext } from '../../state/context.js';
 import { DirectoryStore, STORE_CHANGE, type StoreChangeDetail } from '../../state/directory-store.js';
 import { FILTER_NAMES, type FilterName, type Filters } from '../../search/criteria.js';
@@ -48,11 +49,13 @@ const WIDE_MIN_PX = 760;
  * @attr access - Conditions d'accès présélectionnées (`suivis-etablissement`, `non-suivis`, `had`).
  * @attr cost - Coût présélectionné (`gratuit`).
  * @attr pathway - Parcours présélectionnés (`parcours-global-apres-cancer`).
+ * @attr mssante - `oui` : seulement ce qui a une adresse de messagerie sécurisée de santé (MSSanté), pour les professionnels.
  * @attr opening - `today` : seulement ce qui est ouvert aujourd'hui (heure de Paris ; flux avec horaires `openingHours`).
  * @attr lock - Fige les présélections et masque leurs filtres ; vide pour toutes les présélections, ou une liste (`care,departement`).
  * @attr lang - `fr` (par défaut) ou `en`.
  * @attr variant - `complet` (par défaut : liste et carte), `liste` (sans carte), `carte` (carte d'abord, liste en dessous).
  * @attr theme - `dsfr` pour l'apparence du Système de design de l'État (DSFR).
+ * @attr url-state - `off` : l'annuaire n'écrit pas dans l'adresse de la page (pour les sites qui la gèrent eux-mêmes). Par défaut, la recherche, les filtres, la fiche ouverte et « Ma sélection » y sont gardés (paramètres `sos-…`, précédés de l'`id` de l'annuaire quand la page en a plusieurs) : un lien ou un rechargement retrouve la même vue et « Précédent » revient en arrière.
  * @attr basemap - Fond de carte : URL d'un style MapLibre (par défaut : « Plan IGN » de l'IGN).
  * @attr strings - Textes de remplacement, par langue, pour tous les éléments de l'annuaire : un objet JSON `{ "fr": { "clé": "texte" }, "en": { … } }` ; `<élément>.<clé>` pour un seul élément (`sos-structure-card.close`) ; dans un texte calculé, `{0}`, `{1}`… sont les valeurs insérées. Liste des clés : TEXTES.md.
  *
@@ -111,6 +114,7 @@ export class SosAnnuaire extends LitElement {
   @property({ reflect: true }) variant: Variant = 'complet';
   @property({ reflect: true }) theme?: string;
   @property() basemap?: string;
+  @property({ attribute: 'url-state' }) urlState?: string;
   // Shared with the directory's elements through the store (setStrings); see src/base/overrides.ts.
   @property({ converter: stringsAttribute }) strings?: Overrides;
 
@@ -124,8 +128,41 @@ export class SosAnnuaire extends LitElement {
   private readonly onStoreChange = (e: Event) => {
     const { changes } = (e as CustomEvent<StoreChangeDetail>).detail;
     if (changes.has('open') && this.store.openKey) void loadCard();
+    if (changes.has('shortlist') && this.store.shortlistOpen) void loadSelection().then(() => this.requestUpdate());
     announce(this, this.store, changes);
   };
+  /** The address follows the view (src/state/url-state.ts), once started. */
+  private url: { stop(): void } | undefined;
+
+  /**
+   * Starts the URL state (unless `url-state="off"`): at once when the address carries this
+   * directory's parameters (the view opens as the link says), else when the page is idle.
+   */
+  private startUrlState(): void {
+    if (this.urlState === 'off' || this.url) return;
+    const several = this.id && document.querySelectorAll('sos-annuaire').length > 1;
+    const prefix = several ? `${this.id}-sos-` : 'sos-';
+    const start = () => void import('../../state/url-state.js').then((m) => {
+      if (this.url || !this.isConnected || this.urlState === 'off') return;
+      const sync = new m.UrlSync(this.store, prefix);
+      this.url = sync;
+      void sync.start(this.presets);
+    });
+    if (location.search.includes(prefix)) start();
+    else whenIdle(start);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.startUrlState();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.url?.stop();
+    this.url = undefined;
+  }
+
   /** A visitor about to open a card (pointer over, or focus in, the results): fetch its code now. */
   private readonly onIntent = () => void loadCard();
 
@@ -144,7 +181,7 @@ export class SosAnnuaire extends LitElement {
     if (changed.has('lang')) this.store.setLang(toLang(this.lang));
     if (changed.has('strings')) {
       this.store.setStrings(this.strings);
-      overrides?.checkKeys(this.strings, 'sos-annuaire', () => Promise.all([loadCard(), this.variant !== 'liste' && loadMap()]));
+      overrides?.checkKeys(this.strings, 'sos-annuaire', () => Promise.all([loadCard(), loadSelection(), this.variant !== 'liste' && loadMap()]));
     }
     if (FILTER_NAMES.some((f) => changed.has(f)) || changed.has('lock')) this.applyPresets();
     if (changed.has('src')) {
@@ -159,8 +196,11 @@ export class SosAnnuaire extends LitElement {
     this.renderRoot.querySelector('sos-results-list')?.focusResult(e.detail.key);
   };
 
+  /** The integrator's presets (attributes), as applied. */
+  private presets: Partial<Filters> = {};
+
   private applyPresets(): void {
-    const presets: Partial<Filters> = {};
+    const presets: Partial<Filters> = (this.presets = {});
     for (const f of FILTER_NAMES) {
       const v = splitList(this[f]);
       if (v.length) presets[f] = v;
@@ -191,6 +231,7 @@ export class SosAnnuaire extends LitElement {
         ${hasMap ? html`<sos-map class="map" basemap=${this.basemap ?? nothing} ?hidden=${mapHidden}></sos-map>` : nothing}
       </div>
       <sos-structure-card overlay exportparts="card, button" @sos-card-close=${this.onCardClose}></sos-structure-card>
+      ${this.store.shortlistOpen || customElements.get('sos-selection') ? html`<sos-selection overlay></sos-selection>` : nothing}
     `;
   }
 

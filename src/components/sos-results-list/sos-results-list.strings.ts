@@ -13,6 +13,16 @@ function whyTitle(why: Why, lang: Lang): string {
 }
 
 export interface ListStrings {
+  /** « Ma sélection (3) »: opens it. */
+  shortlist(n: number): string;
+  pick: string;
+  unpick: string;
+  /** An action's name with what it applies to, its visible words first: « Ajouter à ma sélection : CHU ». */
+  about(action: string, name: string): string;
+  /** Said after an add: « Ajouté à votre sélection (3 sur 20). » */
+  picked(n: number): string;
+  share: string;
+  shareSubject: string;
   /** An offer's own hours in a result: "Atelier cuisine : Ouvert aujourd’hui · 14 h – 17 h". */
   offerHours(offer: string, line: string): string;
   counts(structures: number, offers: number): string;
@@ -77,6 +87,13 @@ export const strings: Record<Lang, ListStrings> = {
     sortedByName: 'Triées par nom',
     sortedByDistance: (place) => `Triées par distance depuis ${place}`,
     offerHours: (offer, line) => `${offer} : ${line}`,
+    shortlist: (n) => `Ma sélection (${n})`,
+    pick: 'Ajouter à ma sélection',
+    unpick: 'Retirer de ma sélection',
+    about: (action, name) => `${action} : ${name}`,
+    picked: (n) => `Ajouté à votre sélection (${n} sur 20).`,
+    share: 'Partager cette recherche',
+    shareSubject: 'Soins de support : une recherche dans l’annuaire',
     sortedByRelevance: 'Les plus pertinentes d’abord',
     sortedByRelevanceDistance: (place) => `Les plus pertinentes d’abord, puis par distance depuis ${place}`,
     nearGroup: (km, place) => `À moins de ${formatKm(km, 'fr')} de ${place}`,
@@ -139,6 +156,13 @@ export const strings: Record<Lang, ListStrings> = {
     sortedByName: 'Sorted by name',
     sortedByDistance: (place) => `Sorted by distance from ${place}`,
     offerHours: (offer, line) => `${offer}: ${line}`,
+    shortlist: (n) => `My selection (${n})`,
+    pick: 'Add to my selection',
+    unpick: 'Remove from my selection',
+    about: (action, name) => `${action}: ${name}`,
+    picked: (n) => `Added to your selection (${n} of 20).`,
+    share: 'Share this search',
+    shareSubject: 'Supportive care: a search in the directory',
     sortedByRelevance: 'Most relevant first',
     sortedByRelevanceDistance: (place) => `Most relevant first, then by distance from ${place}`,
     nearGroup: (km, place) => `Within ${formatKm(km, 'en')} of ${place}`,

@@ -106,6 +106,16 @@ export const styles = [
       font-size: 0.875em;
       color: var(--_muted);
     }
+    .tools {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 var(--_space);
+      align-items: center;
+    }
+    .tools sos-share {
+      flex-basis: 100%;
+      margin-bottom: var(--_space);
+    }
     .footer {
       margin: var(--_space) 0 0;
       font-size: 0.8125em;

@@ -53,6 +53,8 @@ export class SosResultsList extends StoreElement<ListStrings> {
 
   @state() private shown = PAGE;
   @state() private announced = '';
+  /** « Partager cette recherche » is open. */
+  @state() private sharing = false;
 
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private lastResults: unknown;
@@ -201,6 +203,7 @@ export class SosResultsList extends StoreElement<ListStrings> {
         <h2 class="count" part="count">${this.heading(store, t)}</h2>
         ${total ? html`<p class="sort">${this.orderText(store, t)}</p>` : nothing}
       </div>
+      ${this.renderTools(store, t)}
       ${this.renderUnderstanding(store, t)}
       ${r.structureCount === 0 ? this.renderHelp(store, t) : nothing}
       ${r.groups.map((g) => {
@@ -295,9 +298,38 @@ export class SosResultsList extends StoreElement<ListStrings> {
           ${free ? html`<span class="badge">${COSTS.labels.gratuit[lang]}</span>` : nothing}
           ${reserved ? html`<span class="reserved">${reserved === offers.length ? t.reserved : t.someReserved}</span>` : nothing}
           <span class="verified">${t.verified(s.verifiedAt)}</span>
+          ${this.renderPick(store, s.key, s.name, t)}
         </p>
       </li>
     `;
+  }
+
+  /**
+   * Above the results, with a directory (not a list alone with its own feed): « Ma sélection (n) »
+   * once it holds something, and « Partager cette recherche » (its code loads on the first click).
+   */
+  private renderTools(store: DirectoryStore, t: ListStrings) {
+    if (this.data.owns) return nothing;
+    const n = store.shortlist.length;
+    return html`<div class="tools">
+      ${n ? html`<button type="button" class="link" @click=${() => store.showShortlist(true)}>${t.shortlist(n)}</button>` : nothing}
+      <button type="button" class="link" aria-expanded=${String(this.sharing)}
+        @click=${() => void import('../sos-share/sos-share.js').then(() => (this.sharing = !this.sharing))}>${t.share}</button>
+      ${this.sharing
+        ? html`<sos-share .url=${store.shareLink?.({}) ?? location.href} .subject=${t.shareSubject} .text=${this.heading(store, t)} label=${t.share}></sos-share>`
+        : nothing}
+    </div>`;
+  }
+
+  /** « Ajouter à ma sélection » on a result (its name in the button's name, after the visible words). */
+  private renderPick(store: DirectoryStore, key: string, name: string, t: ListStrings) {
+    if (this.data.owns) return nothing;
+    const picked = store.inShortlist(key);
+    return html`<button type="button" class="link pick" aria-label=${t.about(picked ? t.unpick : t.pick, name)}
+      @click=${() => {
+        if (picked) store.removeFromShortlist(key);
+        else if (store.addToShortlist(key)) this.announced = t.picked(store.shortlist.length);
+      }}>${picked ? t.unpick : t.pick}</button>`;
   }
 
   private renderHelp(store: DirectoryStore, t: ListStrings) {
