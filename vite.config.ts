@@ -80,13 +80,15 @@ export default defineConfig(({ command, mode }): UserConfig => {
             'sos-results-list': here('src/components/sos-results-list/sos-results-list.ts'),
             'sos-structure-card': here('src/components/sos-structure-card/sos-structure-card.ts'),
             'sos-map': here('src/components/sos-map/sos-map.ts'),
+            'sos-selection': here('src/components/sos-selection/sos-selection.ts'),
+            'sos-share': here('src/components/sos-share/sos-share.ts'),
             feed: here('src/feed/index.ts'),
           },
           formats: ['es'],
         },
         rolldownOptions: {
           // Bare imports stay for the consumer's bundler (one copy of lit on their page).
-          external: [/^lit($|\/)/, /^@lit\//, /^maplibre-gl$/, /^fuse\.js$/, /^zod($|\/)/],
+          external: [/^lit($|\/)/, /^@lit\//, /^maplibre-gl$/, /^fuse\.js$/, /^zod($|\/)/, /^lean-qr($|\/)/],
           output: { chunkFileNames: 'chunks/[name]-[hash].js' },
         },
       },

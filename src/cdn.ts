@@ -3,8 +3,9 @@
  * are chunks fetched from this file's own URL when needed: the map element (after the first
  * results), MapLibre and its worker (a map on screen), free-text search and its lexicon (the page
  * idle), the commune index ("Près de"), typo tolerance, zod's detailed validation (a feed with an
- * invalid record), and the structure card (a card opened). A standalone `<sos-map>` or
- * `<sos-structure-card>` found in the page loads its element at once.
+ * invalid record), the structure card (a card opened), « Ma sélection » and « Partager » (first
+ * used), the URL state (the page idle). A standalone `<sos-map>`, `<sos-structure-card>`,
+ * `<sos-selection>` or `<sos-share>` found in the page loads its element at once.
  */
 export { SosAnnuaire } from './components/sos-annuaire/sos-annuaire.js';
 export { SosSearchForm } from './components/sos-search-form/sos-search-form.js';
@@ -12,6 +13,7 @@ export { SosResultsList } from './components/sos-results-list/sos-results-list.j
 export { DirectoryStore } from './state/directory-store.js';
 import { loadCard } from './components/sos-structure-card/load-card.js';
 import { loadMap } from './components/sos-map/load-map.js';
+import { loadSelection } from './components/sos-selection/load-selection.js';
 
 /** Loads an element's code as soon as one is in the page (now, or added later). */
 function watchFor(tag: string, load: () => Promise<unknown>): void {
@@ -30,3 +32,5 @@ function watchFor(tag: string, load: () => Promise<unknown>): void {
 }
 watchFor('sos-structure-card', loadCard);
 watchFor('sos-map', loadMap);
+watchFor('sos-selection', loadSelection);
+watchFor('sos-share', () => import('./components/sos-share/sos-share.js'));

@@ -81,7 +81,7 @@ export class DirectoryStore extends EventTarget {
    * A link to this directory's view, with a card open or « Ma sélection » shown, when the address
    * follows the view (set by url-state.ts); undefined otherwise (the page's address is shared).
    */
-  shareLink: ((what: { open?: string; shortlist?: boolean }) => string) | undefined;
+  shareLink: ((what: { open?: string; shortlist?: boolean; alone?: boolean }) => string) | undefined;
 
   /** Integrator presets: where "Réinitialiser" goes back to. */
   private presets: Filters = emptyFilters();

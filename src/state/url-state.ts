@@ -158,18 +158,23 @@ export class UrlSync {
     // must not undo what the visitor already typed.
     const search = this.win.location.search;
     if ([...new URLSearchParams(search).keys()].some((k) => k.startsWith(this.prefix))) await this.apply(readUrl(search, this.prefix));
+    // What the visitor did before this module arrived (typed, picked) goes in, in place.
+    else this.write('keep');
   }
 
   /**
-   * An absolute link to share: a card (`open`) in the current view, or « Ma sélection » alone
-   * (`shortlist`: the items and the panel open, not the search).
+   * An absolute link to share: a card (`open`) in the current view (`alone`: the card only, a
+   * short link for a QR code), or « Ma sélection » alone (`shortlist`: the items and the panel
+   * open, not the search).
    */
-  link(what: { open?: string; shortlist?: boolean }): string {
+  link(what: { open?: string; shortlist?: boolean; alone?: boolean }): string {
     const { location } = this.win;
     const store = this.store;
     const view: UrlView = what.shortlist
       ? { query: '', filters: {}, shortlist: [...store.shortlist], showShortlist: true }
-      : { ...viewOf(store), showShortlist: false, ...(what.open ? { open: what.open } : {}) };
+      : what.alone
+        ? { query: '', filters: {}, ...(what.open ? { open: what.open } : {}) }
+        : { ...viewOf(store), showShortlist: false, ...(what.open ? { open: what.open } : {}) };
     return `${location.origin}${location.pathname}${writeUrl(location.search, this.prefix, view, what.shortlist ? undefined : this.presets)}`;
   }
 

@@ -36,7 +36,7 @@ test('TEXTES.md lists every string an integrator can override, with its defaults
 test('every element documents its tag, attributes or events, and CSS parts', () => {
   const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
   const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement);
-  assert.deepEqual(elements.map((e) => e.tagName).sort(), ['sos-annuaire', 'sos-map', 'sos-results-list', 'sos-search-form', 'sos-structure-card']);
+  assert.deepEqual(elements.map((e) => e.tagName).sort(), ['sos-annuaire', 'sos-map', 'sos-results-list', 'sos-search-form', 'sos-selection', 'sos-share', 'sos-structure-card']);
   for (const e of elements) {
     assert.ok(e.summary, `${e.tagName} has a @summary`);
     assert.ok((e.cssParts ?? []).length > 0, `${e.tagName} documents its ::part()s`);

@@ -18,7 +18,7 @@ test('every "exports" target, "types", "main" and "bin" points at a built file',
 });
 
 test('one export per element, each with its type declarations', () => {
-  for (const tag of ['sos-annuaire', 'sos-search-form', 'sos-results-list', 'sos-structure-card', 'sos-map']) {
+  for (const tag of ['sos-annuaire', 'sos-search-form', 'sos-results-list', 'sos-structure-card', 'sos-map', 'sos-selection', 'sos-share']) {
     const entry = pkg.exports[`./${tag}.js`];
     assert.ok(entry, `exports has ./${tag}.js`);
     assert.match(readFileSync(entry.types, 'utf8'), new RegExp(`'${tag}'`), `${entry.types} declares <${tag}> in HTMLElementTagNameMap`);

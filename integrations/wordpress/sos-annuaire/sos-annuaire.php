@@ -42,6 +42,8 @@ const SOS_ANNUAIRE_ATTRIBUTES = array(
 	'lang'        => 'lang',
 	'theme'       => 'theme',
 	'basemap'     => 'basemap',
+	'url_state'   => 'url-state',
+	'strings'     => 'strings',
 	'id'          => 'id',
 );
 

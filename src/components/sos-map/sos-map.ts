@@ -38,6 +38,7 @@ export type SosMapReadyDetail = SosEventMap['sos-map-ready'];
  *   pour le style de contours intégré, ou l'URL de n'importe quel style MapLibre. Passe de lui-même
  *   à `offline` quand le style ne peut pas être chargé.
  * @attr lang - Langue de la carte : `fr` ou `en` ; sans cet attribut, celle de l'annuaire, sinon `fr`.
+ * @attr strings - Textes de remplacement de l'élément, par langue (JSON `{ "fr": { "clé": "texte" } }` ; clés : TEXTES.md) ; ils l'emportent sur ceux de l'annuaire.
  *
  * @fires sos-map-ready - La carte et ses résultats sont chargés : `{ basemap: 'default' | 'custom' | 'offline' }`.
  * @fires sos-loaded - Flux chargés (carte autonome avec `src` seulement).

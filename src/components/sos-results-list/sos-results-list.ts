@@ -26,6 +26,7 @@ const ANNOUNCE_DELAY_MS = 500;
  * @attr src - URL du ou des flux, quand la liste est utilisée seule.
  * @attr for - Identifiant d'un `<sos-annuaire>` placé ailleurs dans la page, dont la liste suit les résultats.
  * @attr lang - `fr` ou `en` ; sans cet attribut, la langue de l'annuaire, sinon `fr`.
+ * @attr strings - Textes de remplacement de l'élément, par langue (JSON `{ "fr": { "clé": "texte" } }` ; clés : TEXTES.md) ; ils l'emportent sur ceux de l'annuaire.
  *
  * @fires sos-loaded - Flux chargés (liste autonome avec `src` seulement).
  * @fires sos-error - Un flux n'a pas pu être lu (liste autonome avec `src` seulement).

@@ -40,6 +40,7 @@ const COMPACT_MAX_PX = 560;
  * @attr src - URL d'un flux, pour utiliser le formulaire seul (il gère alors ses propres données).
  * @attr for - Identifiant du `<sos-annuaire>` que pilote ce formulaire (p. ex. un formulaire dans l'en-tête du site).
  * @attr lang - `fr` (par défaut) ou `en` ; sans cet attribut, la langue de l'annuaire.
+ * @attr strings - Textes de remplacement de l'élément, par langue (JSON `{ "fr": { "clé": "texte" } }` ; clés : TEXTES.md) ; ils l'emportent sur ceux de l'annuaire.
  *
  * @fires sos-loaded - Flux chargés (formulaire autonome avec `src` seulement ; dans un annuaire ou relié à un annuaire, c'est l'annuaire qui l'émet).
  * @fires sos-error - Un flux n'a pas pu être lu (formulaire autonome avec `src` seulement).

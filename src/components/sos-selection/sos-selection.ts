@@ -23,6 +23,7 @@ import '../sos-share/sos-share.js';
  * @attr overlay - En boîte de dialogue modale tant que la sélection est affichée (utilisé par `<sos-annuaire>`).
  * @attr for - L'`id` d'un `<sos-annuaire>` placé ailleurs dans la page.
  * @attr lang - `fr` (par défaut) ou `en` ; dans un annuaire, la langue de l'annuaire.
+ * @attr strings - Textes de remplacement de l'élément, par langue (JSON `{ "fr": { "clé": "texte" } }` ; clés : TEXTES.md) ; ils l'emportent sur ceux de l'annuaire.
  *
  * @csspart dialog - La boîte de dialogue `<dialog>`, avec `overlay`.
  */
@@ -84,7 +85,7 @@ export class SosSelection extends StoreElement<SelectionStrings> {
     const store = this.data.store;
     if (!store) return undefined;
     const { printHandout } = await import('./handout.js');
-    const link = (key: string) => store.shareLink?.({ open: key }) ?? location.href;
+    const link = (key: string) => store.shareLink?.({ open: key, alone: true }) ?? location.href;
     return printHandout(selectedItems(store, this.uiLang), store, this.uiLang, this.t, link);
   }
 

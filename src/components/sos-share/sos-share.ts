@@ -22,6 +22,10 @@ import { mailtoLink, smsLink } from './share-links.js';
  * @attr text - Le texte qui précède le lien (nom, téléphone, adresse…).
  * @attr label - Nom du groupe de boutons pour les lecteurs d'écran (par défaut « Partager »).
  * @attr lang - `fr` (par défaut) ou `en`.
+ * @attr strings - Textes de remplacement de l'élément, par langue (JSON `{ "fr": { "clé": "texte" } }` ; clés : TEXTES.md) ; ils l'emportent sur ceux de l'annuaire.
+ *
+ * @csspart actions - Le groupe des trois actions.
+ * @csspart button - Le bouton « Copier le lien ».
  */
 export class SosShare extends StoreElement<ShareStrings> {
   protected readonly table = strings;
@@ -60,8 +64,8 @@ export class SosShare extends StoreElement<ShareStrings> {
   override render() {
     const t = this.t;
     const url = this.link;
-    return html`<div class="actions" role="group" aria-label=${this.label || t.group}>
-        <button type="button" @click=${() => void this.copyLink()}>${t.copy}</button>
+    return html`<div class="actions" part="actions" role="group" aria-label=${this.label || t.group}>
+        <button type="button" part="button" @click=${() => void this.copyLink()}>${t.copy}</button>
         <a href=${mailtoLink(this.subject, this.text, url)}>${t.email}</a>
         <a href=${smsLink(this.text, url)}>${t.sms}</a>
       </div>

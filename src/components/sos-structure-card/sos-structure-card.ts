@@ -44,6 +44,7 @@ export type CardCloseDetail = SosEventMap['sos-card-close'];
  * @attr for - L'`id` d'un `<sos-annuaire>` placé ailleurs dans la page, dont la fiche affiche les données.
  * @attr overlay - Affiche la fiche en boîte de dialogue modale tant qu'une structure est ouverte (utilisé par `<sos-annuaire>`).
  * @attr lang - `fr` (par défaut) ou `en` ; dans un annuaire, la langue de l'annuaire.
+ * @attr strings - Textes de remplacement de l'élément, par langue (JSON `{ "fr": { "clé": "texte" } }` ; clés : TEXTES.md) ; ils l'emportent sur ceux de l'annuaire.
  * @attr theme - `dsfr` pour l'apparence du Système de design de l'État (DSFR).
  *
  * @fires sos-loaded - Flux chargés (fiche autonome avec `src` seulement).
