@@ -85,6 +85,19 @@ describe('sos-selection', () => {
     }
   });
 
+  it('the printed handout is accessible (headings, a list, each QR code named)', async () => {
+    const { el, store } = await panel();
+    const { handout } = await import('./handout.js');
+    const { selectedItems } = await import('./items.js');
+    const { strings } = await import('./sos-selection.strings.js');
+    const content = handout(document, selectedItems(store, 'fr'), store, 'fr', strings.fr, (key) => `https://partenaire.example/?sos-fiche=${key}`, '2026-12-02');
+    const host = await fixture<HTMLElement>(html`<main lang="fr"></main>`);
+    host.append(content);
+    expect(content.querySelectorAll('svg[role="img"][aria-label^="Code QR vers la fiche de "]')).to.have.length(3);
+    await expect(host).to.be.accessible();
+    void el;
+  });
+
   it('says so when empty', async () => {
     const store = storeWith(doc);
     const el = await fixture<SosSelection>(html`<sos-selection .store=${store}></sos-selection>`);
