@@ -199,6 +199,29 @@ describe('sos-annuaire: keyboard only', () => {
   });
 });
 
+describe('sos-annuaire: the address', () => {
+  const until = (f: () => boolean) => waitUntil(f, 'the address', { timeout: 4000 });
+
+  it('keeps the view in sos- parameters, and a card open is a step Back closes', async () => {
+    const el = await loadedAnnuaire((url) => html`<sos-annuaire src=${url} variant="liste"></sos-annuaire>`);
+    el.store.setFilter('care', ['psychologie']);
+    await until(() => new URLSearchParams(location.search).get('sos-care') === 'psychologie');
+    el.store.open('test-dsrc:psy');
+    await until(() => new URLSearchParams(location.search).get('sos-fiche') === 'test-dsrc:psy');
+    history.back();
+    await until(() => el.store.openKey === undefined);
+  });
+
+  it('url-state="off" leaves the address alone', async () => {
+    const before = location.search;
+    const el = await loadedAnnuaire((url) => html`<sos-annuaire src=${url} variant="liste" url-state="off"></sos-annuaire>`);
+    el.store.setFilter('care', ['psychologie']);
+    el.store.open('test-dsrc:psy');
+    await aTimeout(800);
+    expect(location.search).to.equal(before);
+  });
+});
+
 describe('sos-annuaire: theming', () => {
   it('theme="dsfr" reaches the elements inside, and a colour set by the integrator wins', async () => {
     const el = await loadedAnnuaire((url) => html`<sos-annuaire src=${url} variant="liste" theme="dsfr"></sos-annuaire>`);

@@ -21,6 +21,8 @@ export interface ListStrings {
   about(action: string, name: string): string;
   /** Said after an add: « Ajouté à votre sélection (3 sur 20). » */
   picked(n: number): string;
+  /** Said when an add is refused: « Ma sélection est complète (20 au plus). » */
+  shortlistFull: string;
   share: string;
   shareSubject: string;
   /** An offer's own hours in a result: "Atelier cuisine : Ouvert aujourd’hui · 14 h – 17 h". */
@@ -92,6 +94,7 @@ export const strings: Record<Lang, ListStrings> = {
     unpick: 'Retirer de ma sélection',
     about: (action, name) => `${action} : ${name}`,
     picked: (n) => `Ajouté à votre sélection (${n} sur 20).`,
+    shortlistFull: 'Ma sélection est complète (20 au plus) : retirez-en un élément pour en ajouter un autre.',
     share: 'Partager cette recherche',
     shareSubject: 'Soins de support : une recherche dans l’annuaire',
     sortedByRelevance: 'Les plus pertinentes d’abord',
@@ -161,6 +164,7 @@ export const strings: Record<Lang, ListStrings> = {
     unpick: 'Remove from my selection',
     about: (action, name) => `${action}: ${name}`,
     picked: (n) => `Added to your selection (${n} of 20).`,
+    shortlistFull: 'My selection is full (20 at most): remove an item to add another.',
     share: 'Share this search',
     shareSubject: 'Supportive care: a search in the directory',
     sortedByRelevance: 'Most relevant first',

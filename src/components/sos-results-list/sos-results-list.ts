@@ -329,7 +329,7 @@ export class SosResultsList extends StoreElement<ListStrings> {
     return html`<button type="button" class="link pick" aria-label=${t.about(picked ? t.unpick : t.pick, name)}
       @click=${() => {
         if (picked) store.removeFromShortlist(key);
-        else if (store.addToShortlist(key)) this.announced = t.picked(store.shortlist.length);
+        else this.announced = store.addToShortlist(key) ? t.picked(store.shortlist.length) : t.shortlistFull;
       }}>${picked ? t.unpick : t.pick}</button>`;
   }
 

@@ -34,6 +34,16 @@ describe('sos-results-list: « Ma sélection » and « Partager »', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says so when the selection is full (20)', async () => {
+    const store = storeWith(doc);
+    store.setShortlist(Array.from({ length: 20 }, (_, i) => ({ key: `test-dsrc:x${i}` })));
+    const el = await fixture<SosResultsList>(html`<sos-results-list .store=${store}></sos-results-list>`);
+    $$(el, '.result .pick')[0]!.click();
+    await settle(store, el);
+    expect(store.shortlist).to.have.length(20);
+    expect(text(el.shadowRoot!.querySelector('[role="status"]'))).to.equal('Ma sélection est complète (20 au plus) : retirez-en un élément pour en ajouter un autre.');
+  });
+
   it('« Partager cette recherche » shows the ways to share the search’s link', async () => {
     const store = storeWith(doc);
     store.shareLink = () => 'https://partenaire.example/annuaire?sos-q=psy';
