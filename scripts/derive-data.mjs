@@ -545,7 +545,7 @@ class Coverage {
 }
 
 async function deriveDemo(communes) {
-  const tax = await importTs('src/feed/taxonomy.ts');
+  const tax = { ...(await importTs('src/feed/taxonomy.ts')), ...(await importTs('src/feed/how-to.ts')) };
   const r = prng(75);
   const cover = new Coverage(r);
   const communeByInsee = new Map(communes.map((c) => [c.insee, c]));

@@ -17,6 +17,7 @@ const bundle = await build({
   stdin: {
     contents: `export * from './src/feed/schema.ts';
 export * as taxonomy from './src/feed/taxonomy.ts';
+export { HOW_TO } from './src/feed/how-to.ts';
 export * as lexicon from './src/feed/lexicon.ts';
 export { generateChecks } from './src/feed/codegen/compile-checks.ts';
 export { toJSONSchema } from 'zod/mini';`,
@@ -78,7 +79,7 @@ const taxonomy = {
     referral: enumeration(t.REFERRALS),
     cost: enumeration(t.COSTS),
     pathways: enumeration(t.PATHWAYS),
-    howTo: enumeration(t.HOW_TO),
+    howTo: enumeration(mod.HOW_TO),
   },
   nonConventionalNotice: t.NON_CONVENTIONAL_NOTICE,
   maxLength: MAX_LENGTH,

@@ -24,7 +24,7 @@ async function importTs(contents) {
   return import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
 }
 
-const tax = await importTs(`export * from './src/feed/taxonomy.ts'; export { DEPARTEMENTS } from './src/geo/departements.ts';
+const tax = await importTs(`export * from './src/feed/taxonomy.ts'; export { HOW_TO } from './src/feed/how-to.ts'; export { DEPARTEMENTS } from './src/geo/departements.ts';
 export { departementsOfRegion, regionOfDepartement } from './src/geo/regions.ts';
 export { parseCommunes } from './src/geo/communes.ts';`);
 const { default: communeData } = await import('../src/geo/communes.data.js');

@@ -5,9 +5,10 @@
  * one the widget runs — judges it and words the message.
  */
 import {
-  ACCESS, AGES, AUDIENCES, CATEGORIES, COSTS, HOW_TO, PATHWAYS, PHASES, REFERRALS, SETTINGS, STRUCTURE_KINDS,
+  ACCESS, AGES, AUDIENCES, CATEGORIES, COSTS, PATHWAYS, PHASES, REFERRALS, SETTINGS, STRUCTURE_KINDS,
   type Label,
 } from '../feed/taxonomy.js';
+import { HOW_TO } from '../feed/how-to.js';
 import { LANGUAGE_CODES } from '../feed/languages.js';
 import { unaccent } from '../util/fold.js';
 

@@ -8,9 +8,10 @@
  */
 import * as z from 'zod/mini';
 import {
-  ACCESS, AGES, AUDIENCES, CARE_CODES, COSTS, HOW_TO_CODES, PATHWAYS, PHASES, REFERRALS, SETTINGS,
+  ACCESS, AGES, AUDIENCES, CARE_CODES, COSTS, PATHWAYS, PHASES, REFERRALS, SETTINGS,
   STRUCTURE_KINDS, SUBCARE_CODES, type CareCode,
 } from './taxonomy.js';
+import { HOW_TO_CODES } from './how-to.js';
 import { languagePattern } from './languages.js';
 
 import { FORMAT, MAX_LENGTH } from './constants.js';

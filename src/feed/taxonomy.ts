@@ -34,7 +34,7 @@ export interface CategoryDef {
   subcares: readonly SubcareDef[];
 }
 
-const L = (fr: string, en: string): Label => ({ fr, en });
+export const L = (fr: string, en: string): Label => ({ fr, en });
 
 export const CATEGORIES = [
   {
@@ -208,7 +208,7 @@ export const CARE_GROUPS: Record<CareGroup, Label> = {
 };
 
 /** An enumeration of the feed: ordered codes with their labels. */
-function enumeration<const C extends string>(entries: Record<C, Label>) {
+export function enumeration<const C extends string>(entries: Record<C, Label>) {
   return { codes: Object.keys(entries) as C[], labels: entries };
 }
 
@@ -277,24 +277,6 @@ export const PATHWAYS = enumeration({
   'parcours-aja': L('Parcours adolescents et jeunes adultes', 'Adolescent and young adult pathway'),
   'parcours-oncogeriatrie': L('Parcours d’oncogériatrie', 'Geriatric oncology pathway'),
   'parcours-oncopediatrie': L('Parcours d’oncopédiatrie', 'Paediatric oncology pathway'),
-});
-
-/**
- * How a person gets in (FEED-SPEC 1.1 offer `howTo`; data·inclusion `modes_mobilisation`). The
- * codes apart: the schema (in the lazily loaded detailed validator) needs only them, and the labels
- * would otherwise reach the page's initial JavaScript through this shared module before any
- * element shows them.
- */
-export const HOW_TO_CODES = ['telephone', 'courriel', 'sur-place', 'rendez-vous-en-ligne', 'formulaire', 'orientation-professionnel'] as const;
-export type HowToCode = (typeof HOW_TO_CODES)[number];
-
-export const HOW_TO = /* @__PURE__ */ enumeration<HowToCode>({
-  telephone: L('Par téléphone', 'By phone'),
-  courriel: L('Par courriel', 'By e-mail'),
-  'sur-place': L('Sur place, en se présentant à l’accueil', 'In person, at the reception desk'),
-  'rendez-vous-en-ligne': L('Prendre rendez-vous en ligne', 'Book online'),
-  formulaire: L('Par un formulaire en ligne', 'Through an online form'),
-  'orientation-professionnel': L('Sur orientation d’un professionnel', 'On referral by a professional'),
 });
 
 export const CARE_CODES = CATEGORIES.map((c) => c.code) as CareCode[];

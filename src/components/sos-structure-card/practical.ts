@@ -6,7 +6,7 @@
  */
 import type { DirectoryStructure } from '../../feed/validate.js';
 import type { Closure, Contact, Offer, Publisher } from '../../feed/schema.js';
-import { HOW_TO } from '../../feed/taxonomy.js';
+import { HOW_TO } from '../../feed/how-to.js';
 import { safeHref } from '../../feed/sanitize.js';
 import { DEPARTEMENTS } from '../../geo/departements.js';
 import { regionName } from '../../geo/regions.js';
