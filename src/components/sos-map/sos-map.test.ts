@@ -118,6 +118,10 @@ describe('sos-map (fake map view)', () => {
   it('does not fit when a search has no mapped result', async () => {
     const store = demoStore(10, 0);
     const { el, view } = await mapWithFake(store);
+    // The text index first (the page builds it when idle): else the query waits for it and the
+    // interim results (unfiltered) are fitted once.
+    await store.prepareText();
+    await flush(el);
     view().clear();
     store.setQuery('introuvablexyz');
     await store.settled;
