@@ -56,7 +56,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
             // chunk rather than three small ones (each a request and ~0.1 kB gzip of overhead). The
             // store and the formatting go with them: lazy chunks (URL state, « Ma sélection ») share
             // them too, and would otherwise split them off into chunks of their own.
-            codeSplitting: { groups: [{ name: 'search-index', test: /[\\/]src[\\/](search[\\/]search-index|util[\\/]fold|state[\\/]directory-store|i18n[\\/]format)\.ts$/ }] },
+            codeSplitting: { groups: [{ name: 'search-index', test: /[\\/]src[\\/](search[\\/]search-index|util[\\/]fold|state[\\/]directory-store|i18n[\\/]format|components[\\/]sos-results-list[\\/]sos-results-list\.strings)\.ts$/ }] },
             minify: !process.env.SOS_NO_MINIFY, // bench/profile.mjs reads readable names
           },
         },

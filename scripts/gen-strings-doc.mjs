@@ -19,7 +19,10 @@ const tags = readdirSync(join(root, 'src/components'))
 
 const bundle = await build({
   stdin: {
-    contents: tags.map((tag, i) => `export { strings as s${i} } from './src/components/${tag}/${tag}.strings.ts';`).join('\n'),
+    // An element whose English is a chunk of its own (<tag>.strings.en.ts): joined to its table here.
+    contents: tags.map((tag, i) => existsSync(join(root, `src/components/${tag}/${tag}.strings.en.ts`))
+      ? `import { strings as t${i} } from './src/components/${tag}/${tag}.strings.ts';\nimport { en as e${i} } from './src/components/${tag}/${tag}.strings.en.ts';\nexport const s${i} = { ...t${i}, en: e${i} };`
+      : `export { strings as s${i} } from './src/components/${tag}/${tag}.strings.ts';`).join('\n'),
     resolveDir: root,
     loader: 'ts',
   },

@@ -57,8 +57,8 @@ const memo = new WeakMap<Element, unknown[]>();
  * while the table, the language and both overrides stay the same (`this.t` is read many times per
  * render). The element's own overrides apply to it alone: it names the keys it does not know.
  */
-export function localize<T extends Readonly<Record<Lang, unknown>>>(host: Element, table: T, lang: Lang, shared?: Overrides, own?: Overrides): T[Lang] {
-  const base = table[lang] as Texts;
+export function localize<S>(host: Element, table: { readonly fr: S; readonly en?: unknown }, lang: Lang, shared?: Overrides, own?: Overrides): S {
+  const base = (table[lang] ?? table.fr) as Texts;
   const tag = host.localName;
   let m = memo.get(host);
   if (!m || m[0] !== base || m[1] !== shared || m[2] !== own) {
@@ -76,7 +76,7 @@ export function localize<T extends Readonly<Record<Lang, unknown>>>(host: Elemen
     }
     memo.set(host, (m = [base, shared, own, out]));
   }
-  return m[3] as T[Lang];
+  return m[3] as S;
 }
 
 /** The keys of `o` (any language) that no table of `within` knows, as a plain key or as `<tag>.<key>`. */

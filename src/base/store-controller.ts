@@ -127,7 +127,12 @@ export function announce(host: HTMLElement, store: DirectoryStore, changes: Read
       // Fields dropped from kept records (a `javascript:` link, an unknown code): the publisher should know too.
       const fields = f.diagnostics.filter((d) => d.code === 'field-dropped');
       if (fields.length) console.warn(`[sos-annuaire] ${f.url} : ${fields.length} champ(s) invalide(s) ignoré(s), enregistrements gardés. Détail : ${fields.slice(0, 5).map((d) => `${d.path} : ${d.message}`).join(' ; ')}`);
-      if (f.stale) console.warn(`[sos-annuaire] ${f.stale.error.detail} Copie enregistrée le ${f.stale.savedAt} utilisée.`);
+      // The last good copy is shown: the page is told, and why (no answer, an error, an unreadable or empty file).
+      if (f.stale) {
+        const e = f.stale.error;
+        console.warn(`[sos-annuaire] ${e.detail} Copie enregistrée le ${f.stale.savedAt} utilisée.`);
+        emit(host, 'sos-error', { kind: e.kind, url: e.url, message: e.message, detail: e.detail });
+      }
     }
     if (store.status === 'ready') {
       emit(host, 'sos-loaded', {

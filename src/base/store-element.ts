@@ -58,17 +58,28 @@ export abstract class StoreElement<Strings = unknown> extends LitElement {
 
   protected readonly data = new StoreController(this);
 
-  /** The element's strings, French and English (its `<tag>.strings.ts`). */
-  protected abstract readonly table: Readonly<Record<Lang, Strings>>;
+  /**
+   * The element's strings (its `<tag>.strings.ts`): French, and English unless it is a chunk of its
+   * own (`english` loads it: the form and the list, whose English would weigh on every French page).
+   */
+  protected abstract readonly table: { readonly fr: Strings; en?: Strings };
+  /** Loads `table.en` when it is a chunk. */
+  protected readonly english?: () => Promise<unknown>;
 
   /** Its strings in the language it speaks now, with the integrator's (its own, then its directory's: see overrides.ts). */
   protected get t(): Strings {
-    return overrides?.localize(this, this.table, this.uiLang, this.data.store?.strings, this.strings) ?? this.table[this.uiLang];
+    const table = this.table;
+    return overrides?.localize(this, table, this.uiLang, this.data.store?.strings, this.strings) ?? table[this.uiLang] ?? table.fr;
   }
 
-  /** With overrides (its own or its directory's), the first render waits for their code. */
+  /**
+   * The first render in a language waits for what it needs: the English strings when they are a
+   * chunk, the overrides' code when there are overrides (no flash of French or of the defaults).
+   */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    return afterOverrides(this.strings || this.data.store?.strings, () => super.scheduleUpdate());
+    const english = this.uiLang === 'en' && !this.table.en ? this.english?.().catch(() => undefined) : undefined;
+    const update = () => afterOverrides(this.strings || this.data.store?.strings, () => super.scheduleUpdate());
+    return english ? english.then(update) : update();
   }
 
   /** The language the element speaks now: its own `lang`, else its directory's, else French. */

@@ -1,6 +1,10 @@
 /** Why a feed could not be read, in words for visitors (`message`) and for integrators (`detail`). */
 
-export type FeedErrorKind = 'network' | 'timeout' | 'http' | 'not-json' | 'format' | 'envelope' | 'aborted';
+/**
+ * `empty`: the file read, but no structure in it could be kept; `too-large`: over the size limit
+ * (inflated); `slow`: no answer yet, the last good copy shown meanwhile.
+ */
+export type FeedErrorKind = 'network' | 'timeout' | 'http' | 'not-json' | 'format' | 'envelope' | 'aborted' | 'empty' | 'too-large' | 'slow';
 
 const MESSAGES: Record<FeedErrorKind, string> = {
   network: "L'annuaire est momentanément inaccessible.",
@@ -10,6 +14,9 @@ const MESSAGES: Record<FeedErrorKind, string> = {
   format: "Le fichier de l'annuaire n'est pas dans un format reconnu.",
   envelope: "Le fichier de l'annuaire est incomplet.",
   aborted: 'Chargement interrompu.',
+  empty: "Le fichier publié de l'annuaire ne contient aucune structure.",
+  'too-large': "Le fichier de l'annuaire est trop gros pour être lu.",
+  slow: "Le serveur de l'annuaire tarde à répondre.",
 };
 
 export class FeedLoadError extends Error {

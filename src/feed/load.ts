@@ -9,6 +9,9 @@ import { mark } from './marks.js';
 import type { ValidateOptions } from './validate.js';
 import { whenIdle } from '../util/scheduling.js';
 
+/** Default limit of a feed once inflated (stream.ts enforces it while reading). */
+const MAX_BYTES = 50 * 1024 * 1024;
+
 export interface LoadOptions {
   /** Give up after this long (default 15 s). */
   timeoutMs?: number;
@@ -16,6 +19,12 @@ export interface LoadOptions {
   /** Where the last good copy lives; `null` disables it. Defaults to IndexedDB. */
   cache?: FeedCache | null;
   now?: Date;
+  /** A feed larger than this once inflated is refused (default 50 MB; attribute `max-size`). */
+  maxBytes?: number;
+  /** With a copy saved, a server slower than this shows the copy meanwhile (default 3 s). */
+  slowMs?: number;
+  /** Receives the last good copy when it is shown while the server is slow (the fresh feed follows). */
+  onCopy?: (copy: LoadedFeed) => void;
 }
 
 export interface LoadedFeed extends ParsedFeed {
@@ -30,20 +39,10 @@ export interface LoadResult {
   errors: FeedLoadError[];
 }
 
-/**
- * Feeds larger than this (bytes on the wire) are read as they arrive (stream.ts, loaded then): a
- * national feed is 1.5 MB gzipped, a regional one ≈ 40 kB, read in one go without loading it.
- */
-const STREAM_ABOVE = 100_000;
-
-/** The last good copy in IndexedDB (cache.ts), loaded when first used: after the first results. */
-const indexedDbCache: FeedCache = {
-  get: async (url) => (await import('./cache.js')).indexedDbCache.get(url),
-  put: async (url, entry) => (await import('./cache.js')).indexedDbCache.put(url, entry),
-};
-
-/** Fetches a feed and reads it (as it arrives when it is large); errors become FeedLoadErrors. */
-async function fetchFeed(url: string, timeoutMs: number, signal: AbortSignal | undefined, read: ValidateOptions): Promise<{ parsed: ParsedFeed; text: () => string }> {
+/** Fetches a feed and reads it as it arrives (stream.ts: within the size limit, linear, in small steps); errors become FeedLoadErrors. */
+async function fetchFeed(url: string, timeoutMs: number, signal: AbortSignal | undefined, read: ValidateOptions, maxBytes: number): Promise<ParsedFeed> {
+  // Fetched beside the feed: every feed is read as it arrives (a small one too: a gzip bomb is small on the wire).
+  const streamModule = import('./stream.js');
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -59,16 +58,15 @@ async function fetchFeed(url: string, timeoutMs: number, signal: AbortSignal | u
         `${url} a répondu HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}. Vérifiez que l'adresse du flux est juste et que le fichier est publié.`,
         response.status);
     }
-    const size = Number(response.headers.get('content-length') ?? Number.NaN); // unknown when sent in chunks
     // If stream.js cannot be loaded (a partial copy of the widget), the feed is read in one go.
-    const stream = response.body && !(size <= STREAM_ABOVE) ? await import('./stream.js').catch(() => undefined) : undefined;
+    const stream = response.body ? await streamModule.catch(() => undefined) : undefined;
     if (stream && response.body) {
-      const streamed = await stream.readFeedStream(response.body, read);
-      return { parsed: streamed.parsed ?? (await parseFeed(streamed.text(), url, read)), text: streamed.text };
+      const streamed = await stream.readFeedStream(response.body, read, url, maxBytes);
+      return streamed.parsed ?? (await parseFeed(streamed.text(), url, read));
     }
     const text = await response.text();
     mark('sos:fetched');
-    return { parsed: await parseFeed(text, url, read), text: () => text };
+    return parseFeed(text, url, read);
   } catch (e) {
     if (e instanceof FeedLoadError) throw e;
     if (timedOut) throw new FeedLoadError('timeout', url, `Pas de réponse complète de ${url} après ${Math.round(timeoutMs / 1000)} s.`);
@@ -81,32 +79,31 @@ async function fetchFeed(url: string, timeoutMs: number, signal: AbortSignal | u
   }
 }
 
-/** Loads one feed; on failure falls back to its last good copy, else throws FeedLoadError. */
+/**
+ * Loads one feed, with its last good copy (cache.ts) as the fallback: shown meanwhile when the
+ * server is slow, instead when it fails or publishes nothing usable; else throws FeedLoadError.
+ */
 export async function loadFeed(url: string, options: LoadOptions = {}): Promise<LoadedFeed> {
-  const cache = options.cache === undefined ? indexedDbCache : options.cache;
-  try {
-    mark('sos:fetch-start');
-    const { parsed, text } = await fetchFeed(url, options.timeoutMs ?? 15000, options.signal, { now: options.now });
-    // Saved when the page is idle: joining and storing a 15 MB copy must not delay the first results.
-    const savedAt = new Date().toISOString();
-    if (cache) whenIdle(() => void cache.put(url, { text: text(), savedAt }));
-    return { ...parsed, url };
-  } catch (e) {
-    const error = e instanceof FeedLoadError ? e : new FeedLoadError('network', url, String(e));
-    if (error.kind === 'aborted' || !cache) throw error;
-    const copy = await cache.get(url);
-    if (!copy) throw error;
-    try {
-      return { ...(await parseFeed(copy.text, url, { now: options.now })), url, stale: { savedAt: copy.savedAt, error } };
-    } catch {
-      throw error;
-    }
-  }
+  mark('sos:fetch-start');
+  const read = { now: options.now };
+  const fresh = fetchFeed(url, options.timeoutMs ?? 15000, options.signal, read, options.maxBytes ?? MAX_BYTES)
+    .then((parsed): LoadedFeed => ({ ...parsed, url }));
+  if (options.cache === null) return fresh;
+  fresh.catch(() => undefined); // handled below, once the copies' code is here
+  const copies = await import('./cache.js').catch(() => undefined);
+  if (!copies) return fresh;
+  // Saved when the page is idle: serialising and storing a national copy must not delay the first results.
+  return copies.withCopy(url, fresh, { cache: options.cache ?? copies.indexedDbCache, read, slowMs: options.slowMs, onCopy: options.onCopy, later: whenIdle });
 }
 
 /** Loads several feeds in parallel. A publisher appearing twice is kept once. */
 export async function loadFeeds(urls: readonly string[], options: LoadOptions = {}): Promise<LoadResult> {
   const settled = await Promise.allSettled(urls.map((u) => loadFeed(u, options)));
+  return combine(urls, settled);
+}
+
+/** The feeds loaded, each publisher once, and the errors. */
+export function combine(urls: readonly string[], settled: PromiseSettledResult<LoadedFeed>[]): LoadResult {
   const feeds: LoadedFeed[] = [];
   const errors: FeedLoadError[] = [];
   const publishers = new Set<string>();

@@ -11,6 +11,7 @@
  * also words the errors.
  */
 import type { ParsedFeed } from './parse.js';
+import { FeedLoadError } from './errors.js';
 import { StructureSplitter } from './split.js';
 import { checkFeedEnvelope, Collector, joinDiagnostics, RecordValidator, type ValidFeed, type ValidateOptions } from './validate.js';
 
@@ -24,24 +25,47 @@ export interface StreamedFeed {
   text(): string;
 }
 
-export async function readFeedStream(body: ReadableStream<Uint8Array>, options: ValidateOptions = {}): Promise<StreamedFeed> {
+/** A feed larger than this, once inflated, is refused (a gzip bomb stops here, not in memory). */
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+const mb = (n: number) => (n / 1024 / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 1 });
+
+/**
+ * Reads `body` (`url` for messages) up to `maxBytes` inflated bytes; over that, the download is
+ * cancelled and a FeedLoadError `too-large` says the size.
+ */
+export async function readFeedStream(body: ReadableStream<Uint8Array>, options: ValidateOptions = {}, url = 'flux', maxBytes = DEFAULT_MAX_BYTES): Promise<StreamedFeed> {
   const reader = body.getReader();
   const decoder = new TextDecoder(); // UTF-8, drops a BOM, like Response.text()
   const chunks: string[] = [];
   const records = new RecordValidator(options);
-  const splitter = new StructureSplitter((text, index) => {
-    try {
-      records.add(JSON.parse(text), index);
-    } catch {
-      splitter.fail(); // a syntax error, or a record for zod: the whole text will tell
-    }
-  });
+  const splitter = new StructureSplitter(
+    (text, index) => {
+      try {
+        records.add(JSON.parse(text), index);
+      } catch {
+        splitter.fail(); // a syntax error, or a record for zod: the whole text will tell
+      }
+    },
+    (index, size) => records.oversize(index, size),
+  );
+  let bytes = 0;
   for (;;) {
     const { value, done } = await reader.read();
     if (done) break;
+    bytes += value.byteLength;
+    if (bytes > maxBytes) {
+      void reader.cancel();
+      throw new FeedLoadError('too-large', url, `${url} dépasse ${mb(maxBytes)} Mo une fois décompressé (lecture arrêtée à ${mb(bytes)} Mo) : fichier trop gros pour un annuaire, ou erreur du serveur. La limite se règle avec l'attribut max-size (en Mo).`);
+    }
     const s = decoder.decode(value, { stream: true });
+    // Kept whole (within maxBytes): read the ordinary way when the scanner gives up.
     chunks.push(s);
     splitter.push(s);
+    if (splitter.envelopeTooLarge) {
+      void reader.cancel();
+      throw new FeedLoadError('envelope', url, `${url} : l'enveloppe du flux (tout sauf la liste des structures) dépasse 1 Mo : fichier refusé.`);
+    }
   }
   const last = decoder.decode();
   if (last) {

@@ -277,6 +277,13 @@ export class RecordValidator {
     this.detail = options.detail ?? registeredDetail;
   }
 
+  /** Structure `i` of the source was too long to read (stream.ts): dropped, and said. */
+  oversize(i: number, size: number): void {
+    this.counts.structures.total++;
+    this.counts.structures.dropped++;
+    this.diags.add('error', 'structure-dropped', ['structures', i], `fiche de ${Math.round(size / 1000).toLocaleString('fr-FR')} ko, plus que les 2 000 ko admis : structure ignorée`);
+  }
+
   /** Validates `raw`, structure `i` of the source, cleaning it in place (the caller owns it). */
   add(raw: unknown, i: number): void {
     const { diags, counts, walk, detail } = this;

@@ -134,7 +134,14 @@ export class DirectoryStore extends EventTarget {
     const controller = (this.loadController = new AbortController());
     this.status = 'loading';
     this.notify('status');
-    const { feeds, errors } = await loadFeeds(urls, { ...options, signal: controller.signal });
+    // A slow server: its last good copy is shown meanwhile (marked), then replaced by the fresh feed.
+    const copies = new Map<string, LoadedFeed>();
+    const onCopy = (copy: LoadedFeed) => {
+      if (controller.signal.aborted) return;
+      copies.set(copy.url, copy);
+      this.setFeeds([...copies.values()]);
+    };
+    const { feeds, errors } = await loadFeeds(urls, { onCopy, ...options, signal: controller.signal });
     if (controller.signal.aborted) return;
     this.setFeeds(feeds, errors.filter((e) => e.kind !== 'aborted'));
   }

@@ -43,6 +43,7 @@ const SOS_ANNUAIRE_ATTRIBUTES = array(
 	'theme'       => 'theme',
 	'basemap'     => 'basemap',
 	'url_state'   => 'url-state',
+	'max_size'    => 'max-size',
 	'strings'     => 'strings',
 	'id'          => 'id',
 );

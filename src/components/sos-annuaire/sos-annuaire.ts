@@ -55,12 +55,13 @@ const WIDE_MIN_PX = 760;
  * @attr lang - `fr` (par défaut) ou `en`.
  * @attr variant - `complet` (par défaut : liste et carte), `liste` (sans carte), `carte` (carte d'abord, liste en dessous).
  * @attr theme - `dsfr` pour l'apparence du Système de design de l'État (DSFR).
+ * @attr max-size - Taille maximale d'un flux une fois décompressé, en Mo (par défaut 50) : au-delà, la lecture s'arrête et l'annuaire affiche sa dernière copie ou un message.
  * @attr url-state - `off` : l'annuaire n'écrit pas dans l'adresse de la page (pour les sites qui la gèrent eux-mêmes). Par défaut, la recherche, les filtres, la fiche ouverte et « Ma sélection » y sont gardés (paramètres `sos-…`, précédés de l'`id` de l'annuaire quand la page en a plusieurs) : un lien ou un rechargement retrouve la même vue et « Précédent » revient en arrière.
  * @attr basemap - Fond de carte : URL d'un style MapLibre (par défaut : « Plan IGN » de l'IGN).
  * @attr strings - Textes de remplacement, par langue, pour tous les éléments de l'annuaire : un objet JSON `{ "fr": { "clé": "texte" }, "en": { … } }` ; `<élément>.<clé>` pour un seul élément (`sos-structure-card.close`) ; dans un texte calculé, `{0}`, `{1}`… sont les valeurs insérées. Liste des clés : TEXTES.md.
  *
  * @fires sos-loaded - Flux chargés : `{ structures, offers, publishers, stale }`.
- * @fires sos-error - Un flux n'a pas pu être lu : `{ kind, url, message, detail }`.
+ * @fires sos-error - Un flux n'a pas pu être lu, ou sa dernière copie est affichée (serveur lent ou en panne, fichier illisible, trop gros ou vide) : `{ kind, url, message, detail }`.
  * @fires sos-search - Les résultats ont changé : `{ criteria, structures, offers }`.
  * @fires sos-select - Une structure a été sélectionnée ou ouverte : `{ key, structure }`.
  *
@@ -115,6 +116,7 @@ export class SosAnnuaire extends LitElement {
   @property({ reflect: true }) theme?: string;
   @property() basemap?: string;
   @property({ attribute: 'url-state' }) urlState?: string;
+  @property({ attribute: 'max-size', type: Number }) maxSize?: number;
   // Shared with the directory's elements through the store (setStrings); see src/base/overrides.ts.
   @property({ converter: stringsAttribute }) strings?: Overrides;
 
@@ -184,9 +186,9 @@ export class SosAnnuaire extends LitElement {
       overrides?.checkKeys(this.strings, 'sos-annuaire', () => Promise.all([loadCard(), loadSelection(), this.variant !== 'liste' && loadMap()]));
     }
     if (FILTER_NAMES.some((f) => changed.has(f)) || changed.has('lock')) this.applyPresets();
-    if (changed.has('src')) {
+    if (changed.has('src') || changed.has('maxSize')) {
       const urls = splitList(this.src);
-      if (urls.length) void this.store.load(urls);
+      if (urls.length) void this.store.load(urls, { force: changed.has('maxSize') && this.store.status !== 'idle', ...(this.maxSize! > 0 ? { maxBytes: this.maxSize! * 1024 * 1024 } : {}) });
     }
   }
 

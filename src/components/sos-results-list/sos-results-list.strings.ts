@@ -6,7 +6,7 @@ import type { Why } from '../../search/search.js';
 import { category, offerTitle, subcare } from '../../feed/taxonomy.js';
 
 /** The offer a "why" line names: the finer care it matched, else the offer's own name. */
-function whyTitle(why: Why, lang: Lang): string {
+export function whyTitle(why: Why, lang: Lang): string {
   if (why.via === 'subcare' && why.code) return subcare(why.code)?.label[lang] ?? offerTitle(why.offer, lang);
   if (why.via === 'care' && !why.offer.label && !why.offer.subcares?.length) return category(why.offer.care)?.short[lang] ?? why.offer.care;
   return offerTitle(why.offer, lang);
@@ -62,7 +62,8 @@ export interface ListStrings {
   notMapped: string;
   showMore(shown: number, total: number): string;
   open(name: string): string;
-  stale(date: string): string;
+  /** The last good copy is shown: its date, and why (no answer yet, an error status, an unreadable or empty file). */
+  stale(date: string, kind: FeedErrorKind, status?: number): string;
   partial(n: number): string;
   /** Why the directory cannot be shown, for visitors (the technical detail goes to the console). */
   loadError(kind: FeedErrorKind, status?: number): string;
@@ -78,7 +79,11 @@ export interface ListStrings {
   noData: string;
 }
 
-export const strings: Record<Lang, ListStrings> = {
+/**
+ * French here; English in sos-results-list.strings.en.ts, a chunk loaded only when the list speaks
+ * English (StoreElement waits for it before rendering): French pages do not carry it.
+ */
+export const strings: { fr: ListStrings; en?: ListStrings } = {
   fr: {
     counts: (s, o) => `${plural(s, 'fr', 'structure', 'structures')}, ${plural(o, 'fr', 'offre', 'offres')}`,
     countsNear: (s, o, km, place) => `${plural(s, 'fr', 'structure', 'structures')}, ${plural(o, 'fr', 'offre', 'offres')} à moins de ${formatKm(km, 'fr')} de ${place}`,
@@ -125,7 +130,12 @@ export const strings: Record<Lang, ListStrings> = {
     notMapped: 'non placée sur la carte',
     showMore: (shown, total) => `Afficher plus de résultats (${formatCount(shown, 'fr')} sur ${formatCount(total, 'fr')})`,
     open: (name) => `Voir la fiche : ${name}`,
-    stale: (date) => `Données du ${formatDate(date, 'fr')} (le serveur de l'annuaire ne répond pas).`,
+    stale: (date, kind, status) => `Données du ${formatDate(date, 'fr')} : ${{
+      slow: "le serveur de l'annuaire tarde à répondre, elles seront remplacées dès son arrivée",
+      http: `le serveur de l'annuaire a renvoyé une erreur${status ? ` (HTTP ${status})` : ''}`,
+      empty: 'le fichier publié ne contient aucune structure',
+      'not-json': 'le fichier publié est illisible', format: 'le fichier publié est illisible', envelope: 'le fichier publié est illisible', 'too-large': 'le fichier publié est trop gros',
+    }[kind as string] ?? "le serveur de l'annuaire ne répond pas"}.`,
     partial: (n) => `${n} source${n > 1 ? 's' : ''} de l'annuaire n'${n > 1 ? 'ont' : 'a'} pas pu être chargée${n > 1 ? 's' : ''}.`,
     loadError: (kind, status) => ({
       network: "L'annuaire est momentanément inaccessible.",
@@ -135,6 +145,9 @@ export const strings: Record<Lang, ListStrings> = {
       format: "Le fichier de l'annuaire n'est pas dans un format reconnu.",
       envelope: "Le fichier de l'annuaire est incomplet.",
       aborted: 'Chargement interrompu.',
+      empty: "Le fichier publié de l'annuaire ne contient aucune structure.",
+      'too-large': "Le fichier de l'annuaire est trop gros pour être lu.",
+      slow: "Le serveur de l'annuaire tarde à répondre.",
     })[kind],
     technical: 'Détails techniques (pour le webmestre)',
     noResult: 'Aucune structure ne correspond à votre recherche.',
@@ -148,75 +161,5 @@ export const strings: Record<Lang, ListStrings> = {
     reset: 'Réinitialiser la recherche',
     nearest: (km) => `La structure la plus proche qui propose ce soin est à ${formatKm(km, 'fr')} :`,
     noData: "L'annuaire ne contient encore aucune structure.",
-  },
-  en: {
-    counts: (s, o) => `${plural(s, 'en', 'organisation', 'organisations')}, ${plural(o, 'en', 'service', 'services')}`,
-    countsNear: (s, o, km, place) => `${plural(s, 'en', 'organisation', 'organisations')}, ${plural(o, 'en', 'service', 'services')} within ${formatKm(km, 'en')} of ${place}`,
-    remoteCount: (n) => `and ${formatCount(n, 'en')} at home or remote`,
-    noneNear: (km, place) => `No organisation within ${formatKm(km, 'en')} of ${place}.`,
-    loading: 'Loading the directory…',
-    heading: 'Results',
-    sortedByName: 'Sorted by name',
-    sortedByDistance: (place) => `Sorted by distance from ${place}`,
-    offerHours: (offer, line) => `${offer}: ${line}`,
-    shortlist: (n) => `My selection (${n})`,
-    pick: 'Add to my selection',
-    unpick: 'Remove from my selection',
-    about: (action, name) => `${action}: ${name}`,
-    picked: (n) => `Added to your selection (${n} of 20).`,
-    shortlistFull: 'My selection is full (20 at most): remove an item to add another.',
-    share: 'Share this search',
-    shareSubject: 'Supportive care: a search in the directory',
-    sortedByRelevance: 'Most relevant first',
-    sortedByRelevanceDistance: (place) => `Most relevant first, then by distance from ${place}`,
-    nearGroup: (km, place) => `Within ${formatKm(km, 'en')} of ${place}`,
-    remoteGroup: (place) => `At home or remote, for ${place}`,
-    remoteGroupHint: 'Farther away, but these services come to you (home visits) or take place remotely (phone, video), and they cover this place.',
-    why: (w) => {
-      switch (w.via) {
-        case 'name': return `“${w.text}” in the name`;
-        case 'town': return `“${w.text}”: the town`;
-        case 'description': return `${whyTitle(w, 'en')} — “${w.text}” in the description`;
-        default: return `${whyTitle(w, 'en')} — for “${w.text}”`;
-      }
-    },
-    comesHome: 'comes to your home',
-    remote: 'remote (phone, video)',
-    reserved: 'Only for patients treated at this establishment',
-    someReserved: 'Some services only for patients treated at this establishment',
-    approximate: 'approximate position',
-    outsideRegion: (place, region, covered) => `This directory covers ${covered.length > 1 ? 'the regions' : 'the region'} ${covered.join(' and ')}; ${place} ${region ? `is in ${region}` : 'is outside it'}. For this place, also see its region's directory.`,
-    ignored: (words) => `Not taken into account: ${words.map((w) => `“${w}”`).join(', ')}.`,
-    chipsLabel: 'Care offered',
-    distance: (km) => `${formatKm(km, 'en')} away`,
-    verified: (d) => `Checked on ${formatDate(d, 'en')}`,
-    mssante: 'MSSanté (for health professionals):',
-    free: 'Free',
-    notMapped: 'not on the map',
-    showMore: (shown, total) => `Show more results (${formatCount(shown, 'en')} of ${formatCount(total, 'en')})`,
-    open: (name) => `Open the details: ${name}`,
-    stale: (date) => `Data from ${formatDate(date, 'en')} (the directory server is not responding).`,
-    partial: (n) => `${n} directory source${n > 1 ? 's' : ''} could not be loaded.`,
-    loadError: (kind, status) => ({
-      network: 'The directory is temporarily unavailable.',
-      timeout: 'The directory server is not responding.',
-      http: `The directory server returned an error${status ? ` (HTTP ${status})` : ''}.`,
-      'not-json': 'The directory file cannot be read.',
-      format: 'The directory file is not in a recognised format.',
-      envelope: 'The directory file is incomplete.',
-      aborted: 'Loading was interrupted.',
-    })[kind],
-    technical: 'Technical details (for the webmaster)',
-    noResult: 'No organisation matches your search.',
-    relaxIntro: 'These criteria exclude every result:',
-    relax: {
-      query: 'the search text', near: 'the distance', care: 'the care', subcare: 'the specific care', departement: 'the département',
-      audience: 'the audience', age: 'the age', setting: 'the place', phase: 'the phase', access: 'the access conditions', cost: 'the cost', pathway: 'the pathway', opening: 'open today', mssante: 'secure messaging',
-    },
-    relaxCount: (n) => `without it: ${plural(n, 'en', 'organisation', 'organisations')}`,
-    widen: (km) => `Widen to ${formatKm(km, 'en')}`,
-    reset: 'Reset the search',
-    nearest: (km) => `The nearest organisation offering this is ${formatKm(km, 'en')} away:`,
-    noData: 'The directory has no organisations yet.',
   },
 };

@@ -50,6 +50,7 @@ const ANNOUNCE_DELAY_MS = 500;
  */
 export class SosResultsList extends StoreElement<ListStrings> {
   protected readonly table = strings;
+  protected override readonly english = () => import('./sos-results-list.strings.en.js').then((m) => (strings.en = m.en));
   static override styles = styles;
 
   @state() private shown = PAGE;
@@ -181,7 +182,7 @@ export class SosResultsList extends StoreElement<ListStrings> {
     const stale = store.stale;
     const errors = store.errors;
     return html`
-      ${stale ? html`<p class="notice warning" part="notice">${t.stale(stale.generatedAt)}</p>` : nothing}
+      ${stale ? html`<p class="notice warning" part="notice">${t.stale(stale.generatedAt, stale.error.kind, stale.error.status)}</p>` : nothing}
       ${errors.length
         ? html`<div class="notice ${store.status === 'error' ? 'error' : 'warning'}" part="notice">
             <p>${store.status === 'error' ? t.loadError(errors[0]!.kind, errors[0]!.status) : t.partial(errors.length)}</p>

@@ -96,52 +96,8 @@ const fr: SearchFormStrings = {
   resetDone: 'Recherche réinitialisée.',
 };
 
-const en: SearchFormStrings = {
-  formLabel: 'Search the supportive care directory',
-  queryLabel: 'Search for a type of care, a facility, a town',
-  submit: 'Search',
-  nearLabel: 'Near (town or postcode)',
-  nearHint: (town, postalCode) => `For example: ${town} or ${postalCode}`,
-  searchNear: (place, km) => `Search within ${km} km of ${place}`,
-  placeRecognised: (place) => `${place} is a town: the next button limits the search to its surroundings.`,
-  communes: 'Suggested towns',
-  clearNear: 'Clear the town',
-  aroundMe: 'Around me',
-  locating: 'Locating…',
-  yourPosition: 'your position',
-  radiusLabel: 'Within',
-  radiusOption: (km) => `${km} km`,
-  loadingCommunes: 'Loading towns…',
-  communesFailed: 'The list of towns could not be loaded. Try again later or use the “Around me” button.',
-  noCommune: (typed) => `No town matches “${typed}”.`,
-  nearChosen: (label) => `Searching around ${label}.`,
-  located: 'Position found: searching around you.',
-  locateFailed: {
-    denied: 'Location was refused. Type a town or a postcode instead.',
-    unavailable: 'Your position could not be determined. Type a town or a postcode instead.',
-    timeout: 'Locating took too long. Type a town or a postcode instead.',
-    unsupported: 'This browser cannot locate you. Type a town or a postcode instead.',
-  },
-  filters: 'Filters',
-  care: 'Supportive care',
-  subcare: 'Specific care',
-  subcareNeedsCare: 'Choose a type of supportive care first to see the specific care it includes.',
-  departement: 'Département',
-  noDepartement: 'No département yet.',
-  audience: 'For whom',
-  age: 'Age',
-  setting: 'Place of care',
-  phase: 'Stage of the care pathway',
-  access: 'Access',
-  cost: 'Cost',
-  pathway: 'Specific pathway',
-  opening: 'Opening',
-  mssante: 'For health professionals',
-  more: 'More filters',
-  structures: (n) => (n === 1 ? ' facility' : ' facilities'),
-  active: (n) => (n === 1 ? ' active filter' : ' active filters'),
-  reset: 'Reset',
-  resetDone: 'Search reset.',
-};
-
-export const strings = { fr, en } as const;
+/**
+ * French here; English in sos-search-form.strings.en.ts, a chunk loaded only when the form speaks
+ * English (StoreElement waits for it before rendering): French pages do not carry it.
+ */
+export const strings: { fr: SearchFormStrings; en?: SearchFormStrings } = { fr };

@@ -62,6 +62,7 @@ const COMPACT_MAX_PX = 560;
  */
 export class SosSearchForm extends StoreElement<SearchFormStrings> {
   protected readonly table = strings;
+  protected override readonly english = () => import('./sos-search-form.strings.en.js').then((m) => (strings.en = m.en));
   static override styles = styles;
 
   /** The form's message (polite live region): commune loading, no match, location outcome. */
@@ -105,7 +106,7 @@ export class SosSearchForm extends StoreElement<SearchFormStrings> {
   protected override async scheduleUpdate(): Promise<void> {
     // The first render is not deferred: the form would otherwise push the list down (layout shift).
     if (this.hasUpdated && this.openGroups.size) await afterNextPaint();
-    super.scheduleUpdate();
+    await super.scheduleUpdate();
   }
 
   protected override willUpdate(): void {
