@@ -21,7 +21,8 @@ export function quote(value: unknown): string {
     try {
       s = JSON.stringify(value) ?? String(value);
     } catch {
-      s = String(value);
+      // A cycle, or a value nested too deep to write out (String() would recurse as deep).
+      s = Array.isArray(value) ? '[…]' : '{…}';
     }
   }
   return `"${s.length > 60 ? `${s.slice(0, 57)}…` : s}"`;

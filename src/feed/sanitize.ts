@@ -55,10 +55,18 @@ export function sanitize(value: unknown, onCut?: OnCut, inPlace = false): unknow
   return clean(value, onCut, inPlace, []);
 }
 
+/**
+ * Deeper than this, a value is replaced by null (and so refused as the field it stands for): a
+ * record's real depth is 5 or so, and a value nested thousands deep would overflow the stack here
+ * and in every message that quotes it.
+ */
+const MAX_DEPTH = 64;
+
 // `path` is one stack shared by the whole walk (pushed and popped): copied only for a cut.
 function clean(value: unknown, onCut: OnCut, inPlace: boolean, path: Path): unknown {
   if (typeof value === 'string') return cleanText(value);
   if (value === null || typeof value !== 'object') return value;
+  if (path.length >= MAX_DEPTH) return null;
   if (Array.isArray(value)) {
     const out = inPlace ? value : new Array<unknown>(value.length);
     for (let i = 0; i < value.length; i++) {

@@ -106,6 +106,8 @@ export interface ValidateOptions {
 }
 
 const STALE_MS = 365 * 24 * 3600 * 1000;
+/** Stands for a structure that could not be copied (nested thousands deep). */
+const TOO_DEEP = Symbol('too deep');
 
 // Known keys per level, for the "unknown field" warning (readers ignore them: forward compatibility).
 const KNOWN = { root: ['format', 'publisher', 'generatedAt', 'structures', '$schema'], ...KNOWN_KEYS };
@@ -288,6 +290,11 @@ export class RecordValidator {
   add(raw: unknown, i: number): void {
     const { diags, counts, walk, detail } = this;
     counts.structures.total++;
+    if (raw === TOO_DEEP) {
+      diags.add('error', 'structure-dropped', ['structures', i], 'structure imbriquée trop profondément pour être lue : structure ignorée');
+      counts.structures.dropped++;
+      return;
+    }
     if (!isObject(raw)) {
       diags.add('error', 'structure-dropped', ['structures', i], `un objet est attendu, reçu ${quote(raw)} : structure ignorée`);
       counts.structures.dropped++;
@@ -420,7 +427,14 @@ export function validateFeed(doc: unknown, options: ValidateOptions = {}): Valid
   const records = new RecordValidator(options);
   // Records are cleaned and pruned in place: on a copy unless the caller handed its document over.
   const list = (doc as { structures: unknown[] }).structures;
-  const rawStructures = options.inPlace ? list : (structuredClone(list) as unknown[]);
+  // A structure nested too deep to copy (structuredClone recurses) is not read: dropped, and said.
+  const rawStructures = options.inPlace ? list : list.map((s: unknown) => {
+    try {
+      return structuredClone(s);
+    } catch {
+      return TOO_DEEP;
+    }
+  });
   for (let i = 0; i < rawStructures.length; i++) records.add(rawStructures[i], i);
   const { structures, counts } = records.finish(envelope.publisher.id);
   return {

@@ -82,6 +82,17 @@ export class DirectoryStore extends EventTarget {
    * follows the view (set by url-state.ts); undefined otherwise (the page's address is shared).
    */
   shareLink: ((what: { open?: string; shortlist?: boolean; alone?: boolean }) => string) | undefined;
+  /** The page's address to give people (`page-url`): else the page's own, without its query or fragment. */
+  pageUrl: string | undefined;
+
+  /**
+   * The address of the page for texts written for people (« Signaler une erreur », the print
+   * footer, shared links): never the host page's query string or fragment (an intranet's
+   * `?patient=…`), unless the integrator gave one.
+   */
+  get pageAddress(): string {
+    return this.pageUrl || (typeof location === 'undefined' ? '' : location.origin + location.pathname);
+  }
 
   /** Integrator presets: where "Réinitialiser" goes back to. */
   private presets: Filters = emptyFilters();

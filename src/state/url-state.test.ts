@@ -157,6 +157,14 @@ describe('url-state: the address follows the store, Back steps back', () => {
     expect(store.shortlist).to.deep.equal([{ key: 'test-dsrc:b', offer: 'b1' }, { key: 'test-dsrc:a' }]);
   });
 
+  it('shared links carry the view, never the host page’s own parameters or fragment (page-url instead)', async () => {
+    const store = await started('patient=Dupont&sos-q=psy');
+    const link = store.shareLink!({ open: 'test-dsrc:a' });
+    expect(link).to.equal(`${location.origin}${location.pathname}?sos-q=psy&sos-fiche=test-dsrc%3Aa`);
+    store.pageUrl = 'https://www.cpts-exemple.fr/?page_id=12';
+    expect(store.shareLink!({ open: 'test-dsrc:a', alone: true })).to.equal('https://www.cpts-exemple.fr/?page_id=12&sos-fiche=test-dsrc%3Aa');
+  });
+
   it('a card the feeds do not have is ignored', async () => {
     const store = await started('sos-fiche=test-dsrc:zzz');
     expect(store.openKey).to.equal(undefined);

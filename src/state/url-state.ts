@@ -168,14 +168,17 @@ export class UrlSync {
    * open, not the search).
    */
   link(what: { open?: string; shortlist?: boolean; alone?: boolean }): string {
-    const { location } = this.win;
+    const { location } = this.win; // the window's: tests give their own
     const store = this.store;
     const view: UrlView = what.shortlist
       ? { query: '', filters: {}, shortlist: [...store.shortlist], showShortlist: true }
       : what.alone
         ? { query: '', filters: {}, ...(what.open ? { open: what.open } : {}) }
         : { ...viewOf(store), showShortlist: false, ...(what.open ? { open: what.open } : {}) };
-    return `${location.origin}${location.pathname}${writeUrl(location.search, this.prefix, view, what.shortlist ? undefined : this.presets)}`;
+    // The page's address for people (store.pageAddress): the host's own parameters stay out,
+    // unless the integrator's `page-url` has some.
+    const base = new URL(store.pageAddress || `${location.origin}${location.pathname}`, location.href);
+    return `${base.origin}${base.pathname}${writeUrl(base.search, this.prefix, view, what.shortlist ? undefined : this.presets)}`;
   }
 
   stop(): void {

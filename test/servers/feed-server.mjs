@@ -1,6 +1,8 @@
 // Local HTTP behaviours for the feed tests: error statuses, slow answers, HTML bodies,
 // a BOM, and a second origin without CORS headers. Nothing here leaves localhost.
 import { createServer } from 'node:http';
+import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
@@ -8,6 +10,33 @@ const root = resolve(new URL('../..', import.meta.url).pathname);
 const stash = new Map();
 const switches = new Map();
 let nextId = 1;
+const bombs = new Map();
+
+/**
+ * A gzip bomb: `mb` MB of JSON-looking text, ≈ 1/1000 on the wire: one endless string in the first
+ * structure (`?in=envelope`: in the envelope instead).
+ */
+function bomb(mb, where) {
+  const key = `${mb}:${where}`;
+  if (!bombs.has(key)) {
+    const head = Buffer.from(where === 'envelope' ? '{"format":"sos-feed/1","padding":"' : '{"format":"sos-feed/1","structures":[{"id":"x","description":"');
+    bombs.set(key, gzipSync(Buffer.concat([head, Buffer.alloc(mb * 1024 * 1024, 'a'), Buffer.from('"}')]), { level: 9 }));
+  }
+  return bombs.get(key);
+}
+
+/** A valid feed whose first structure's description is `mb` MB long, then two ordinary structures; streamed. */
+function hugeFeed(mb) {
+  const start = (id) => `{"id":"${id}","name":"Structure ${id}","kind":"association","address":{"postalCode":"33000","city":"Bordeaux","insee":"33063"},"location":{"lat":44.837,"lon":-0.579},"verifiedAt":"2026-10-01"`;
+  const offers = (id) => `"offers":[{"id":"${id}-o","care":"psychologie","audiences":["patient"],"settings":["ville"]}]}`;
+  const piece = 'x'.repeat(1024 * 1024);
+  return Readable.from((function* () {
+    yield '{"format":"sos-feed/1","publisher":{"id":"test-dsrc","name":"DSRC de test"},"generatedAt":"2026-11-20T08:00:00Z","structures":[';
+    yield `${start('huge')},"description":"`;
+    for (let i = 0; i < mb; i++) yield piece;
+    yield `",${offers('huge')},${start('a')},${offers('a')},${start('b')},${offers('b')}]}`;
+  })());
+}
 
 /** Koa middleware for WTR / @web/dev-server: test routes under /__test__/. */
 export function feedTestRoutes({ foreignOrigin }) {
@@ -61,6 +90,19 @@ export function feedTestRoutes({ foreignOrigin }) {
         ctx.body = conf.body;
         return;
       }
+      case 'bomb': // gzip bomb: small on the wire, `mb` MB once inflated
+        ctx.set('Content-Encoding', 'gzip');
+        ctx.type = 'application/json';
+        ctx.body = bomb(Number(url.searchParams.get('mb') ?? 100), url.searchParams.get('in'));
+        return;
+      case 'huge': // a valid feed with one huge value, streamed
+        ctx.type = 'application/json';
+        ctx.body = hugeFeed(Number(url.searchParams.get('mb') ?? 100));
+        return;
+      case 'hang': // headers never come: a server that does not answer (until the client gives up)
+        await new Promise((r) => { ctx.req.on('close', r); setTimeout(r, 60000); });
+        ctx.status = 504;
+        return;
       case 'foreign-origin':
         ctx.body = { origin: foreignOrigin };
         return;

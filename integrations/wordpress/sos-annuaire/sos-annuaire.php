@@ -44,6 +44,7 @@ const SOS_ANNUAIRE_ATTRIBUTES = array(
 	'basemap'     => 'basemap',
 	'url_state'   => 'url-state',
 	'max_size'    => 'max-size',
+	'page_url'    => 'page-url',
 	'strings'     => 'strings',
 	'id'          => 'id',
 );

@@ -56,6 +56,7 @@ const WIDE_MIN_PX = 760;
  * @attr variant - `complet` (par défaut : liste et carte), `liste` (sans carte), `carte` (carte d'abord, liste en dessous).
  * @attr theme - `dsfr` pour l'apparence du Système de design de l'État (DSFR).
  * @attr max-size - Taille maximale d'un flux une fois décompressé, en Mo (par défaut 50) : au-delà, la lecture s'arrête et l'annuaire affiche sa dernière copie ou un message.
+ * @attr page-url - L'adresse de la page à donner aux gens (« Signaler une erreur », pied de page imprimé, liens partagés). Par défaut : l'adresse de la page sans ses paramètres ni son ancre (un intranet ne transmet jamais `?patient=…`) ; à renseigner pour un site dont les pages se distinguent par un paramètre (`https://exemple.fr/?page_id=12`).
  * @attr url-state - `off` : l'annuaire n'écrit pas dans l'adresse de la page (pour les sites qui la gèrent eux-mêmes). Par défaut, la recherche, les filtres, la fiche ouverte et « Ma sélection » y sont gardés (paramètres `sos-…`, précédés de l'`id` de l'annuaire quand la page en a plusieurs) : un lien ou un rechargement retrouve la même vue et « Précédent » revient en arrière.
  * @attr basemap - Fond de carte : URL d'un style MapLibre (par défaut : « Plan IGN » de l'IGN).
  * @attr strings - Textes de remplacement, par langue, pour tous les éléments de l'annuaire : un objet JSON `{ "fr": { "clé": "texte" }, "en": { … } }` ; `<élément>.<clé>` pour un seul élément (`sos-structure-card.close`) ; dans un texte calculé, `{0}`, `{1}`… sont les valeurs insérées. Liste des clés : TEXTES.md.
@@ -117,6 +118,7 @@ export class SosAnnuaire extends LitElement {
   @property() basemap?: string;
   @property({ attribute: 'url-state' }) urlState?: string;
   @property({ attribute: 'max-size', type: Number }) maxSize?: number;
+  @property({ attribute: 'page-url' }) pageUrl?: string;
   // Shared with the directory's elements through the store (setStrings); see src/base/overrides.ts.
   @property({ converter: stringsAttribute }) strings?: Overrides;
 
@@ -181,6 +183,7 @@ export class SosAnnuaire extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('lang')) this.store.setLang(toLang(this.lang));
+    if (changed.has('pageUrl')) this.store.pageUrl = this.pageUrl;
     if (changed.has('strings')) {
       this.store.setStrings(this.strings);
       overrides?.checkKeys(this.strings, 'sos-annuaire', () => Promise.all([loadCard(), loadSelection(), this.variant !== 'liste' && loadMap()]));

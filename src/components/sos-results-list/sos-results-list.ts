@@ -318,7 +318,7 @@ export class SosResultsList extends StoreElement<ListStrings> {
       <button type="button" class="link" aria-expanded=${String(this.sharing)}
         @click=${() => void import('../sos-share/sos-share.js').then(() => (this.sharing = !this.sharing))}>${t.share}</button>
       ${this.sharing
-        ? html`<sos-share .url=${store.shareLink?.({}) ?? location.href} .subject=${t.shareSubject} .text=${this.heading(store, t)} label=${t.share}></sos-share>`
+        ? html`<sos-share .url=${store.shareLink?.({}) ?? store.pageAddress} .subject=${t.shareSubject} .text=${this.heading(store, t)} label=${t.share}></sos-share>`
         : nothing}
     </div>`;
   }

@@ -85,7 +85,7 @@ export class SosSelection extends StoreElement<SelectionStrings> {
     const store = this.data.store;
     if (!store) return undefined;
     const { printHandout } = await import('./handout.js');
-    const link = (key: string) => store.shareLink?.({ open: key, alone: true }) ?? location.href;
+    const link = (key: string) => store.shareLink?.({ open: key, alone: true }) ?? store.pageAddress;
     return printHandout(selectedItems(store, this.uiLang), store, this.uiLang, this.t, link);
   }
 
@@ -100,7 +100,7 @@ export class SosSelection extends StoreElement<SelectionStrings> {
     const store = this.data.store;
     const t = this.t;
     const items = store ? selectedItems(store, this.uiLang) : [];
-    const link = store?.shareLink?.({ shortlist: true }) ?? location.href;
+    const link = store?.shareLink?.({ shortlist: true }) ?? store?.pageAddress ?? '';
     return html`<section class="panel" aria-labelledby="title">
       <header>
         <h2 id="title" tabindex="-1">${t.title(items.length)}</h2>

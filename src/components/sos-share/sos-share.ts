@@ -17,7 +17,7 @@ import { mailtoLink, smsLink } from './share-links.js';
  * @tagname sos-share
  * @summary Copier le lien, l'envoyer par courriel ou par SMS.
  *
- * @attr url - Le lien à partager (par défaut : l'adresse de la page).
+ * @attr url - Le lien à partager (par défaut : l'adresse de la page, sans ses paramètres ni son ancre).
  * @attr subject - L'objet du courriel.
  * @attr text - Le texte qui précède le lien (nom, téléphone, adresse…).
  * @attr label - Nom du groupe de boutons pour les lecteurs d'écran (par défaut « Partager »).
@@ -41,7 +41,8 @@ export class SosShare extends StoreElement<ShareStrings> {
   @query('input') private field?: HTMLInputElement;
 
   private get link(): string {
-    return this.url || location.href;
+    // Never the host page's query string or fragment (an intranet's `?patient=…`).
+    return this.url || this.data.store?.pageAddress || `${location.origin}${location.pathname}`;
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {

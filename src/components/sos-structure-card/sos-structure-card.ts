@@ -111,6 +111,11 @@ export class SosStructureCard extends StoreElement<CardStrings> {
     }
   }
 
+  /** The page's address for people: the directory's (see DirectoryStore.pageAddress), or this page's without its query. */
+  private get pageAddress(): string {
+    return this.data.store?.pageAddress ?? `${location.origin}${location.pathname}`;
+  }
+
   /** What "now" is for opening hours: the store's clock (fixed in tests and previews). */
   private now(): number {
     return this.data.store?.now() ?? Date.now();
@@ -153,7 +158,7 @@ export class SosStructureCard extends StoreElement<CardStrings> {
     return printCopy(card, {
       lang: this.uiLang,
       title: t.printTitle(s.name),
-      footer: t.printedFrom(formatDate(today, this.uiLang), location.href),
+      footer: t.printedFrom(formatDate(today, this.uiLang), this.pageAddress),
     });
   }
 
@@ -343,7 +348,7 @@ export class SosStructureCard extends StoreElement<CardStrings> {
   /** « Partager cette fiche »: its link (the view with this card open), by copy, e-mail or SMS. */
   private renderShare(s: DirectoryStructure, t: CardStrings) {
     const store = this.data.store;
-    const url = store?.shareLink?.({ open: s.key }) ?? (typeof location === 'undefined' ? '' : location.href);
+    const url = store?.shareLink?.({ open: s.key }) ?? this.pageAddress;
     const phone = s.contact?.phone;
     const text = [s.name, phone ? t.phoneLine(phone) : '', [s.address.line, `${s.address.postalCode} ${s.address.city}`].filter(Boolean).join(', ')].filter(Boolean).join('\n');
     return html`<section class="share" data-print="omit" aria-labelledby="share-title">
@@ -435,7 +440,7 @@ export class SosStructureCard extends StoreElement<CardStrings> {
   private renderTrust(s: DirectoryStructure, t: CardStrings): TemplateResult {
     const lang = this.uiLang;
     const publisher = publisherOf(s, this.data.store);
-    const pageUrl = typeof location === 'undefined' ? '' : location.href;
+    const pageUrl = this.pageAddress;
     const report = reportLink(publisher, t.reportSubject(s.name, s.id), t.reportBody(s.name, s.id, s.key, pageUrl));
     return html`<footer class="trust">
       <p class="verified">${t.verified(formatDate(s.verifiedAt, lang))}</p>
