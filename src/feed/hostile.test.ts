@@ -54,7 +54,7 @@ describe('hostile feeds: limits that fail small', () => {
       error = await failure(loadFeed('/__test__/bomb?mb=200', { cache: null }));
     });
     expect(error!.kind).to.equal('too-large');
-    expect(error!.detail).to.match(/dépasse 50 Mo une fois décompressé \(lecture arrêtée à 50(,\d)? Mo\)/);
+    expect(error!.detail).to.match(/dépasse 50 Mo une fois décompressé \(lecture arrêtée à 5\d(,\d)? Mo\)/);
     expect(error!.message).to.equal('Le fichier de l’annuaire est trop gros pour être lu.'.replace('’', "'"));
     // Reading stops at the limit, in small steps: no task anywhere near the seconds a bomb used to take.
     expect(longest, `longest task ${longest} ms`).to.be.below(400);
@@ -196,5 +196,23 @@ describe('hostile feeds: what the visitor and the page are told', () => {
     await waitUntil(() => list.shadowRoot!.querySelector('.notice.warning'), 'the notice');
     expect(list.shadowRoot!.querySelector('.notice.warning')!.textContent).to.match(/^Données du \d{2}\/\d{2}\/\d{4} : le serveur de l'annuaire a renvoyé une erreur \(HTTP 503\)\.$/);
     expect(list.shadowRoot!.querySelector('.result-button')!.textContent!.trim()).to.equal('Structure gardée');
+  });
+});
+
+describe('hostile feeds: a slow server', () => {
+  it('the directory shows the copy after the wait, then the fresh feed replaces it', async () => {
+    const { DirectoryStore } = await import('../state/directory-store.js');
+    const cache = memoryCache();
+    const name = `slow-${Math.random()}`;
+    const url = await setSwitch(name, 200, JSON.stringify(feed([structure({ id: 'fresh' })])));
+    await cache.put(`${url}?delay=900`, { text: JSON.stringify(feed([structure({ id: 'copy' })])), savedAt: '2026-11-30T08:00:00.000Z' });
+    const store = new DirectoryStore();
+    const loading = store.load([`${url}?delay=900`], { cache, slowMs: 200 });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(store.structures.map((s) => s.id)).to.deep.equal(['copy']);
+    expect(store.stale?.error.kind).to.equal('slow');
+    await loading;
+    expect(store.structures.map((s) => s.id)).to.deep.equal(['fresh']);
+    expect(store.stale).to.equal(undefined);
   });
 });
