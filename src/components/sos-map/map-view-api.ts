@@ -143,7 +143,16 @@ export interface MapView {
   destroy(): void;
 }
 
+/**
+ * Thrown by `createMapView` when the map cannot start for a reason it has already explained in the
+ * console (the page refuses the widget's Trusted Types policy): `<sos-map>` says nothing more.
+ */
+export class MapUnavailableError extends Error {
+  override name = 'MapUnavailableError';
+}
+
 export interface MapViewModule {
+  /** Throws `MapUnavailableError` when the map cannot start on this page. */
   createMapView(container: HTMLElement, options: MapViewOptions): MapView;
   /** MapLibre's stylesheet, adopted into the element's shadow root. */
   mapCss: string;

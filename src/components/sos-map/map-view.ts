@@ -11,10 +11,11 @@
  * - the IGN Plan IGN style by default, any style URL, or the bundled offline style; when the
  *   style fails before `load` (error event, or no `load` within `styleTimeoutMs`) the map is
  *   rebuilt on the offline style;
- * - `ready` = `load` + `isSourceLoaded(results)`; `idle` is never awaited (it may never come).
+ * - `ready` = `load` + `isSourceLoaded(results)`; `idle` is never awaited (it may never come);
+ * - Trusted Types (`require-trusted-types-for 'script'`): the worker URL goes through the widget's
+ *   policy (src/base/trusted-types.ts), the credits are built without parsing HTML (attribution.ts).
  */
 import {
-  AttributionControl,
   Map as MapLibreMap,
   Marker,
   NavigationControl,
@@ -42,6 +43,7 @@ import {
   type Bounds,
   type FitOptions,
   type LngLatTuple,
+  MapUnavailableError,
   type MapResults,
   type MapView,
   type MapViewOptions,
@@ -49,6 +51,8 @@ import {
   type ResultsCollection,
   type SelectOptions,
 } from './map-view-api.js';
+import { moduleWorkerURL } from '../../base/trusted-types.js';
+import { CreditsControl } from './attribution.js';
 import { countFont, offlineStyle } from './offline-style.js';
 import { pointClickAction, zoomIntoCluster } from './interactions.js';
 import { createPlaceList, initialFocus } from './place-list.js';
@@ -61,13 +65,42 @@ export const IGN_STYLE_URL = 'https://data.geopf.fr/annexes/ressources/vectorTil
 
 /**
  * Builds only: where MapLibre's module worker is, relative to this chunk. Vite's `define` sets
- * `__SOS_MAPLIBRE_WORKER__` (e.g. `"./maplibre-gl-worker.mjs"`) and a plugin copies the worker
+ * `__SOS_MAPLIBRE_WORKER__` (e.g. `"./maplibre-gl-worker.js"`) and a plugin copies the worker
  * there. Unset in the dev server and in tests: MapLibre then finds `maplibre-gl-worker.mjs`
  * beside its own module by itself.
  */
 declare const __SOS_MAPLIBRE_WORKER__: string | undefined;
 const workerPath = typeof __SOS_MAPLIBRE_WORKER__ === 'string' ? __SOS_MAPLIBRE_WORKER__ : undefined;
-if (workerPath) setWorkerUrl(new URL(workerPath, import.meta.url).href);
+
+/**
+ * MapLibre reads its worker URL as a string (`endsWith`, `split`, `new URL()`), then hands it as
+ * it is to `new Worker()`. A TrustedScriptURL lent the string methods goes through unchanged, and
+ * `new Worker()` accepts it under `require-trusted-types-for 'script'`, where a string is refused.
+ */
+function asStringForMapLibre(url: object | string): string {
+  if (typeof url === 'string') return url;
+  const text = String(url);
+  const methods = String.prototype as unknown as Record<string, unknown>;
+  for (const name of Object.getOwnPropertyNames(String.prototype)) {
+    const method = methods[name];
+    if (typeof method === 'function' && !(name in url)) {
+      Object.defineProperty(url, name, { value: (...args: unknown[]) => method.apply(text, args) });
+    }
+  }
+  return url as unknown as string;
+}
+
+/** Whether MapLibre may start its workers: set up on the first map (false: the page refuses the widget's Trusted Types policy). */
+let workerAllowed: boolean | undefined;
+
+function setUpWorker(): boolean {
+  if (workerAllowed === undefined) {
+    const url = workerPath ? moduleWorkerURL(new URL(workerPath, import.meta.url).href) : '';
+    if (url) setWorkerUrl(asStringForMapLibre(url));
+    workerAllowed = url !== undefined;
+  }
+  return workerAllowed;
+}
 
 const FRANCE_CENTER: LngLatTuple = [2.6, 46.6];
 const FRANCE_ZOOM = 4.6;
@@ -187,7 +220,7 @@ class MapLibreView implements MapView {
     map.keyboard.disableRotation();
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(
-      new AttributionControl({ compact: true, customAttribution: requested.kind === 'default' ? this.options.attribution.default : undefined }),
+      new CreditsControl({ compact: true, customAttribution: requested.kind === 'default' ? this.options.attribution.default : undefined }),
       'bottom-right',
     );
 
@@ -571,5 +604,7 @@ function sameKeys(a: readonly { key: string }[], b: readonly { key: string }[] |
 }
 
 export function createMapView(container: HTMLElement, options: MapViewOptions): MapView {
+  // The refusal is already in the console (trusted-types.ts): the list works without the map.
+  if (!setUpWorker()) throw new MapUnavailableError('Trusted Types : politique « sos-annuaire » refusée');
   return new MapLibreView(container, options);
 }

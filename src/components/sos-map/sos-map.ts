@@ -5,7 +5,7 @@ import { define } from '../../base/define.js';
 import { deferred } from '../../util/scheduling.js';
 import { StoreElement } from '../../base/store-element.js';
 import type { SosEventMap } from '../../base/events.js';
-import { FIT_MAX_ZOOM, FIT_PADDING, MOTION_MS, type BasemapInUse, type Bounds, type MapResults, type MapView, type MapViewLoader } from './map-view-api.js';
+import { FIT_MAX_ZOOM, FIT_PADDING, MOTION_MS, MapUnavailableError, type BasemapInUse, type Bounds, type MapResults, type MapView, type MapViewLoader } from './map-view-api.js';
 import { boundsOfResults, emptyMapResults, resultsToGeoJSON } from './results-geojson.js';
 import { circleBounds, nearShapes } from './radius-circle.js';
 import { styles } from './sos-map.styles.js';
@@ -14,6 +14,11 @@ import { strings } from './sos-map.strings.js';
 
 /** The only place maplibre-gl is imported: a separate chunk, fetched when the map first shows. */
 const loadMapLibreView: MapViewLoader = () => import('./map-view.js');
+
+/** The map could not start or load: the list still works; said in the console unless already said. */
+function reportMapFailure(error: unknown): void {
+  if (!(error instanceof MapUnavailableError)) console.error('[sos-annuaire] La carte n\'a pas pu être affichée :', error);
+}
 
 export type SosMapReadyDetail = SosEventMap['sos-map-ready'];
 
@@ -162,8 +167,11 @@ export class SosMap extends StoreElement<(typeof strings)['fr']> {
           deferredReady.resolve();
           this.emit('sos-map-ready', { basemap });
         },
-        (error: unknown) => console.error('[sos-annuaire] La carte n\'a pas pu être affichée :', error),
+        reportMapFailure,
       );
+    } catch (error) {
+      // No map (its code could not be fetched, no WebGL, Trusted Types refused): the frame stays empty.
+      reportMapFailure(error);
     } finally {
       this.starting = false;
     }
