@@ -11,6 +11,8 @@ import { whenIdle } from '../util/scheduling.js';
 
 /** Default limit of a feed once inflated (stream.ts enforces it while reading). */
 const MAX_BYTES = 50 * 1024 * 1024;
+/** Feeds up to this size on the wire are read in one go (while they inflate to 20 times that at most). */
+const SMALL = 100_000;
 
 export interface LoadOptions {
   /** Give up after this long (default 15 s). */
@@ -41,8 +43,9 @@ export interface LoadResult {
 
 /** Fetches a feed and reads it as it arrives (stream.ts: within the size limit, linear, in small steps); errors become FeedLoadErrors. */
 async function fetchFeed(url: string, timeoutMs: number, signal: AbortSignal | undefined, read: ValidateOptions, maxBytes: number): Promise<ParsedFeed> {
-  // Fetched beside the feed: every feed is read as it arrives (a small one too: a gzip bomb is small on the wire).
-  const streamModule = import('./stream.js');
+  // Fetched beside the feed (read as it arrives, stream.ts) unless the feed turns out small.
+  let streamModule: Promise<typeof import('./stream.js')> | undefined;
+  const streamer = () => (streamModule ??= import('./stream.js'));
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -58,10 +61,39 @@ async function fetchFeed(url: string, timeoutMs: number, signal: AbortSignal | u
         `${url} a répondu HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}. Vérifiez que l'adresse du flux est juste et que le fichier est publié.`,
         response.status);
     }
+    let body = response.body;
+    // A small feed (a regional one, ≈ 40 kB on the wire) is read in one go, without stream.js,
+    // unless it inflates past SMALL (a gzip bomb is small on the wire): then the bytes read so far
+    // and the rest go to the streaming reader, which enforces the limit.
+    if (body && Number(response.headers.get('content-length')) <= SMALL) {
+      const reader = body.getReader();
+      const chunks: Uint8Array<ArrayBuffer>[] = [];
+      const decoder = new TextDecoder();
+      let text = '';
+      let bytes = 0;
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) {
+          mark('sos:fetched');
+          return parseFeed(text + decoder.decode(), url, read);
+        }
+        chunks.push(value);
+        text += decoder.decode(value, { stream: true });
+        if ((bytes += value.byteLength) > SMALL * 20) break;
+      }
+      body = new ReadableStream<Uint8Array<ArrayBuffer>>({
+        start: (c) => chunks.forEach((chunk) => c.enqueue(chunk)),
+        pull: async (c) => {
+          const { value, done } = await reader.read();
+          if (done) c.close();
+          else c.enqueue(value);
+        },
+      });
+    } else if (body) void streamer().catch(() => undefined);
     // If stream.js cannot be loaded (a partial copy of the widget), the feed is read in one go.
-    const stream = response.body ? await streamModule.catch(() => undefined) : undefined;
-    if (stream && response.body) {
-      const streamed = await stream.readFeedStream(response.body, read, url, maxBytes);
+    const stream = body ? await streamer().catch(() => undefined) : undefined;
+    if (stream && body) {
+      const streamed = await stream.readFeedStream(body, read, url, maxBytes);
       return streamed.parsed ?? (await parseFeed(streamed.text(), url, read));
     }
     const text = await response.text();
