@@ -65,7 +65,8 @@ async function fetchFeed(url: string, timeoutMs: number, signal: AbortSignal | u
     // A small feed (a regional one, ≈ 40 kB on the wire) is read in one go, without stream.js,
     // unless it inflates past SMALL (a gzip bomb is small on the wire): then the bytes read so far
     // and the rest go to the streaming reader, which enforces the limit.
-    if (body && Number(response.headers.get('content-length')) <= SMALL) {
+    const length = response.headers.get('content-length'); // absent when sent in chunks: read as it arrives
+    if (body && length !== null && Number(length) <= SMALL) {
       const reader = body.getReader();
       const chunks: Uint8Array<ArrayBuffer>[] = [];
       const decoder = new TextDecoder();
