@@ -4,7 +4,9 @@
  * language, and typed public events. Like Shoelace's `ShoelaceElement` or the extended component
  * library's `BaseComponent`: a thin layer, no behaviour of its own beyond that.
  */
-import { LitElement } from 'lit';
+// First: it must be evaluated before Lit (see the module).
+import { canRender } from './lit-policy.js';
+import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { DirectoryStore } from '../state/directory-store.js';
 import { toLang, type Lang } from '../i18n/format.js';
@@ -80,6 +82,11 @@ export abstract class StoreElement<Strings = unknown> extends LitElement {
     const english = this.uiLang === 'en' && !this.table.en ? this.english?.().catch(() => undefined) : undefined;
     const update = () => afterOverrides(this.strings || this.data.store?.strings, () => super.scheduleUpdate());
     return english ? english.then(update) : update();
+  }
+
+  /** Nothing is rendered on a page that refuses Lit's Trusted Types policy (one line of text instead). */
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    return canRender(this) && super.shouldUpdate(changed);
   }
 
   /** The language the element speaks now: its own `lang`, else its directory's, else French. */

@@ -200,7 +200,7 @@ describe('sos-annuaire: keyboard only', () => {
 });
 
 describe('sos-annuaire: the address', () => {
-  const until = (f: () => boolean) => waitUntil(f, 'the address', { timeout: 4000 });
+  const until = (f: () => boolean) => waitUntil(f, 'the address', { timeout: 10000 }); // the URL state is a chunk loaded when the page is idle: slow on a loaded machine
 
   it('keeps the view in sos- parameters, and a card open is a step Back closes', async () => {
     const el = await loadedAnnuaire((url) => html`<sos-annuaire src=${url} variant="liste"></sos-annuaire>`);

@@ -1,3 +1,5 @@
+// First: it must be evaluated before Lit (see the module).
+import { canRender } from '../../base/lit-policy.js';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
@@ -158,7 +160,12 @@ export class SosAnnuaire extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.startUrlState();
+    if (canRender(this)) this.startUrlState();
+  }
+
+  /** Nothing is rendered on a page that refuses Lit's Trusted Types policy (one line of text instead). */
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    return canRender(this) && super.shouldUpdate(changed);
   }
 
   override disconnectedCallback(): void {

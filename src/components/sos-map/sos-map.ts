@@ -1,3 +1,5 @@
+// First: it must be evaluated before Lit (see the module).
+import '../../base/lit-policy.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Map as MapLibreMap } from 'maplibre-gl';

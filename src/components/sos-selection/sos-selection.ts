@@ -1,3 +1,5 @@
+// First: it must be evaluated before Lit (see the module).
+import '../../base/lit-policy.js';
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { define } from '../../base/define.js';
