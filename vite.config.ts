@@ -89,7 +89,11 @@ export default defineConfig(({ command, mode }): UserConfig => {
         rolldownOptions: {
           // Bare imports stay for the consumer's bundler (one copy of lit on their page).
           external: [/^lit($|\/)/, /^@lit\//, /^maplibre-gl$/, /^fuse\.js$/, /^zod($|\/)/, /^lean-qr($|\/)/],
-          output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+          output: {
+            chunkFileNames: 'chunks/[name]-[hash].js',
+            // A module of its own, so that the chunks import it before "lit" (see src/base/lit-policy.ts).
+            codeSplitting: { groups: [{ name: 'lit-policy', test: /[\\/]src[\\/]base[\\/]lit-policy\.ts$/ }] },
+          },
         },
       },
     };

@@ -176,29 +176,6 @@ describe('hostile feeds: the last good copy is worth keeping', () => {
   });
 });
 
-describe('hostile feeds: what the visitor and the page are told', () => {
-  it('the list shows the copy with why, and sos-error fires', async () => {
-    await import('../components/sos-results-list/sos-results-list.js');
-    const { fixture, html, oneEvent, waitUntil } = await import('@open-wc/testing');
-    const name = `told-${Math.random()}`;
-    const url = await setSwitch(name, 200, JSON.stringify(feed([structure({ id: 'kept', name: 'Structure gardée' })])));
-    const first = await fixture(html`<sos-results-list src=${url}></sos-results-list>`);
-    await waitUntil(() => first.shadowRoot!.querySelector('.result'), 'first results');
-    await saved(indexedDbCache, url);
-    await setSwitch(name, 503, '<h1>503</h1>');
-    const wrapper = await fixture(html`<div></div>`);
-    const errorEvent = oneEvent(wrapper, 'sos-error');
-    const list = document.createElement('sos-results-list');
-    list.setAttribute('src', url);
-    wrapper.append(list);
-    const { detail } = await errorEvent;
-    expect(detail.kind).to.equal('http');
-    await waitUntil(() => list.shadowRoot!.querySelector('.notice.warning'), 'the notice');
-    expect(list.shadowRoot!.querySelector('.notice.warning')!.textContent).to.match(/^Données du \d{2}\/\d{2}\/\d{4} : le serveur de l'annuaire a renvoyé une erreur \(HTTP 503\)\.$/);
-    expect(list.shadowRoot!.querySelector('.result-button')!.textContent!.trim()).to.equal('Structure gardée');
-  });
-});
-
 describe('hostile feeds: a slow server', () => {
   it('the directory shows the copy after the wait, then the fresh feed replaces it', async () => {
     const { DirectoryStore } = await import('../state/directory-store.js');

@@ -29,7 +29,12 @@ test('the npm modules keep dependencies external (one copy of lit on the consume
   const code = readdirSync('dist/npm/chunks').map((f) => readFileSync(join('dist/npm/chunks', f), 'utf8')).join('\n');
   assert.match(code, /from ["']lit["']/);
   assert.match(code, /from ["']zod\/mini["']/);
-  assert.doesNotMatch(code, /class ReactiveElement|lit-html/, 'lit is bundled into dist/npm');
+  assert.doesNotMatch(code, /class ReactiveElement|createPolicy\(\s*["'`]lit-html/, 'lit is bundled into dist/npm');
+  // The Trusted Types guard is a module of its own, imported before "lit" (src/base/lit-policy.ts).
+  for (const f of readdirSync('dist/npm/chunks').filter((f) => f.startsWith('store-element-'))) {
+    const imports = readFileSync(join('dist/npm/chunks', f), 'utf8').match(/^import .*$/gm) ?? [];
+    assert.match(imports[0] ?? '', /lit-policy/, `${f} imports the guard first`);
+  }
 });
 
 test('the CDN bundle has its stable entry and MapLibre worker', () => {
