@@ -29,9 +29,9 @@ export class CsvSyntaxError extends Error {
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
 
 export function decodeWindows1252(bytes: Uint8Array): string {
-  let out = '';
-  for (const b of bytes) out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
-  return out;
+  // Latin-1 in one pass, then the 32 differences: a string built byte by byte would be a chain of
+  // millions of pieces (memory exhausted on a large file).
+  return new TextDecoder('latin1').decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
 
 /** UTF-8 when the bytes are valid UTF-8 (BOM dropped), else Windows-1252. */
@@ -56,41 +56,68 @@ export function detectDelimiter(text: string): CsvTable['delimiter'] {
   return counts[','] > counts[';'] ? ',' : ';';
 }
 
-/** RFC 4180 records. Tolerant: a quote inside an unquoted cell is kept as a character. */
+/**
+ * RFC 4180 records. Tolerant: a quote inside an unquoted cell, or after a quoted part, is kept as
+ * a character. Cells are cut out of the text in slices, never built character by character (a
+ * 100 MB cell would otherwise exhaust the memory).
+ */
 export function parseRecords(text: string, delimiter: string): string[][] {
   const records: string[][] = [];
   let record: string[] = [];
-  let cell = '';
-  let i = 0;
-  let quotedFrom = -1; // offset where the open quoted cell started, for the error message
   const n = text.length;
-  const endCell = () => { record.push(cell); cell = ''; };
-  const endRecord = () => { endCell(); records.push(record); record = []; };
+  const d = delimiter.charCodeAt(0);
+  /** Index of the delimiter or line break that ends the unquoted text starting at `from`, or n. */
+  const cellEnd = (from: number): number => {
+    let i = from;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === d || c === 10 || c === 13) break;
+    }
+    return i;
+  };
+  let i = 0;
   while (i < n) {
-    const ch = text[i]!;
-    if (quotedFrom >= 0) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') { cell += '"'; i += 2; continue; }
-        quotedFrom = -1;
-      } else cell += ch;
+    let cell: string;
+    if (text.charCodeAt(i) === 34 /* " */) {
+      const parts: string[] = [];
+      let from = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', from);
+        if (q < 0) {
+          throw new CsvSyntaxError(`guillemet ouvert ligne ${records.length + 1} et jamais fermé : la fin du fichier a été lue comme une seule cellule`);
+        }
+        if (text.charCodeAt(q + 1) === 34) {
+          parts.push(text.slice(from, q + 1)); // a doubled quote is one quote
+          from = q + 2;
+          continue;
+        }
+        parts.push(text.slice(from, q));
+        i = q + 1;
+        break;
+      }
+      const end = cellEnd(i);
+      parts.push(text.slice(i, end));
+      cell = parts.join('');
+      i = end;
+    } else {
+      const end = cellEnd(i);
+      cell = text.slice(i, end);
+      i = end;
+    }
+    record.push(cell);
+    if (i >= n) break;
+    const c = text.charCodeAt(i);
+    if (c === d) {
       i++;
+      if (i >= n) record.push(''); // a delimiter at the very end: one more, empty cell
       continue;
     }
-    if (ch === '"' && cell === '') { quotedFrom = i; i++; continue; }
-    if (ch === delimiter) { endCell(); i++; continue; }
-    if (ch === '\r' || ch === '\n') {
-      endRecord();
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-      continue;
-    }
-    cell += ch;
-    i++;
+    records.push(record);
+    record = [];
+    i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
   }
-  if (quotedFrom >= 0) {
-    const row = records.length + 1;
-    throw new CsvSyntaxError(`guillemet ouvert ligne ${row} et jamais fermé : la fin du fichier a été lue comme une seule cellule`);
-  }
-  if (cell !== '' || record.length) endRecord();
+  // A last line holding only `""` counts as no line, like a final line break.
+  if (record.length > 1 || (record.length === 1 && record[0] !== '')) records.push(record);
   return records;
 }
 

@@ -13,6 +13,7 @@ import { CLOSURE_DROPPED, validateFeed, type Diagnostic } from '../feed/validate
 import { hoursDiagnostics } from './hours-check.js';
 import { COLUMNS, convertCell, headerKey, type Column, type Level } from './csv-columns.js';
 import { CsvSyntaxError, parseCsv, type CsvTable } from './csv-parse.js';
+import { formulaTrigger, looksLikeFormula } from './csv-safety.js';
 import type { ExitCode, ReportItem } from './report.js';
 
 export interface CsvToFeedOptions {
@@ -90,7 +91,7 @@ export function csvToFeed(bytes: Uint8Array, options: CsvToFeedOptions): CsvConv
   }
   const missing = COLUMNS.filter((c) => c.required && !index.has(c.name)).map((c) => c.name);
   if (missing.length) {
-    return fail(`colonnes obligatoires absentes : ${missing.join(', ')} (séparateur détecté : ${delimiterName} ; en-tête lu : ${table.header.slice(0, 6).join(' | ') || '(vide)'}${table.header.length > 6 ? ' | …' : ''})`, table.rows.length);
+    return fail(`colonnes obligatoires absentes : ${missing.join(', ')} (séparateur détecté : ${delimiterName} ; en-tête lu : ${table.header.slice(0, 6).map((h) => (h.length > 40 ? `${h.slice(0, 39)}…` : h)).join(' | ') || '(vide)'}${table.header.length > 6 ? ' | …' : ''})`, table.rows.length);
   }
   if (!table.rows.length) return fail('aucune ligne de données sous l’en-tête');
 
@@ -101,6 +102,10 @@ export function csvToFeed(bytes: Uint8Array, options: CsvToFeedOptions): CsvConv
   };
   const warn = (code: string, row: number, column: string | undefined, message: string) =>
     items.push({ severity: 'warning', code, path: cellAt(row, column), message });
+  // A feed is JSON, read as text: a formula-looking cell is kept as typed, never computed, and said.
+  const checkFormula = (row: number, column: string, raw: string) => {
+    if (looksLikeFormula(raw)) warn('formula', row, column, `${quote(raw)} commence par ${formulaTrigger(raw)} comme une formule de tableur : formule neutralisée, gardée telle quelle comme texte dans le flux (vérifiez la cellule : un tableur l’exécuterait)`);
+  };
 
   // Rows → draft structures, grouped by structure_id in order of first appearance.
   const drafts = new Map<string, { structure: Record<string, unknown>; origin: Origin; offers: Record<string, unknown>[] }>();
@@ -126,6 +131,7 @@ export function csvToFeed(bytes: Uint8Array, options: CsvToFeedOptions): CsvConv
       if (!raw) continue;
       const firstRow = draft.origin.cellRow.get(column.name);
       if (firstRow === undefined) {
+        checkFormula(row, column.name, raw);
         const { value, note } = convertCell(column, raw);
         setPath(draft.structure, column.path, value);
         draft.origin.cellRow.set(column.name, row);
@@ -144,6 +150,7 @@ export function csvToFeed(bytes: Uint8Array, options: CsvToFeedOptions): CsvConv
     for (const column of COLUMNS.filter((c) => c.level === 'offer')) {
       const raw = cell(cells, column.name);
       if (!raw) continue;
+      checkFormula(row, column.name, raw);
       const { value, note } = convertCell(column, raw);
       setPath(offer, column.path, value);
       if (note) warn('value-fixed', row, column.name, note);

