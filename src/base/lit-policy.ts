@@ -5,23 +5,11 @@
  * elements are never defined, the page logs a bare TypeError, and its webmaster is told nothing.
  *
  * This module must be evaluated before Lit (it is the first import of the modules that import
- * Lit first): it lets the refusal through as « no policy », says once in French which names to
- * allow, and the elements then show one line of text instead of rendering (Lit's templates could
- * not reach the DOM under that policy). The page's `trustedTypes` object is left as it was as soon
- * as Lit has asked, or at the end of this evaluation turn at the latest.
+ * Lit first): it lets the refusal through as « no policy », and the elements then show one line of
+ * text instead of rendering (Lit's templates could not reach the DOM under that policy); the texts
+ * are a chunk of their own (lit-refused.ts), loaded only then. The page's `trustedTypes` object is
+ * left as it was as soon as Lit has asked, or at the end of this evaluation turn at the latest.
  */
-
-/** Said once in the console when the page refuses Lit's policy. */
-export const LIT_REFUSED_MESSAGE =
-  '[sos-annuaire] Trusted Types : la politique « lit-html » est refusée par la page, l\'annuaire ne peut pas s\'afficher. ' +
-  'Ajoutez « lit-html » et « sos-annuaire » à la directive trusted-types de la politique de sécurité du contenu ' +
-  '(avec \'allow-duplicates\' si une autre application Lit de la page crée déjà « lit-html »).';
-
-/** Shown in place of each element when Lit cannot render (French and English). */
-const NOTICE = {
-  fr: 'L\'annuaire ne peut pas s\'afficher sur cette page (politique de sécurité du site).',
-  en: 'The directory cannot be shown on this page (the site\'s security policy).',
-};
 
 /** True when the page refused Lit's policy. */
 export let litRefused = false;
@@ -40,7 +28,7 @@ if (factory && !Object.prototype.hasOwnProperty.call(factory, 'createPolicy')) {
     } catch (error) {
       if (name !== 'lit-html') throw error;
       litRefused = true;
-      console.error(LIT_REFUSED_MESSAGE);
+      void import('./lit-refused.js').then((m) => m.sayRefused());
       return undefined; // Lit then runs without a policy; the elements do not render (below).
     } finally {
       if (name === 'lit-html') restore();
@@ -50,14 +38,10 @@ if (factory && !Object.prototype.hasOwnProperty.call(factory, 'createPolicy')) {
 }
 
 /**
- * For an element's `shouldUpdate`: false (and one line of text in its shadow root, written as text,
- * no sink) when Lit cannot render on this page.
+ * For an element's `shouldUpdate`: false when Lit cannot render on this page (one line of text
+ * is then written in its shadow root, as text: no sink).
  */
 export function canRender(element: HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment }): boolean {
-  if (!litRefused) return true;
-  if (!element.renderRoot.textContent) {
-    const lang = (element.closest('[lang]')?.getAttribute('lang') ?? 'fr').startsWith('en') ? 'en' : 'fr';
-    element.renderRoot.textContent = NOTICE[lang];
-  }
-  return false;
+  if (litRefused) void import('./lit-refused.js').then((m) => m.showRefused(element));
+  return !litRefused;
 }
