@@ -200,3 +200,61 @@ describe('search: « Avec messagerie sécurisée (MSSanté) »', () => {
     expect(set.help!.relax).to.deep.equal([{ constraint: 'query', structures: 3 }, { constraint: 'mssante', structures: 1 }]);
   });
 });
+
+describe('search: records not confirmed for more than 14 months go last (FEED-SPEC freshness rule)', () => {
+  const NOW = Date.parse('2026-12-02T10:00:00Z');
+  // Verified 15 months before NOW (to remove), 13 months (overdue: « à vérifier », not moved), recently.
+  const staleDoc = feed([
+    structure({ id: 'old-near', name: 'Aaa Sophrologie (ancienne fiche)', verifiedAt: '2025-09-01', location: { lat: 44.838, lon: -0.58 },
+      offers: [offer({ id: 'on', care: 'psychologie', label: 'Sophrologie', subcares: ['sophrologie'] })] }),
+    structure({ id: 'overdue', name: 'Bbb Relaxation', verifiedAt: '2025-11-01', location: { lat: 44.9, lon: -0.6 },
+      offers: [offer({ id: 'ov', care: 'psychologie', subcares: ['sophrologie'] })] }),
+    structure({ id: 'fresh-far', name: 'Ccc Bien-être', verifiedAt: '2026-10-01', location: { lat: 45.1, lon: -0.7 },
+      offers: [offer({ id: 'ff', care: 'psychologie', subcares: ['sophrologie'] })] }),
+    structure({ id: 'old-far', name: 'Ddd Ateliers', verifiedAt: '2024-05-10', location: { lat: 45.2, lon: -0.8 },
+      offers: [offer({ id: 'of', care: 'psychologie', subcares: ['sophrologie'] })] }),
+    structure({ id: 'fresh', name: 'Eee Écoute', verifiedAt: '2026-11-15', location: { lat: 44.95, lon: -0.65 },
+      offers: [offer({ id: 'fr', care: 'psychologie', subcares: ['sophrologie'] })] }),
+  ]);
+  const v = validateFeed(staleDoc, { now: new Date(NOW) });
+  if (!v.ok) throw new Error(v.message);
+  const staleIndex = new SearchIndex(v.feed.structures);
+  const staleText = createTextSearch(staleIndex);
+  const order = (over: Partial<Criteria> = {}, now: number | null = NOW) => {
+    const criteria = { ...emptyCriteria(), ...over };
+    const set = search(staleIndex, criteria, { now: now ?? undefined, text: criteria.query ? staleText.match(criteria.query) : undefined });
+    return { set, ids: set.groups.map((g) => g.results.map((x) => x.structure.id)) };
+  };
+
+  it('by name: the two over 14 months after the others, each part in name order', () => {
+    expect(order().ids).to.deep.equal([['overdue', 'fresh-far', 'fresh', 'old-near', 'old-far']]);
+    // Without today's date, freshness is not looked at.
+    expect(order({}, null).ids).to.deep.equal([['old-near', 'overdue', 'fresh-far', 'old-far', 'fresh']]);
+  });
+
+  it('by relevance: the most relevant record still goes last when it is over 14 months old', () => {
+    const { set, ids } = order({ query: 'sophrologie' });
+    expect(set.order).to.equal('relevance');
+    expect(ids[0]![ids[0]!.length - 2]).to.equal('old-near');
+    expect(ids[0]!.slice(-2).sort()).to.deep.equal(['old-far', 'old-near']);
+    expect(ids[0]!.slice(0, 3).sort()).to.deep.equal(['fresh', 'fresh-far', 'overdue']);
+  });
+
+  it('by distance: the nearest goes last when over 14 months old; the count still includes it', () => {
+    const { set, ids } = order({ near: { label: 'Bordeaux', point: BORDEAUX, radiusKm: 100, department: '33' } });
+    expect(set.order).to.equal('distance');
+    expect(ids[0]).to.deep.equal(['overdue', 'fresh', 'fresh-far', 'old-near', 'old-far']);
+    expect(set.structureCount).to.equal(5);
+    expect(set.offerCount).to.equal(5);
+    // Within the radius only: the stale one is still near, and counted, just listed last.
+    const close = order({ near: { label: 'Bordeaux', point: BORDEAUX, radiusKm: 20, department: '33' } });
+    expect(close.ids[0]).to.deep.equal(['overdue', 'fresh', 'old-near']);
+    expect(close.set.structureCount).to.equal(3);
+  });
+
+  it('the day after the 14 months, not on their last day', () => {
+    // old-near (2025-09-01) is 14 months old on 2026-11-01: still in its place; moved from 2026-11-02.
+    expect(order({}, Date.parse('2026-11-01T10:00:00Z')).ids[0]![0]).to.equal('old-near');
+    expect(order({}, Date.parse('2026-11-02T10:00:00Z')).ids[0]!.at(-2)).to.equal('old-near');
+  });
+});

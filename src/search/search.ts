@@ -8,13 +8,15 @@
  * when nothing matches, rows failing exactly one constraint say which constraint to relax.
  *
  * Order: by relevance when there is a query (the text chunk scores rows, see text/relevance.ts),
- * then by distance when there is a place, then by name.
+ * then by distance when there is a place, then by name; records not confirmed for more than 14
+ * months (feed/freshness.ts) after all the others of their group, whatever their relevance or distance.
  */
 import type { GeoPoint, Offer, ServiceArea } from '../feed/schema.js';
 import type { DirectoryStructure } from '../feed/validate.js';
 import { distanceKm } from '../feed/location.js';
 import { CARE_CODES, SUBCARE_CODES } from '../feed/taxonomy.js';
 import { fold } from '../util/fold.js';
+import { monthsBefore, parisDate, REMOVE_MONTHS } from '../feed/freshness.js';
 import { FILTER_NAMES, RADII_KM, type Criteria, type FilterName, type Near } from './criteria.js';
 import { MASKED, maskOf, type MaskedFilter, type SearchIndex } from './search-index.js';
 import { MASK_FILTERS } from './filters.js';
@@ -82,6 +84,11 @@ export interface SearchOptions {
   openToday?: Uint8Array;
   /** A place named in the query but not chosen: results are ordered by distance from it, not filtered. */
   rankFrom?: GeoPoint;
+  /**
+   * Today (epoch ms, the store's clock): records verified more than 14 months before go last.
+   * Without it, the order ignores freshness.
+   */
+  now?: number;
 }
 
 // One bit per filter, then the text and the distance (the fail masks are 16 bits wide).
@@ -312,6 +319,11 @@ export function search(index: SearchIndex, criteria: Criteria, options: SearchOp
     first = byKey(first);
     second = byKey(second);
   }
+  if (options.now !== undefined) {
+    const before = monthsBefore(parisDate(options.now), REMOVE_MONTHS);
+    staleLast(index, first, before);
+    staleLast(index, second, before);
+  }
   const result = (s: number) => {
     const d = dist ? dist[s]! : Number.NaN;
     return new LazyResult(index.structures[s]!, index, s, fail, 0, text, Number.isNaN(d) ? undefined : d);
@@ -336,6 +348,20 @@ export function search(index: SearchIndex, criteria: Criteria, options: SearchOp
       return detailsOf().help;
     },
   };
+}
+
+/**
+ * Moves the structures of `list` verified before `before` to its end, in place, in one pass:
+ * both parts keep their order (a stable partition after the ranking).
+ */
+function staleLast(index: SearchIndex, list: number[], before: string): void {
+  const late: number[] = [];
+  let kept = 0;
+  for (const s of list) {
+    if (index.structures[s]!.verifiedAt < before) late.push(s);
+    else list[kept++] = s;
+  }
+  for (const s of late) list[kept++] = s;
 }
 
 /** Facet counts, and when nothing matches, what to relax: one more walk, done only when read. */

@@ -111,7 +111,10 @@ export class DirectoryStore extends EventTarget {
   hours: HoursModule | undefined;
   /** Some structure or offer has `openingHours` or `closure` (the « Ouvert aujourd'hui » filter is offered). */
   usesHours = false;
-  /** What "now" is for opening hours (tests and integrators' previews set a fixed instant). */
+  /**
+   * What "now" is for opening hours and the freshness of records (« à vérifier », stale records
+   * listed last): tests and integrators' previews set a fixed instant.
+   */
   now: () => number = () => Date.now();
   /** The index whose unreadable hours were reported (once per feed). */
   private hoursReported: SearchIndex | undefined;
@@ -400,7 +403,7 @@ export class DirectoryStore extends EventTarget {
       else if (this.hours) openToday = this.hours.openTodayRows(this.index, this.now());
       else this.after(loadHoursModule().then((m) => (this.hours ??= m)));
     }
-    this.results = search(this.index, criteria, { text, rankFrom, openToday });
+    this.results = search(this.index, criteria, { text, rankFrom, openToday, now: this.now() });
   }
 
   /**

@@ -6,12 +6,13 @@
  */
 import { expect } from '@open-wc/testing';
 import { DirectoryStore } from '../../src/state/directory-store.js';
-import { loaded } from '../helpers/store.js';
+import { loaded, TEST_NOW } from '../helpers/store.js';
 import { CASES, type Place, type RelevanceCase } from '../relevance/queries.js';
 import doc from '../fixtures/feeds/relevance.json';
 
 async function storeFor(c: RelevanceCase): Promise<DirectoryStore> {
   const store = new DirectoryStore();
+  store.now = () => TEST_NOW; // records over 14 months go last: the fixture's dates must not age
   store.setFeeds([loaded(doc)]);
   await store.prepareText();
   if (c.near) store.setNear(nearOf(c.near));

@@ -4,14 +4,21 @@ import '../../src/feed/validate-detail.js'; // tests validate invalid documents 
 import { DirectoryStore } from '../../src/state/directory-store.js';
 import type { LoadedFeed } from '../../src/feed/load.js';
 
+/**
+ * "Now" for tests: the validator's and the store's clock (opening hours, « à vérifier », records
+ * over 14 months listed last), so that no test changes with the day it runs.
+ */
+export const TEST_NOW = Date.parse('2026-11-22T12:00:00Z');
+
 export function loaded(doc: unknown, url = 'memory:feed'): LoadedFeed {
-  const r = validateFeed(doc, { now: new Date('2026-11-22T12:00:00Z') });
+  const r = validateFeed(doc, { now: new Date(TEST_NOW) });
   if (!r.ok) throw new Error(r.message);
   return { ...r, url };
 }
 
 export function storeWith(...docs: unknown[]): DirectoryStore {
   const store = new DirectoryStore();
+  store.now = () => TEST_NOW;
   store.setFeeds(docs.map((d, i) => loaded(d, `memory:feed-${i}`)));
   return store;
 }
