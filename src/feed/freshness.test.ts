@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { freshness, monthsBefore, monthsSince, needsCheck, parisDate } from './freshness.js';
+import { freshness, monthsBefore, monthsSince, needsCheck, olderThan, OVERDUE_MONTHS, parisDate, REMOVE_MONTHS } from './freshness.js';
 
 /** Noon in Paris on a day (UTC 10:00 or 11:00: the same day whatever the season). */
 const on = (day: string) => new Date(`${day}T10:30:00Z`);
@@ -103,5 +103,15 @@ describe('feed: freshness rule', () => {
 
   it('« à vérifier » is for overdue and to-remove records only', () => {
     expect((['ok', 'due', 'overdue', 'remove'] as const).filter(needsCheck)).to.deep.equal(['overdue', 'remove']);
+  });
+
+  it('olderThan is the same rule as freshness, day by day', () => {
+    const today = on('2026-03-01');
+    for (let t = Date.UTC(2024, 10, 1); t < Date.UTC(2025, 6, 1); t += 864e5) {
+      const v = new Date(t).toISOString().slice(0, 10);
+      const f = freshness(v, today);
+      expect(olderThan(v, OVERDUE_MONTHS, today), v).to.equal(needsCheck(f));
+      expect(olderThan(v, REMOVE_MONTHS, +today), v).to.equal(f === 'remove');
+    }
   });
 });

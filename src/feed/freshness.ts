@@ -64,6 +64,14 @@ export function monthsBefore(day: string, months: number): string {
 /** Whether `verifiedAt` needs checking (`overdue` or `remove`): the « à vérifier » mark. */
 export const needsCheck = (f: Freshness): boolean => f === 'overdue' || f === 'remove';
 
+/**
+ * Whether `verifiedAt` (a valid `YYYY-MM-DD`, as a validated feed has) is more than `months`
+ * calendar months before `today`: `olderThan(v, OVERDUE_MONTHS, t)` is `needsCheck(freshness(v, t))`
+ * in fewer bytes, for the widget's initial code.
+ */
+export const olderThan = (verifiedAt: string, months: number, today: Date | number): boolean =>
+  verifiedAt < monthsBefore(parisDate(today), months);
+
 /** Where `verifiedAt` (`YYYY-MM-DD`) stands on `today` (see the module). */
 export function freshness(verifiedAt: string, today: Date = new Date()): Freshness {
   if (!DATE.test(verifiedAt)) return 'remove';

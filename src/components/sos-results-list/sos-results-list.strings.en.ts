@@ -43,6 +43,7 @@ export const en: ListStrings = {
   chipsLabel: 'Care offered',
   distance: (km) => `${formatKm(km, 'en')} away`,
   verified: (d) => `Checked on ${formatDate(d, 'en')}`,
+  recheck: 'needs checking',
   mssante: 'MSSanté (for health professionals):',
   free: 'Free',
   notMapped: 'not on the map',

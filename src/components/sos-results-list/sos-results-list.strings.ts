@@ -56,6 +56,8 @@ export interface ListStrings {
   chipsLabel: string;
   distance(km: number): string;
   verified(date: string): string;
+  /** Beside « Vérifié le … » when that was more than 12 months ago (FEED-SPEC freshness rule). */
+  recheck: string;
   /** Before a structure's MSSanté address (the card's wording): "MSSanté (pour les professionnels) :". */
   mssante: string;
   free: string;
@@ -125,6 +127,7 @@ export const strings: { fr: ListStrings; en?: ListStrings } = {
     chipsLabel: 'Soins proposés',
     distance: (km) => `à ${formatKm(km, 'fr')}`,
     verified: (d) => `Vérifié le ${formatDate(d, 'fr')}`,
+    recheck: 'à vérifier',
     mssante: 'MSSanté (pour les professionnels) :',
     free: 'Gratuit',
     notMapped: 'non placée sur la carte',

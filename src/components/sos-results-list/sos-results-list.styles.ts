@@ -97,7 +97,7 @@ export const styles = [
     }
     .open, .closed { font-weight: 600; color: var(--_success-text); }
     .closed { color: var(--_warning-text); }
-    .reserved {
+    .reserved, .recheck {
       font-weight: 700;
       color: var(--_warning-text);
     }

@@ -2,7 +2,7 @@ import { expect, fixture, html, aTimeout, waitUntil } from '@open-wc/testing';
 import './sos-results-list.js';
 import type { SosResultsList } from './sos-results-list.js';
 import { feed, offer, serve, structure } from '../../../test/helpers/feeds.js';
-import { settle, storeWith } from '../../../test/helpers/store.js';
+import { settle, storeWith, TEST_NOW } from '../../../test/helpers/store.js';
 
 const doc = feed([
   structure({ id: 'chu', name: 'CHU de Bordeaux', kind: 'etablissement-sante',
@@ -317,5 +317,61 @@ describe('sos-results-list', () => {
   it('is accessible', async () => {
     const el = await fixture<SosResultsList>(html`<sos-results-list .store=${storeWith(doc)}></sos-results-list>`);
     await expect(el).to.be.accessible();
+  });
+
+  describe('freshness: « à vérifier » and records over 14 months listed last', () => {
+    // Relative to the tests' day (TEST_NOW, 22 November 2026).
+    const freshDoc = feed([
+      structure({ id: 'old', name: 'Atelier Sophrologie du Bassin', verifiedAt: '2025-09-01', // more than 14 months
+        offers: [offer({ id: 'o1', care: 'psychologie', label: 'Sophrologie', subcares: ['sophrologie'] })] }),
+      structure({ id: 'overdue', name: 'Bien-être Gironde', verifiedAt: '2025-11-01', // 12 to 14 months
+        offers: [offer({ id: 'v1', care: 'psychologie', subcares: ['sophrologie'] })] }),
+      structure({ id: 'due', name: 'Centre Relaxation', verifiedAt: '2025-12-10', // its anniversary in 18 days: not yet
+        offers: [offer({ id: 'd1', care: 'psychologie', subcares: ['sophrologie'] })] }),
+      structure({ id: 'fresh', name: 'Douceur Océane', verifiedAt: '2026-10-01',
+        offers: [offer({ id: 'f1', care: 'psychologie', subcares: ['sophrologie'] })] }),
+    ]);
+    const marks = (el: SosResultsList) => $$(el, '.result').map((r) => r.querySelector('.recheck')?.textContent ?? '');
+
+    it('shows « à vérifier » beside « Vérifié le » only for records over 12 months, as visible text', async () => {
+      const store = storeWith(freshDoc);
+      expect(new Date(store.now()).toISOString()).to.equal(new Date(TEST_NOW).toISOString());
+      const el = await fixture<SosResultsList>(html`<sos-results-list .store=${store}></sos-results-list>`);
+      expect(names(el)).to.deep.equal(['Bien-être Gironde', 'Centre Relaxation', 'Douceur Océane', 'Atelier Sophrologie du Bassin']);
+      expect(marks(el)).to.deep.equal(['à vérifier', '', '', 'à vérifier']);
+      const footer = $$(el, '.result')[0]!.querySelector('.footer')!;
+      expect(footer.textContent!.replace(/\s+/g, ' ')).to.contain('Vérifié le 01/11/2025 à vérifier');
+      const mark = footer.querySelector<HTMLElement>('.recheck')!;
+      expect(mark.getBoundingClientRect().width).to.be.above(0);
+      expect(getComputedStyle(mark).fontWeight).to.equal('700');
+      await expect(el).to.be.accessible();
+    });
+
+    it('lists a record over 14 months last even when it is the most relevant, and still counts it', async () => {
+      const store = storeWith(freshDoc);
+      const el = await fixture<SosResultsList>(html`<sos-results-list .store=${store}></sos-results-list>`);
+      await store.prepareText();
+      store.setQuery('sophrologie');
+      await settle(store, el);
+      expect($(el, '.sort')!.textContent).to.equal('Les plus pertinentes d’abord');
+      expect(names(el).at(-1)).to.equal('Atelier Sophrologie du Bassin');
+      expect($$(el, '.result').at(-1)!.querySelector('.recheck')!.textContent).to.equal('à vérifier');
+      expect($(el, '.count')!.textContent).to.equal('4\u00a0structures, 4\u00a0offres');
+      // A day when it was verified less than 14 months before: first, as the most relevant.
+      store.now = () => Date.parse('2026-10-15T12:00:00Z');
+      store.setQuery('sophrologie ');
+      await settle(store, el);
+      expect(names(el)[0]).to.equal('Atelier Sophrologie du Bassin');
+      expect(marks(el)[0]).to.equal('à vérifier');
+    });
+
+    it('says it in English', async () => {
+      const store = storeWith(freshDoc);
+      const el = await fixture<SosResultsList>(html`<sos-results-list lang="en" .store=${store}></sos-results-list>`);
+      await settle(el);
+      expect(marks(el)).to.deep.equal(['needs checking', '', '', 'needs checking']);
+      expect($$(el, '.result')[0]!.querySelector('.verified')!.textContent).to.equal('Checked on 01/11/2025');
+      await expect(el).to.be.accessible();
+    });
   });
 });

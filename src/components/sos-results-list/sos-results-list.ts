@@ -10,6 +10,7 @@ import type { Result, ResultGroup } from '../../search/search.js';
 import { category, COSTS, offerTitle, STRUCTURE_KINDS } from '../../feed/taxonomy.js';
 import type { Offer } from '../../feed/schema.js';
 import { safeHref } from '../../feed/sanitize.js';
+import { olderThan, OVERDUE_MONTHS } from '../../feed/freshness.js';
 import { styles } from './sos-results-list.styles.js';
 import { strings, type ListStrings } from './sos-results-list.strings.js';
 
@@ -302,6 +303,7 @@ export class SosResultsList extends StoreElement<ListStrings> {
           ${free ? html`<span class="badge">${COSTS.labels.gratuit[lang]}</span>` : nothing}
           ${reserved ? html`<span class="reserved">${reserved === offers.length ? t.reserved : t.someReserved}</span>` : nothing}
           <span class="verified">${t.verified(s.verifiedAt)}</span>
+          ${olderThan(s.verifiedAt, OVERDUE_MONTHS, store.now()) ? html`<strong class="recheck">${t.recheck}</strong>` : nothing}
           ${this.renderPick(store, s.key, s.name, t)}
         </p>
       </li>
