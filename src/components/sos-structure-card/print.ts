@@ -45,6 +45,7 @@ export const PRINT_CSS = `
   .notice strong { display: block; }
   .offer { break-inside: avoid; border-top: 0.5pt solid #999; padding-top: 4pt; margin-top: 6pt; }
   .notice, .stale, .closure { border: 1pt solid #000; padding: 3pt 6pt; font-weight: 600; }
+  .stale.remove { border-width: 2pt; }
   .today { font-weight: 600; }
   table.week { border-collapse: collapse; }
   table.week th, table.week td { padding: 0 8pt 0 0; text-align: left; font-weight: 400; }

@@ -61,7 +61,8 @@ export const strings = {
     offerContact: 'Contact pour cette offre',
     nonConventionalTitle: 'Pratique non conventionnelle',
     verified: (date: string) => `Informations vérifiées le ${date}`,
-    stale: 'Ces informations ont plus d’un an : vérifiez-les auprès de la structure avant de vous déplacer.',
+    overdue: (date: string) => `À vérifier : informations vérifiées le ${date}, il y a plus d’un an. Confirmez-les auprès de la structure avant de vous déplacer.`,
+    expired: (date: string) => `À vérifier : informations vérifiées le ${date}, il y a plus de 14 mois, et pas confirmées depuis. Elles ont pu changer : appelez la structure avant de vous déplacer.`,
     report: 'Signaler une erreur',
     reportSubject: (name: string, id: string) => `Erreur dans l’annuaire SOS : ${name} (${id})`,
     reportBody: (name: string, id: string, key: string, page: string) =>
@@ -139,7 +140,8 @@ export const strings = {
     offerContact: 'Contact for this offer',
     nonConventionalTitle: 'Non-conventional practice',
     verified: (date: string) => `Information verified on ${date}`,
-    stale: 'This information is more than a year old: check it with the structure before you go.',
+    overdue: (date: string) => `Needs checking: information verified on ${date}, more than a year ago. Confirm it with the structure before you go.`,
+    expired: (date: string) => `Needs checking: information verified on ${date}, more than 14 months ago, and not confirmed since. It may have changed: call the structure before you go.`,
     report: 'Report an error',
     reportSubject: (name: string, id: string) => `Error in the SOS directory: ${name} (${id})`,
     reportBody: (name: string, id: string, key: string, page: string) =>

@@ -283,6 +283,16 @@ export const styles = [
       color: var(--_warning-text);
       font-weight: 600;
     }
+    .stale {
+      margin: 0.75em 0;
+    }
+    /* Not confirmed for more than 14 months: firmer than a year-old record. */
+    .stale.remove {
+      border: 2px solid var(--_danger);
+      border-inline-start-width: 6px;
+      background: var(--_danger-bg);
+      color: var(--_danger-text);
+    }
     .status {
       padding: var(--_space);
       color: var(--_muted);
@@ -307,7 +317,7 @@ export const styles = [
         font-size: 0.85em;
         overflow-wrap: anywhere;
       }
-      .notice, .stale, .free, .closure {
+      .notice, .stale, .stale.remove, .free, .closure {
         background: #fff;
         color: #000;
         border: 1px solid #000;

@@ -4,15 +4,15 @@ import './sos-structure-card.js';
 import type { SosStructureCard } from './sos-structure-card.js';
 import { deepActiveElement } from '../../base/focus.js';
 import { printer } from './print.js';
-import { isStale } from './trust.js';
 import { directionsLinks } from './directions-links.js';
 import { DirectoryStore } from '../../state/directory-store.js';
 import { validateFeed, type DirectoryStructure } from '../../feed/validate.js';
 import type { Feed } from '../../feed/schema.js';
 import { feed, offer, serve, structure } from '../../../test/helpers/feeds.js';
+import { TEST_NOW } from '../../../test/helpers/store.js';
 
-/** Verified a month ago, whatever the day the tests run (a fixed date would turn stale one day). */
-const RECENT = new Date(Date.now() - 30 * 86400e3).toISOString().slice(0, 10);
+/** Verified a month before the tests' day (TEST_NOW, 22 November 2026: the store's clock here). */
+const RECENT = '2026-10-22';
 const CHU = structure({
   id: 'chu-bordeaux',
   verifiedAt: RECENT,
@@ -41,14 +41,17 @@ const OLD = structure({
   contact: { website: 'javascript:alert(1)', phone: '05 57 00 00 00' },
   offers: [offer({ id: 'old-1', care: 'image-de-soi', label: 'Atelier bien-être', nonConventional: true })],
 });
+/** Verified 13 months before the tests' day: « à vérifier ». (OLD: more than 14 months.) */
+const OVERDUE = structure({ id: 'a-confirmer', name: 'Espace Bien-Être', verifiedAt: '2025-10-20' });
 const NOWHERE = structure({ id: 'sans-gps', name: 'Ligne Écoute', location: undefined, address: { line: '2 place Gambetta', postalCode: '33000', city: 'Bordeaux' } });
 
-const DOC = feed([CHU, OLD, NOWHERE]);
+const DOC = feed([CHU, OLD, OVERDUE, NOWHERE]);
 
 function makeStore(doc: Feed = DOC): DirectoryStore {
-  const r = validateFeed(doc);
+  const r = validateFeed(doc, { now: new Date(TEST_NOW) });
   if (!r.ok) throw new Error(r.message);
   const store = new DirectoryStore();
+  store.now = () => TEST_NOW;
   store.setFeeds([{ ...r, url: 'test' }]);
   return store;
 }
@@ -221,18 +224,45 @@ describe('sos-structure-card: trust', () => {
     expect(has(el, '.stale')).to.equal(false);
   });
 
-  it('warns when the record is more than a year old', async () => {
-    const el = await card('ancienne');
-    expect(text(el, '.verified')).to.equal('Informations vérifiées le 15/01/2020');
-    expect(text(el, '.stale')).to.contain('Ces informations ont plus d’un an : vérifiez-les auprès de la structure avant de vous déplacer.');
+  it('says at the top that a record verified more than a year ago is to be confirmed, its date still at the bottom', async () => {
+    const el = await card('a-confirmer');
+    const notice = $(el, '.stale')!;
+    // Right under the name, before the description, the contact details and the offers.
+    expect(notice.previousElementSibling!.localName).to.equal('header');
+    expect(notice.compareDocumentPosition($(el, '.contact')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.above(0);
+    expect(text(el, '.stale')).to.equal('⚠ À vérifier : informations vérifiées le 20/10/2025, il y a plus d’un an. Confirmez-les auprès de la structure avant de vous déplacer.');
+    expect(notice.classList.contains('remove')).to.equal(false);
+    expect(text(el, 'footer .verified')).to.equal('Informations vérifiées le 20/10/2025');
+    await expect(el).to.be.accessible();
   });
 
-  it('counts twelve calendar months', () => {
-    const now = new Date('2026-03-12T10:00:00Z');
-    expect(isStale('2025-03-12', now)).to.equal(false);
-    expect(isStale('2025-03-11', now)).to.equal(true);
-    expect(isStale('2026-01-01', now)).to.equal(false);
-    expect(isStale('not-a-date', now)).to.equal(true);
+  it('more firmly after 14 months without confirmation', async () => {
+    const el = await card('ancienne');
+    expect($(el, '.stale')!.previousElementSibling!.localName).to.equal('header');
+    expect(text(el, '.stale')).to.equal('⚠ À vérifier : informations vérifiées le 15/01/2020, il y a plus de 14 mois, et pas confirmées depuis. Elles ont pu changer : appelez la structure avant de vous déplacer.');
+    expect($(el, '.stale')!.classList.contains('remove')).to.equal(true);
+    const overdue = getComputedStyle($(await card('a-confirmer'), '.stale')!);
+    const expired = getComputedStyle($(el, '.stale')!);
+    expect(parseFloat(expired.borderTopWidth)).to.be.above(parseFloat(overdue.borderTopWidth));
+    expect(expired.backgroundColor).to.not.equal(overdue.backgroundColor);
+    expect(text(el, 'footer .verified')).to.equal('Informations vérifiées le 15/01/2020');
+    await expect(el).to.be.accessible();
+  });
+
+  it('follows the store\'s clock: the same record is fine a year earlier', async () => {
+    const store = makeStore();
+    store.now = () => Date.parse('2026-10-01T12:00:00Z');
+    const el = await card('a-confirmer', store);
+    expect(has(el, '.stale')).to.equal(false);
+  });
+
+  it('says both in English', async () => {
+    const store = makeStore();
+    const overdue = await fixture<SosStructureCard>(html`<sos-structure-card lang="en" .store=${store} structure-id="a-confirmer"></sos-structure-card>`);
+    expect(text(overdue, '.stale')).to.equal('⚠ Needs checking: information verified on 20/10/2025, more than a year ago. Confirm it with the structure before you go.');
+    const expired = await fixture<SosStructureCard>(html`<sos-structure-card lang="en" .store=${store} structure-id="ancienne"></sos-structure-card>`);
+    expect(text(expired, '.stale')).to.equal('⚠ Needs checking: information verified on 15/01/2020, more than 14 months ago, and not confirmed since. It may have changed: call the structure before you go.');
+    await expect(expired).to.be.accessible();
   });
 
   it('"Signaler une erreur" writes to the publisher with the structure id and name prefilled', async () => {

@@ -15,7 +15,8 @@ import { styles } from './sos-structure-card.styles.js';
 import { strings, type CardStrings } from './sos-structure-card.strings.js';
 import { groupOffers, isNonConventional, offerRows, offerTitle, type Row } from './offer-details.js';
 import { directionsLinks } from './directions-links.js';
-import { isStale, publisherOf, reportLink } from './trust.js';
+import { publisherOf, reportLink } from './trust.js';
+import { freshness } from '../../feed/freshness.js';
 import { printCopy } from './print.js';
 import { SHORTLIST_MAX } from '../../state/directory-store.js';
 import { areaServed, closureNotice, howToActions, languageNames, needsHours, timetable, type Action, type Timetable } from './practical.js';
@@ -62,8 +63,11 @@ export type CardCloseDetail = SosEventMap['sos-card-close'];
  * @cssprop --sos-color-primary - Couleur des liens et des boutons. Par défaut : `#1d4f91`.
  * @cssprop --sos-color-text - Couleur du texte. Par défaut : `#1e1e1e`.
  * @cssprop --sos-color-surface - Couleur de fond. Par défaut : `#ffffff`.
- * @cssprop --sos-color-warning-bg - Couleur de fond des avertissements (données périmées, mention « Pratique non conventionnelle »). Par défaut : `#fff4e0`.
+ * @cssprop --sos-color-warning-bg - Couleur de fond des avertissements (informations à vérifier, fermeture, mention « Pratique non conventionnelle »). Par défaut : `#fff4e0`.
  * @cssprop --sos-color-warning-text - Couleur du texte des avertissements. Par défaut : `#6b3a00`.
+ * @cssprop --sos-color-danger - Liseré de l'avertissement « informations non confirmées depuis plus de 14 mois ». Par défaut : `#b3261e`.
+ * @cssprop --sos-color-danger-bg - Fond de cet avertissement. Par défaut : `#fdecea`.
+ * @cssprop --sos-color-danger-text - Texte de cet avertissement. Par défaut : `#7f1d1d`.
  * @cssprop --sos-color-border-subtle - Bordures légères : contour des résultats, séparateurs de la fiche (décoratives). Par défaut : `#c9ced6`.
  * @cssprop --sos-color-success-bg - Fond de la pastille « Gratuit ». Par défaut : `#e3f1e6`.
  * @cssprop --sos-color-success-text - Texte de la pastille « Gratuit ». Par défaut : `#1b5e20`.
@@ -118,7 +122,7 @@ export class SosStructureCard extends StoreElement<CardStrings> {
     return this.data.store?.pageAddress ?? `${location.origin}${location.pathname}`;
   }
 
-  /** What "now" is for opening hours: the store's clock (fixed in tests and previews). */
+  /** What "now" is for opening hours and freshness: the store's clock (fixed in tests and previews). */
   private now(): number {
     return this.data.store?.now() ?? Date.now();
   }
@@ -234,6 +238,7 @@ export class SosStructureCard extends StoreElement<CardStrings> {
               : nothing}
           </div>
         </header>
+        ${this.renderFreshness(s, t)}
         ${s.description ? html`<p class="description">${s.description}</p>` : nothing}
         ${this.renderClosure(s)}
 
@@ -359,6 +364,18 @@ export class SosStructureCard extends StoreElement<CardStrings> {
     </section>`;
   }
 
+  /**
+   * At the top, before anything a visitor acts on: a record verified more than 12 months ago is to
+   * be confirmed with the structure; more than 14 months (no answer to the yearly reminder), more
+   * firmly (feed/freshness.ts). Its date stays at the bottom with the source.
+   */
+  private renderFreshness(s: DirectoryStructure, t: CardStrings) {
+    const f = freshness(s.verifiedAt, new Date(this.now()));
+    if (f !== 'overdue' && f !== 'remove') return nothing;
+    const date = formatDate(s.verifiedAt, this.uiLang);
+    return html`<p class="stale ${f}"><span aria-hidden="true">⚠ </span>${f === 'remove' ? t.expired(date) : t.overdue(date)}</p>`;
+  }
+
   /** « Fermé du 21 décembre au 4 janvier · Fermeture annuelle », above everything else a visitor acts on. */
   private renderClosure(s: DirectoryStructure) {
     const line = this.hours ? closureNotice(this.hours, s.closure, this.now(), this.uiLang) : '';
@@ -446,7 +463,6 @@ export class SosStructureCard extends StoreElement<CardStrings> {
     const report = reportLink(publisher, t.reportSubject(s.name, s.id), t.reportBody(s.name, s.id, s.key, pageUrl));
     return html`<footer class="trust">
       <p class="verified">${t.verified(formatDate(s.verifiedAt, lang))}</p>
-      ${isStale(s.verifiedAt) ? html`<p class="stale"><span aria-hidden="true">⚠ </span>${t.stale}</p>` : nothing}
       ${publisher ? html`<p class="source">${t.publishedBy(publisher.name)}</p>` : nothing}
       ${report
         ? html`<p class="report" data-print="omit">${report.kind === 'mailto'

@@ -1,20 +1,11 @@
-/** How far to trust a record: its verification date, and where to report an error in it. */
+/**
+ * How far to trust a record: who published it, and where to report an error in it. How fresh it
+ * is: the shared rule in feed/freshness.ts.
+ */
 import type { Publisher } from '../../feed/schema.js';
 import type { DirectoryStructure } from '../../feed/validate.js';
 import { safeHref } from '../../feed/sanitize.js';
 import type { DirectoryStore } from '../../state/directory-store.js';
-
-/**
- * True when `verifiedAt` (YYYY-MM-DD) is more than 12 calendar months before `now`.
- * Structures must re-verify yearly (DOMAIN.md); an unparseable date counts as stale.
- */
-export function isStale(verifiedAt: string, now: Date = new Date()): boolean {
-  const [y, m, d] = verifiedAt.slice(0, 10).split('-').map(Number);
-  if (!y || !m || !d) return true;
-  const limit = Date.UTC(y + 1, m - 1, d);
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  return today > limit;
-}
 
 /** The publisher of a structure, from the store's feeds (a page may embed several DSRCs). */
 export function publisherOf(structure: DirectoryStructure, store: DirectoryStore | undefined): Publisher | undefined {
