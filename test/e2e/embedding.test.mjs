@@ -9,9 +9,10 @@ import {
   launchBrowser, openPage, readmeIntegration, requireBuild, search, startServers, waitCount, waitMapReady,
 } from './harness.mjs';
 
-/** Placeholders the README uses in its snippet and CSP examples. */
+/** Placeholders the README uses in its CSP examples; its snippet loads the npm package's public CDN address. */
 const README_WIDGET = 'https://VOTRE-HEBERGEMENT';
-const README_SCRIPT = 'https://VOTRE-HEBERGEMENT/sos-annuaire/sos-annuaire.js';
+const MAJOR = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version.split('.')[0];
+const README_SCRIPT = `https://cdn.jsdelivr.net/npm/sos-annuaire@${MAJOR}/dist/cdn/sos-annuaire.js`;
 const README_FEED = 'https://www.exemple-dsrc.fr/annuaire-sos.json';
 const README_FEED_ORIGIN = 'https://www.exemple-dsrc.fr';
 
@@ -181,6 +182,7 @@ describe('the built widget on partner pages (another origin)', () => {
   test('README snippet, copied as-is into a blank page on another origin, works', async () => {
     // Narrow screen: the list shows and the map (default IGN basemap) stays hidden, so nothing
     // would be fetched from a public host. Any such request fails the test.
+    assert.ok(readmeSnippet().includes(README_SCRIPT), `the README snippet loads ${README_SCRIPT} (served here from dist/cdn)`);
     const { page, log } = await openPage(browser, `${servers.A}/readme`, { viewport: { width: 420, height: 800 } });
     const first = await waitCount(page);
     const after = await search(page, 'sos-annuaire', 'sophro');
