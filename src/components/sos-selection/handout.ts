@@ -1,13 +1,15 @@
 /**
  * The printed « Ma sélection »: one clean page a professional hands a patient. At the top the
  * directory's publisher and the date; for each item its name, address, phone, the offer, how to
- * get in, the cost, « Vérifié le » and a QR code of its card's link. Built with DOM calls (feed
+ * get in, the cost, « Vérifié le » (with « à vérifier » past 12 months, feed/freshness.ts) and a
+ * QR code of its card's link. Built with DOM calls (feed
  * text stays text) and printed through the card's print frame (its own print stylesheet).
  */
 import type { DirectoryStore } from '../../state/directory-store.js';
 import type { Offer } from '../../feed/schema.js';
 import { ACCESS, COSTS, REFERRALS, offerTitle } from '../../feed/taxonomy.js';
 import { formatDate, type Lang } from '../../i18n/format.js';
+import { freshness, needsCheck, parisDate } from '../../feed/freshness.js';
 import { printCopy } from '../sos-structure-card/print.js';
 import type { SelectedItem } from './items.js';
 import type { SelectionStrings } from './sos-selection.strings.js';
@@ -34,7 +36,7 @@ function offerLines(offer: Offer, lang: Lang, t: SelectionStrings): string[] {
   ].filter(Boolean);
 }
 
-/** The handout, as an element of `doc` (detached). */
+/** The handout, as an element of `doc` (detached). `today`: the Paris date, `YYYY-MM-DD`. */
 export function handout(doc: Document, items: readonly SelectedItem[], store: DirectoryStore, lang: Lang, t: SelectionStrings, link: (key: string) => string, today: string): HTMLElement {
   const el = (tag: string, text?: string, className?: string) => {
     const e = doc.createElement(tag);
@@ -56,7 +58,10 @@ export function handout(doc: Document, items: readonly SelectedItem[], store: Di
     if (phone) text.append(el('p', t.phoneLine(phone)));
     if (offer) for (const line of offerLines(offer, lang, t)) text.append(el('p', line));
     else text.append(el('p', t.offersLine([...new Set(s.offers.map((o) => offerTitle(o, lang)))].join(', '))));
-    text.append(el('p', t.verified(formatDate(s.verifiedAt, lang)), 'verified'));
+    const verified = el('p', t.verified(formatDate(s.verifiedAt, lang)), 'verified');
+    // `today` is a Paris date; as a Date, UTC midnight, which is that day in Paris.
+    if (needsCheck(freshness(s.verifiedAt, new Date(today)))) verified.append(' — ', el('strong', t.recheck));
+    text.append(verified);
     li.append(text, qrSvg(doc, link(s.key), t.qr(s.name)));
     list.append(li);
   }
@@ -66,7 +71,7 @@ export function handout(doc: Document, items: readonly SelectedItem[], store: Di
 
 /** Prints the handout; returns the print frame's document (tests read it). */
 export function printHandout(items: readonly SelectedItem[], store: DirectoryStore, lang: Lang, t: SelectionStrings, link: (key: string) => string): Document {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = parisDate(store.now());
   const content = handout(document, items, store, lang, t, link, today);
   return printCopy(content, { lang, title: t.handoutTitle, footer: '', extraCss: HANDOUT_CSS });
 }

@@ -26,6 +26,7 @@ export const strings = {
     costLine: (cost: string) => `Coût : ${cost}`,
     offersLine: (offers: string) => `Soins proposés : ${offers}`,
     verified: (date: string) => `Vérifié le ${date}`,
+    recheck: 'à vérifier',
     qr: (name: string) => `Code QR vers la fiche de ${name}`,
   },
   en: {
@@ -54,6 +55,7 @@ export const strings = {
     costLine: (cost: string) => `Cost: ${cost}`,
     offersLine: (offers: string) => `Care offered: ${offers}`,
     verified: (date: string) => `Verified on ${date}`,
+    recheck: 'needs checking',
     qr: (name: string) => `QR code to the details of ${name}`,
   },
 } as const;

@@ -67,7 +67,7 @@ describe('sos-selection', () => {
       const doc = (await el.print())!;
       const body = doc.body;
       expect(text(body.querySelector('h1'))).to.equal('Soins oncologiques de support : une sélection pour vous');
-      expect(text(body.querySelector('.by'))).to.match(/^Annuaire DSRC de test \(fictif\) — sélection imprimée le \d{2}\/\d{2}\/\d{4}$/);
+      expect(text(body.querySelector('.by'))).to.equal('Annuaire DSRC de test (fictif) — sélection imprimée le 22/11/2026');
       const items = [...body.querySelectorAll('li')];
       expect(items.map((li) => text(li.querySelector('h2')))).to.deep.equal(['Bêta', 'Alpha', 'Gamma <img src=x onerror=alert(1)>']);
       expect(body.querySelector('img')).to.equal(null);
@@ -96,6 +96,33 @@ describe('sos-selection', () => {
     expect(content.querySelectorAll('svg[role="img"][aria-label^="Code QR vers la fiche de "]')).to.have.length(3);
     await expect(host).to.be.accessible();
     void el;
+  });
+
+  it('the handout says « à vérifier » beside « Vérifié le » for records over 12 months old only', async () => {
+    const store = storeWith(feed([
+      structure({ id: 'recent', name: 'Récente', verifiedAt: '2026-10-01' }),
+      structure({ id: 'overdue', name: 'À confirmer', verifiedAt: '2025-11-01' }),
+      structure({ id: 'old', name: 'Ancienne', verifiedAt: '2025-06-15' }),
+    ]));
+    for (const id of ['recent', 'overdue', 'old']) store.addToShortlist(`test-dsrc:${id}`);
+    const { handout } = await import('./handout.js');
+    const { selectedItems } = await import('./items.js');
+    const { strings } = await import('./sos-selection.strings.js');
+    const lines = (lang: 'fr' | 'en') => [...handout(document, selectedItems(store, lang), store, lang, strings[lang], (key) => `https://partenaire.example/?sos-fiche=${key}`, '2026-12-02')
+      .querySelectorAll('.verified')].map((p) => text(p));
+    expect(lines('fr')).to.deep.equal(['Vérifié le 01/10/2026', 'Vérifié le 01/11/2025 — à vérifier', 'Vérifié le 15/06/2025 — à vérifier']);
+    expect(lines('en')).to.deep.equal(['Verified on 01/10/2026', 'Verified on 01/11/2025 — needs checking', 'Verified on 15/06/2025 — needs checking']);
+    // Printed from the store, on the store's day (22 November 2026 in tests).
+    const original = printer.print;
+    printer.print = () => undefined;
+    try {
+      const el = await fixture<SosSelection>(html`<sos-selection .store=${store}></sos-selection>`);
+      const body = (await el.print())!.body;
+      expect(text(body.querySelector('.by'))).to.equal('Annuaire DSRC de test (fictif) — sélection imprimée le 22/11/2026');
+      expect([...body.querySelectorAll('.verified strong')].map((s) => s.textContent)).to.deep.equal(['à vérifier', 'à vérifier']);
+    } finally {
+      printer.print = original;
+    }
   });
 
   it('says so when empty', async () => {
