@@ -16,7 +16,7 @@ import { strings, type CardStrings } from './sos-structure-card.strings.js';
 import { groupOffers, isNonConventional, offerRows, offerTitle, type Row } from './offer-details.js';
 import { directionsLinks } from './directions-links.js';
 import { publisherOf, reportLink } from './trust.js';
-import { freshness } from '../../feed/freshness.js';
+import { freshness, parisDate } from '../../feed/freshness.js';
 import { printCopy } from './print.js';
 import { SHORTLIST_MAX } from '../../state/directory-store.js';
 import { areaServed, closureNotice, howToActions, languageNames, needsHours, timetable, type Action, type Timetable } from './practical.js';
@@ -160,7 +160,7 @@ export class SosStructureCard extends StoreElement<CardStrings> {
     const card = this.card;
     if (!s || !card) return undefined;
     const t = this.t;
-    const today = new Date().toISOString().slice(0, 10);
+    const today = parisDate(this.now());
     return printCopy(card, {
       lang: this.uiLang,
       title: t.printTitle(s.name),
