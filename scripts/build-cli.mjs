@@ -17,7 +17,7 @@ await build({
   bundle: true,
   platform: 'node',
   format: 'esm',
-  target: 'node20',
+  target: 'node22',
   banner: { js: '#!/usr/bin/env node' },
   define: { __SOS_FEED_VERSION__: JSON.stringify(version) },
   legalComments: 'none',
