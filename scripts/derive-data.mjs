@@ -589,6 +589,11 @@ async function deriveDemo(communes) {
   const subcareOf = new Map(tax.CATEGORIES.flatMap((cat) => cat.subcares.map((s) => [s.code, { ...s, care: cat.code }])));
   const pendingSubcares = new Map(tax.CATEGORIES.map((cat) => [cat.code, r.shuffle(cat.subcares.map((s) => s.code))]));
   const structures = [];
+  // Freshness on the demo's reference day, 2 December 2026 (FEED-SPEC « Freshness rule »): of the
+  // six older records, three verified 12 to 14 months before (« à vérifier »), two more than 14
+  // (listed last) and one due for its yearly reminder (anniversary on 18 December). Set after the
+  // PRNG draws, which stay as they were: nothing else in the file moves.
+  const FRESHNESS_MIX = { 7: '2025-11-06', 53: '2025-10-14', 99: '2025-11-20', 122: '2025-12-18' };
   for (const [i, seed] of seeds.entries()) {
     const caresPool = CARES_BY_KIND[seed.flavour];
     const nOffers = Math.min(caresPool.length, seed.flavour === 'had' ? r.int(1, 3) : r.int(1, 6));
@@ -658,8 +663,9 @@ async function deriveDemo(communes) {
     if (seed.mssante) s.contact.mssante = `sos@${shortId}.mssante.fr`;
     if (r.chance(0.85)) s.accessibility = { wheelchair: r.chance(0.8) };
     if (r.chance(0.7)) s.hours = r.pick(HOURS);
-    // A few records older than 12 months exercise the "stale" warning.
+    // A few records older than 12 months exercise the freshness rule (see FRESHNESS_MIX).
     s.verifiedAt = i % 23 === 7 ? `2025-${pad2(r.int(3, 9))}-${pad2(r.int(1, 28))}` : `2026-${pad2(r.int(1, 10))}-${pad2(r.int(1, 28))}`;
+    s.verifiedAt = FRESHNESS_MIX[i] ?? s.verifiedAt;
     s.offers = offers;
     structures.push(s);
   }
