@@ -1,6 +1,6 @@
 import { defineConfig, type UserConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { maplibreWorker } from './scripts/vite-maplibre-worker.ts';
 import { minifyCssLiterals } from './scripts/vite-minify-css-literals.ts';
@@ -18,13 +18,24 @@ const demoFeeds = (): Plugin => ({
   },
 });
 
+/** The workbench is hosted as a folder: its page becomes dist/editeur/index.html (same folder, same relative paths). */
+const editeurIndex = (): Plugin => ({
+  name: 'sos-editeur-index',
+  apply: 'build',
+  writeBundle(options) {
+    renameSync(`${options.dir}/editeur.html`, `${options.dir}/index.html`);
+  },
+});
+
 /**
  * - `npm start` (serve): the demo page on the bundled sample feed, from the sources.
  * - `vite build --mode cdn`: the relocatable CDN bundle, dist/cdn/ — one stable entry
  *   (sos-annuaire.js) and hashed lazy chunks (map, MapLibre worker, commune index, fuse.js), all
  *   resolved from the entry's own URL (relative imports), so it works from any origin and folder.
  * - `vite build --mode npm`: ES modules for bundler users, dependencies external, dist/npm/.
- * - `vite build` (demo): the demo site, dist/demo/ (used by Lighthouse and `vite preview`).
+ * - `vite build --mode editeur`: the publisher's workbench alone, dist/editeur/ (static files a DSRC
+ *   hosts anywhere; index.html and hashed assets, relative paths). None of it is in the widget's CDN.
+ * - `vite build` (demo): the demo site, dist/demo/ (used by Lighthouse and `vite preview`), workbench included.
  */
 export default defineConfig(({ command, mode }): UserConfig => {
   const shared: UserConfig = {
@@ -99,6 +110,23 @@ export default defineConfig(({ command, mode }): UserConfig => {
     };
   }
 
+  if (mode === 'editeur') {
+    return {
+      ...shared,
+      root: 'demo',
+      base: './',
+      plugins: [maplibreWorker(), minifyCssLiterals(), editeurIndex()],
+      build: {
+        outDir: here('dist/editeur'),
+        emptyOutDir: true,
+        target: 'es2022',
+        chunkSizeWarningLimit: 1500,
+        modulePreload: false,
+        rolldownOptions: { input: { editeur: here('demo/editeur.html') } },
+      },
+    };
+  }
+
   return {
     ...shared,
     root: 'demo',
@@ -110,7 +138,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
       target: 'es2022',
       chunkSizeWarningLimit: 1500,
       modulePreload: false,
-      rolldownOptions: { input: { index: here('demo/index.html'), configurateur: here('demo/configurateur.html') } },
+      rolldownOptions: { input: { index: here('demo/index.html'), configurateur: here('demo/configurateur.html'), editeur: here('demo/editeur.html') } },
     },
   };
 });

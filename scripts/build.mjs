@@ -3,6 +3,7 @@
 //   dist/cdn/   relocatable CDN bundle (stable entry sos-annuaire.js + hashed lazy chunks + MapLibre worker)
 //   dist/npm/   ES modules for bundlers (+ types/ declarations), dependencies external
 //   dist/demo/  the demo site (Lighthouse, `vite preview`)
+//   dist/editeur/ the publisher's workbench, static files to host anywhere (index.html + assets/)
 //   dist/cli/   the sos-feed CLI
 //   custom-elements.json and the README's element reference, from the elements' JSDoc
 // `--no-docs`: leave custom-elements.json and the README as they are (`npm test` checks them for staleness).
@@ -15,6 +16,7 @@ const steps = [
   ['npm modules', 'npx', ['vite', 'build', '--mode', 'npm', '--logLevel', 'warn']],
   ['type declarations', 'npx', ['tsc', '-p', 'tsconfig.build.json']],
   ['demo site', 'npx', ['vite', 'build', '--logLevel', 'warn']],
+  ['workbench', 'npx', ['vite', 'build', '--mode', 'editeur', '--logLevel', 'warn']],
   ['CLI', 'node', ['scripts/build-cli.mjs']],
   ...(docs
     ? [

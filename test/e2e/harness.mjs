@@ -18,6 +18,8 @@ export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 // SOS_E2E_CDN: test another copy of the CDN build (e.g. a snapshot while dist/ is being rebuilt).
 export const CDN_DIR = resolve(process.env.SOS_E2E_CDN ?? join(ROOT, 'dist/cdn'));
 export const PAGES_DIR = join(ROOT, 'test/e2e/pages');
+// The publisher's workbench as built (npm run build): dist/editeur/, served under /editeur/ on origin A.
+export const EDITEUR_DIR = resolve(process.env.SOS_E2E_EDITEUR ?? join(ROOT, 'dist/editeur'));
 export const DEMO_FEED = join(ROOT, 'demo/feeds/onco-nouvelle-aquitaine.demo.json');
 
 const MIME = {
@@ -84,15 +86,78 @@ function listen(server, host) {
   });
 }
 
+/** The fields of a multipart/form-data body: { name: [values (strings) or { filename, text }] }. */
+function readMultipart(body, contentType) {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType ?? '');
+  const fields = {};
+  if (!boundary) return fields;
+  const text = body.toString('utf8');
+  for (const part of text.split(`--${boundary[1] ?? boundary[2]}`)) {
+    const end = part.indexOf('\r\n\r\n');
+    if (end < 0) continue;
+    const head = part.slice(0, end);
+    const value = part.slice(end + 4).replace(/\r\n$/, '');
+    const name = /name="([^"]*)"/.exec(head)?.[1];
+    if (!name) continue;
+    const filename = /filename="([^"]*)"/.exec(head)?.[1];
+    (fields[name] ??= []).push(filename === undefined ? value : { filename, text: value });
+  }
+  return fields;
+}
+
+/**
+ * A stand-in for the Base Adresse Nationale's batch geocoder (POST /search/csv/, multipart with
+ * `data` = a CSV of addresses and `columns` = the columns to read): the same CSV back with
+ * latitude, longitude, result_label, result_score, result_type added to each line. Canned
+ * answers: an address with « introuvable » finds nothing, one with « lieu-dit » a weak match
+ * (score 0.42, the commune only); others a house number (0.93) at a position made from the postal code.
+ */
+export function fakeGeocoder(fields) {
+  const file = fields.data?.[0];
+  const csv = typeof file === 'string' ? file : file?.text ?? '';
+  const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean);
+  const delimiter = (lines[0] ?? '').includes(';') ? ';' : ',';
+  const parse = (line) => {
+    const out = [];
+    let cell = '', quoted = false;
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i];
+      if (quoted) {
+        if (c === '"' && line[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+      } else if (c === '"') quoted = true;
+      else if (c === delimiter) { out.push(cell); cell = ''; } else cell += c;
+    }
+    out.push(cell);
+    return out;
+  };
+  const quote = (v) => (/[",;\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const header = parse(lines[0] ?? '');
+  const columns = (fields.columns ?? []).map((c) => header.indexOf(c)).filter((i) => i >= 0);
+  const cp = header.indexOf('code_postal');
+  const out = [[...header, 'latitude', 'longitude', 'result_label', 'result_score', 'result_type'].join(delimiter)];
+  for (const line of lines.slice(1)) {
+    const cells = parse(line);
+    const query = columns.map((i) => cells[i]).join(' ');
+    const code = (cells[cp] ?? '00000').padStart(5, '0');
+    let answer;
+    if (/introuvable/i.test(query)) answer = ['', '', '', '', ''];
+    else if (/lieu-dit/i.test(query)) answer = [String(44 + Number(code.slice(2)) / 1000), String(-0.5 + Number(code.slice(0, 2)) / 100), `${code} (commune)`, '0.42', 'municipality'];
+    else answer = [String(44.5 + Number(code.slice(2)) / 1000 + 0.0123), String(-0.4 + Number(code.slice(0, 2)) / 100 + 0.0045), `${query} (trouvé)`, '0.93', 'housenumber'];
+    out.push([...cells, ...answer].map(quote).join(delimiter));
+  }
+  return `${out.join('\r\n')}\r\n`;
+}
+
 /**
  * Starts origins A and B. `pageHeaders(name, origins)` may return extra headers for a page
  * (e.g. a Content-Security-Policy); `extraPages` maps a page name to generated HTML.
- * Returns { A, B, requestsB, cspReports, close }.
+ * Returns { A, B, requestsB, cspReports, geocoderRequests, close }.
  */
 export async function startServers({ pageHeaders = () => ({}), extraPages = {} } = {}) {
   const feedBodies = feeds();
   const requestsB = [];
   const cspReports = [];
+  const geocoderRequests = [];
   const cors = { 'access-control-allow-origin': '*' };
 
   const serverB = createServer(async (req, res) => {
@@ -105,6 +170,15 @@ export async function startServers({ pageHeaders = () => ({}), extraPages = {} }
     if (feedBodies[pathname]) {
       res.writeHead(200, { 'content-type': MIME['.json'], 'cache-control': 'no-store', ...cors });
       return res.end(feedBodies[pathname]);
+    }
+    // The geocoder's stand-in (another origin, like the real one), for the workbench.
+    if (pathname === '/ban/search/csv/' && req.method === 'POST') {
+      const chunks = [];
+      for await (const c of req) chunks.push(c);
+      const fields = readMultipart(Buffer.concat(chunks), req.headers['content-type']);
+      geocoderRequests.push(fields);
+      res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', ...cors });
+      return res.end(fakeGeocoder(fields));
     }
     const file = under(CDN_DIR, '/cdn/', pathname) ?? under(join(ROOT, 'test/e2e/fixtures'), '/fixtures/', pathname);
     if (file) return sendFile(res, file, cors);
@@ -131,6 +205,11 @@ export async function startServers({ pageHeaders = () => ({}), extraPages = {} }
     // Self-hosted copy of the widget and of the feeds (the intranet case).
     const self = under(CDN_DIR, '/self/cdn/', pathname);
     if (self) return sendFile(res, self);
+    // The built workbench, as a DSRC hosts it (a folder with index.html).
+    if (pathname.startsWith('/editeur/')) {
+      const file = under(EDITEUR_DIR, '/editeur/', pathname.endsWith('/') ? `${pathname}index.html` : pathname);
+      if (file) return sendFile(res, file);
+    }
     if (pathname.startsWith('/self/feeds/') && feedBodies[pathname.slice(5)]) {
       res.writeHead(200, { 'content-type': MIME['.json'], 'cache-control': 'no-store' });
       return res.end(feedBodies[pathname.slice(5)]);
@@ -163,6 +242,7 @@ export async function startServers({ pageHeaders = () => ({}), extraPages = {} }
     B,
     requestsB,
     cspReports,
+    geocoderRequests,
     close: () => Promise.all([serverA, serverB].map((s) => new Promise((ok) => { s.closeAllConnections?.(); s.close(() => ok()); }))),
   };
 }

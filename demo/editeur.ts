@@ -1,0 +1,7 @@
+// The publisher's workbench page: its own entry, never part of the widget's bundle. `?flux=<url>`
+// (the WordPress settings page links it so) fills in the published feed's address.
+import '../src/components/sos-editeur/sos-editeur.js';
+
+const flux = new URLSearchParams(location.search).get('flux');
+const bench = document.querySelector('sos-editeur');
+if (flux && bench) bench.setAttribute('src', flux);

@@ -1,0 +1,99 @@
+/**
+ * What the steward opens, recognised from its bytes (not only its name): a feed (JSON), an .xlsx
+ * workbook (a zip), or a CSV export (UTF-8 or Windows-1252, `;` or `,`). Everything is read in
+ * the page; only the published feed's URL is fetched, from wherever it is published.
+ */
+import { CsvSyntaxError, parseCsv } from '../../publish/csv.js';
+import type { Table } from '../../publish/table.js';
+import { columnForHeader } from '../../publish/columns.js';
+
+export type Opened =
+  | { kind: 'table'; name: string; table: Table; detail: { format: 'csv'; encoding: string; delimiter: string } | { format: 'xlsx'; sheet: string } }
+  | { kind: 'feed'; name: string; doc: unknown; bytes: number };
+
+/** A French sentence for the steward, saying what is wrong with the file and what to do. */
+export class OpenError extends Error {
+  override readonly name = 'OpenError';
+}
+
+/** Largest file the workbench reads (a national feed is ≈ 15 MB). */
+export const MAX_BYTES = 100 * 1024 * 1024;
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+const startsWith = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x);
+
+/** The first character that is not a space or a BOM: `{` means JSON. */
+function firstChar(bytes: Uint8Array): string {
+  for (let i = 0; i < Math.min(bytes.length, 1024); i++) {
+    const c = bytes[i]!;
+    if (c === 0xef || c === 0xbb || c === 0xbf || c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) continue;
+    return String.fromCharCode(c);
+  }
+  return '';
+}
+
+/** Reads bytes named `name` (a file name or a URL) into a table or a feed document. */
+export async function openBytes(bytes: Uint8Array, name: string): Promise<Opened> {
+  if (bytes.length === 0) throw new OpenError(`« ${name} » est vide.`);
+  if (startsWith(bytes, OLE)) {
+    throw new OpenError(`« ${name} » est au format Excel 97-2003 (.xls), que l’atelier ne lit pas : dans Excel, « Enregistrer sous » au format « Classeur Excel (.xlsx) » ou « CSV (séparateur : point-virgule) ».`);
+  }
+  if (startsWith(bytes, ZIP)) {
+    if (/\.ods$/i.test(name)) {
+      throw new OpenError(`« ${name} » est un classeur LibreOffice (.ods) : enregistrez-le au format .xlsx ou CSV.`);
+    }
+    // The core's reader, loaded with read-excel-file on first use (a chunk a CSV never downloads).
+    const { readXlsx, WorkbookError } = await import('../../publish/xlsx.js');
+    try {
+      const { table, sheet } = await readXlsx(bytes, (header) => header.some((h) => columnForHeader(h)?.column.name === 'structure_id'));
+      return { kind: 'table', name, table, detail: { format: 'xlsx', sheet } };
+    } catch (e) {
+      if (e instanceof WorkbookError) throw new OpenError(`« ${name} » : ${e.message}.`);
+      throw e;
+    }
+  }
+  if (firstChar(bytes) === '{' || /\.json$/i.test(name)) {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    try {
+      return { kind: 'feed', name, doc: JSON.parse(text), bytes: bytes.length };
+    } catch (e) {
+      throw new OpenError(`« ${name} » n’est pas un flux JSON lisible (${(e as Error).message}).`);
+    }
+  }
+  try {
+    const csv = parseCsv(bytes);
+    if (!csv.header.some(Boolean)) throw new OpenError(`« ${name} » n’a pas de ligne d’en-tête.`);
+    const { encoding, delimiter, header, rows } = csv;
+    return { kind: 'table', name, table: { header, rows }, detail: { format: 'csv', encoding, delimiter: delimiter === '\t' ? 'tabulation' : delimiter } };
+  } catch (e) {
+    if (e instanceof CsvSyntaxError) throw new OpenError(`« ${name} » : ${e.message}.`);
+    throw e;
+  }
+}
+
+export async function openFile(file: File): Promise<Opened> {
+  if (file.size > MAX_BYTES) throw new OpenError(`« ${file.name} » fait ${Math.round(file.size / 1048576)} Mo : l’atelier lit au plus ${MAX_BYTES / 1048576} Mo.`);
+  return openBytes(new Uint8Array(await file.arrayBuffer()), file.name);
+}
+
+/** The published feed, fetched from its URL (http or https only). */
+export async function openUrl(url: string, signal?: AbortSignal): Promise<Opened> {
+  let u: URL;
+  try {
+    u = new URL(url, document.baseURI);
+  } catch {
+    throw new OpenError(`« ${url} » n’est pas une adresse web.`);
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new OpenError(`« ${url} » : seules les adresses http ou https sont lues.`);
+  let res: Response;
+  try {
+    res = await fetch(u.href, { signal, cache: 'no-cache' });
+  } catch {
+    throw new OpenError(`Le flux « ${u.href} » n’a pas pu être lu : serveur injoignable, ou il n’autorise pas la lecture depuis cette page (en-tête CORS Access-Control-Allow-Origin).`);
+  }
+  if (!res.ok) throw new OpenError(`Le flux « ${u.href} » n’a pas pu être lu : le serveur répond ${res.status}${res.statusText ? ` (${res.statusText})` : ''}.`);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  if (bytes.length > MAX_BYTES) throw new OpenError(`Le flux « ${u.href} » dépasse ${MAX_BYTES / 1048576} Mo.`);
+  return openBytes(bytes, u.href);
+}
