@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // After `npm run build`: copies the CDN build (dist/cdn) into the WordPress plugin's assets/
 // folder and writes dist/wordpress/sos-annuaire.zip (the file webmasters upload under
-// Extensions › Ajouter › Téléverser une extension). Uses the `zip` command when present, else
-// writes the archive itself (deflate, node:zlib).
+// Extensions › Ajouter › Téléverser une extension): the plugin, its « Annuaire SOS » block
+// (block/, no build step) and the widget. Uses the `zip` command when present, else writes the
+// archive itself (deflate, node:zlib).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
+import { CHOICES_PATH, choicesText } from './gen-wordpress-choices.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cdn = join(root, 'dist/cdn');
@@ -19,6 +21,12 @@ const zipPath = join(outDir, 'sos-annuaire.zip');
 
 if (!existsSync(join(cdn, 'sos-annuaire.js'))) {
   console.error('dist/cdn/sos-annuaire.js is missing: run `npm run build` (or `npx vite build --mode cdn`) first.');
+  process.exit(1);
+}
+
+// The block's preset choices are generated from the taxonomy: a stale copy would offer old codes.
+if (!existsSync(CHOICES_PATH) || readFileSync(CHOICES_PATH, 'utf8') !== choicesText()) {
+  console.error(`${relative(root, CHOICES_PATH)} is stale: run \`node scripts/gen-wordpress-choices.mjs\` and commit it.`);
   process.exit(1);
 }
 
@@ -38,6 +46,13 @@ const walk = (dir) => {
   }
 };
 walk(plugin);
+const required = ['sos-annuaire.php', 'uninstall.php', 'readme.txt', 'assets/sos-annuaire.js',
+  'block/block.json', 'block/index.js', 'block/index.asset.php', 'block/register.php', 'block/choices.json'];
+const absent = required.filter((f) => !files.includes(`sos-annuaire/${f}`));
+if (absent.length) {
+  console.error(`The plugin folder lacks ${absent.join(', ')}: not packaged.`);
+  process.exit(1);
+}
 
 mkdirSync(outDir, { recursive: true });
 rmSync(zipPath, { force: true });

@@ -1,7 +1,7 @@
 <?php
 /**
  * Plugin Name:       Annuaire SOS (soins oncologiques de support)
- * Description:       Affiche l'annuaire régional officiel des soins oncologiques de support publié par votre DSRC : shortcodes [annuaire_sos] et [annuaire_sos_fiche].
+ * Description:       Affiche l'annuaire régional officiel des soins oncologiques de support publié par votre DSRC : bloc « Annuaire SOS », codes courts [annuaire_sos] et [annuaire_sos_fiche].
  * Version:           0.1.0
  * Requires at least: 6.1
  * Requires PHP:      8.0
@@ -11,7 +11,8 @@
  *
  * The widget itself is a set of custom elements (<sos-annuaire>, <sos-structure-card>) loaded
  * as an ES module: by default the copy bundled in assets/ (the CDN build), or a URL set under
- * Réglages › Annuaire SOS. The script is enqueued only on pages that use a shortcode.
+ * Réglages › Annuaire SOS. The script is enqueued only on pages that use a shortcode or the block
+ * (block/: block.json, its editor script and its server rendering, which calls the shortcode's).
  */
 
 if ( ! defined( 'ABSPATH' ) ) {
@@ -88,9 +89,9 @@ function sos_annuaire_register(): void {
 add_action( 'init', 'sos_annuaire_register' );
 
 /**
- * Called by the shortcodes themselves, so only pages that render one get the script (not a page
- * whose shortcode lacks `src`). Printed in the footer (classic themes) or the head (block themes,
- * which render the content before wp_head) — after the content in both cases.
+ * Called by the shortcodes and the block themselves, so only pages that render one get the script
+ * (not a page whose shortcode or block lacks `src`). Printed in the footer (classic themes) or the
+ * head (block themes, which render the content before wp_head) — after the content in both cases.
  */
 function sos_annuaire_enqueue(): void {
 	if ( sos_annuaire_has_script_modules() ) {
@@ -152,38 +153,65 @@ function sos_annuaire_element( string $tag, $atts, array $allowed ): string {
 	return '<' . $tag . $out . '></' . $tag . '>';
 }
 
-/** The French HTML comment, plus a visible notice for people who can edit (never for visitors). */
-function sos_annuaire_missing( string $shortcode, string $missing, string $example ): string {
-	$html = sprintf( '<!-- %s : attribut %s manquant, rien n\'est affiché -->', esc_html( $shortcode ), esc_html( $missing ) );
+/**
+ * The French HTML comment, plus a visible notice for people who can edit (never for visitors).
+ * $fix says how to fix it (an example shortcode, or where the block's setting is).
+ */
+function sos_annuaire_missing( string $shortcode, string $missing, string $fix, string $problem = 'manquant' ): string {
+	$html = sprintf( '<!-- %s : attribut %s %s, rien n\'est affiché -->', esc_html( $shortcode ), esc_html( $missing ), esc_html( $problem ) );
 	if ( current_user_can( 'edit_posts' ) ) {
 		$html .= sprintf(
 			'<p class="sos-annuaire-notice" role="alert" style="border-left:4px solid #d63638;padding:8px 12px;background:#fcf0f1;">%s</p>',
-			esc_html( sprintf( 'Annuaire SOS (message visible seulement par les éditeurs) : l\'attribut « %s » est obligatoire, par exemple %s', $missing, $example ) )
+			esc_html( 'Annuaire SOS (message visible seulement par les éditeurs) : ' . $fix )
 		);
 	}
 	return $html;
 }
 
-function sos_annuaire_shortcode( $atts ): string {
+/**
+ * <sos-annuaire> from [annuaire_sos] attributes, or the French comment when `src` is missing or
+ * holds no http(s) address. The shortcode and the block both render through here.
+ *
+ * @param array<int|string, mixed>|string $atts
+ */
+function sos_annuaire_directory( $atts, string $fix_missing, string $fix_invalid ): string {
 	if ( ! is_array( $atts ) || '' === trim( (string) ( $atts['src'] ?? '' ) ) ) {
-		return sos_annuaire_missing( 'annuaire_sos', 'src', '[annuaire_sos src="https://www.exemple-dsrc.fr/annuaire-sos.json"]' );
+		return sos_annuaire_missing( 'annuaire_sos', 'src', $fix_missing );
+	}
+	if ( '' === sos_annuaire_attr_value( 'src', (string) $atts['src'] ) ) {
+		return sos_annuaire_missing( 'annuaire_sos', 'src', $fix_invalid, 'invalide (adresse http ou https attendue)' );
 	}
 	sos_annuaire_enqueue();
 	return sos_annuaire_element( 'sos-annuaire', $atts, SOS_ANNUAIRE_ATTRIBUTES );
 }
+
+function sos_annuaire_shortcode( $atts ): string {
+	$example = '[annuaire_sos src="https://www.exemple-dsrc.fr/annuaire-sos.json"]';
+	return sos_annuaire_directory(
+		$atts,
+		sprintf( 'l\'attribut « src » est obligatoire, par exemple %s', $example ),
+		sprintf( 'l\'attribut « src » doit être l\'adresse du flux, commençant par https:// (ou http://), par exemple %s', $example )
+	);
+}
 add_shortcode( 'annuaire_sos', 'sos_annuaire_shortcode' );
 
 function sos_annuaire_fiche_shortcode( $atts ): string {
+	$example = '[annuaire_sos_fiche src="https://www.exemple-dsrc.fr/annuaire-sos.json" structure_id="finess-330000662"]';
 	if ( ! is_array( $atts ) || '' === trim( (string) ( $atts['src'] ?? '' ) ) ) {
-		return sos_annuaire_missing( 'annuaire_sos_fiche', 'src', '[annuaire_sos_fiche src="https://www.exemple-dsrc.fr/annuaire-sos.json" structure_id="finess-330000662"]' );
+		return sos_annuaire_missing( 'annuaire_sos_fiche', 'src', sprintf( 'l\'attribut « src » est obligatoire, par exemple %s', $example ) );
+	}
+	if ( '' === sos_annuaire_attr_value( 'src', (string) $atts['src'] ) ) {
+		return sos_annuaire_missing( 'annuaire_sos_fiche', 'src', sprintf( 'l\'attribut « src » doit être l\'adresse du flux, commençant par https:// (ou http://), par exemple %s', $example ), 'invalide (adresse http ou https attendue)' );
 	}
 	if ( '' === trim( (string) ( $atts['structure_id'] ?? '' ) ) ) {
-		return sos_annuaire_missing( 'annuaire_sos_fiche', 'structure_id', '[annuaire_sos_fiche src="…" structure_id="finess-330000662"]' );
+		return sos_annuaire_missing( 'annuaire_sos_fiche', 'structure_id', 'l\'attribut « structure_id » est obligatoire, par exemple [annuaire_sos_fiche src="…" structure_id="finess-330000662"]' );
 	}
 	sos_annuaire_enqueue();
 	return sos_annuaire_element( 'sos-structure-card', $atts, SOS_ANNUAIRE_CARD_ATTRIBUTES );
 }
 add_shortcode( 'annuaire_sos_fiche', 'sos_annuaire_fiche_shortcode' );
+
+require_once __DIR__ . '/block/register.php';
 
 // ---- Réglages › Annuaire SOS ---------------------------------------------------------------
 
@@ -218,7 +246,7 @@ function sos_annuaire_settings_page(): void {
 	?>
 	<div class="wrap">
 		<h1>Annuaire SOS</h1>
-		<p>Ajoutez l'annuaire dans une page avec le code court <code>[annuaire_sos src="https://…/annuaire-sos.json"]</code> (l'adresse du flux vous est donnée par votre DSRC).</p>
+		<p>Ajoutez l'annuaire dans une page avec le bloc <strong>Annuaire SOS</strong> (bouton « + » de l'éditeur, puis « Annuaire SOS » ; l'adresse du flux se règle dans la colonne de droite) ou avec le code court <code>[annuaire_sos src="https://…/annuaire-sos.json"]</code>. L'adresse du flux vous est donnée par votre DSRC.</p>
 		<form method="post" action="options.php">
 			<?php settings_fields( 'sos_annuaire' ); ?>
 			<table class="form-table" role="presentation">
