@@ -9,14 +9,14 @@
  *
  * Order: by relevance when there is a query (the text chunk scores rows, see text/relevance.ts),
  * then by distance when there is a place, then by name; records not confirmed for more than 14
- * months (feed/freshness.ts) after all the others of their group, whatever their relevance or distance.
+ * months (feed/freshness.ts, feed/months-old.ts) after all the others of their group, whatever their relevance or distance.
  */
 import type { GeoPoint, Offer, ServiceArea } from '../feed/schema.js';
 import type { DirectoryStructure } from '../feed/validate.js';
 import { distanceKm } from '../feed/location.js';
 import { CARE_CODES, SUBCARE_CODES } from '../feed/taxonomy.js';
 import { fold } from '../util/fold.js';
-import { monthsBefore, parisDate, REMOVE_MONTHS } from '../feed/freshness.js';
+import { monthsBefore, parisDate, REMOVE_MONTHS } from '../feed/months-old.js';
 import { FILTER_NAMES, RADII_KM, type Criteria, type FilterName, type Near } from './criteria.js';
 import { MASKED, maskOf, type MaskedFilter, type SearchIndex } from './search-index.js';
 import { MASK_FILTERS } from './filters.js';

@@ -10,7 +10,7 @@ import type { Result, ResultGroup } from '../../search/search.js';
 import { category, COSTS, offerTitle, STRUCTURE_KINDS } from '../../feed/taxonomy.js';
 import type { Offer } from '../../feed/schema.js';
 import { safeHref } from '../../feed/sanitize.js';
-import { olderThan, OVERDUE_MONTHS } from '../../feed/freshness.js';
+import { olderThan, OVERDUE_MONTHS } from '../../feed/months-old.js';
 import { styles } from './sos-results-list.styles.js';
 import { strings, type ListStrings } from './sos-results-list.strings.js';
 
