@@ -14,6 +14,8 @@ import { HEADER, ROWS, csvText, windows1252 } from './editeur-fixtures.mjs';
 const dir = mkdtempSync(join(tmpdir(), 'sos-editeur-'));
 const CSV = join(dir, 'annuaire-dsrc.csv');
 const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
+/** The campaign's and the freshness rule's day, fixed. */
+const TODAY = '2026-12-02';
 
 let servers;
 let browser;
@@ -23,6 +25,8 @@ before(async () => {
     throw new Error(`${EDITEUR_DIR}/index.html is missing: the workbench tests run on the built files. Run \`npm run build\` first.`);
   }
   writeFileSync(CSV, windows1252(csvText()));
+  // Every row wrong (an unknown care, no audience): a sheet that gives a feed without any structure.
+  writeFileSync(join(dir, 'tout-faux.csv'), csvText(HEADER, ROWS.map((r) => r.map((v, i) => (HEADER[i] === 'soin' ? 'n’importe quoi' : HEADER[i] === 'publics' ? '' : v)))));
   servers = await startServers();
   browser = await launchBrowser();
 });
@@ -35,8 +39,35 @@ after(async () => {
 
 // ---- reading and driving the workbench (its shadow root) ------------------------------------
 
+let downloadsSet = false;
+/** Downloads land in `dir/downloads` (the browser's own download, as the steward gets it). */
+async function allowDownloads() {
+  if (downloadsSet) return;
+  const cdp = await browser.target().createCDPSession();
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: join(dir, 'downloads'), eventsEnabled: true });
+  downloadsSet = true;
+}
+
+/** Waits for a downloaded file named like `re` that was not there in `before`; returns its path. */
+async function downloaded(re, before = new Set(), timeout = 15000) {
+  const folder = join(dir, 'downloads');
+  const t0 = Date.now();
+  while (Date.now() - t0 < timeout) {
+    const found = existsSync(folder) ? readdirSync(folder).filter((f) => re.test(f) && !f.endsWith('.crdownload') && !before.has(f)) : [];
+    if (found.length) {
+      await new Promise((r) => setTimeout(r, 200)); // let the write finish
+      return join(folder, found[0]);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no download matching ${re}`);
+}
+
+const downloads = () => new Set(existsSync(join(dir, 'downloads')) ? readdirSync(join(dir, 'downloads')) : []);
+
 /** Opens the built workbench; `attrs` are set on <sos-editeur> before anything is opened. */
-async function openBench(attrs = {}) {
+async function openBench(attrs = { today: TODAY }) {
+  await allowDownloads();
   const { page, log } = await openPage(browser, `${servers.A}/editeur/`);
   await page.waitForFunction(() => customElements.get('sos-editeur') && document.querySelector('sos-editeur').shadowRoot?.querySelector('[role=tablist]'));
   await page.evaluate((attrs) => {
@@ -169,4 +200,125 @@ describe('the publisher’s workbench (built, dist/editeur/)', () => {
   });
 });
 
-export { HEADER, ROWS, readFileSync, readdirSync };
+
+/** The feed validator of the built npm package (the widget's own): { ok, structures, errors }. */
+async function validate(file) {
+  const { validateFeed } = await import(join(ROOT, 'dist/npm/feed.js'));
+  const r = validateFeed(JSON.parse(readFileSync(file, 'utf8')));
+  return { ok: r.ok, structures: r.ok ? r.feed.structures.length : 0, errors: r.ok ? r.diagnostics.filter((d) => d.severity === 'error') : [r.message] };
+}
+
+/** Fills in the publisher fields of « Publier » (typed, as the steward would). */
+async function setPublisher(page) {
+  await showTab(page, 'publier');
+  for (const [id, value] of [['pub-id', 'onco-exemple'], ['pub-name', 'Onco-Exemple'], ['pub-region', '75'], ['pub-email', 'annuaire@onco-exemple.test']]) {
+    const input = (await page.evaluateHandle((id) => document.querySelector('sos-editeur').shadowRoot.getElementById(id), id)).asElement();
+    await input.evaluate((el) => { el.value = ''; });
+    await input.type(value);
+    await input.press('Tab');
+  }
+}
+
+describe('publishing from the workbench', () => {
+  test('the public feed: fixes applied, private columns stripped, over 14 months left out unless kept; a halved feed asks first; the download validates', async () => {
+    const { page, log } = await openBench();
+    // The published feed (the reference): 97 structures in the demo feed.
+    await showTab(page, 'ouvrir');
+    await inBench(page, (u) => { const i = document.querySelector('sos-editeur').shadowRoot.querySelector('#url'); i.value = u; }, `${servers.B}/feeds/demo.json`);
+    await click(page, /^Ouvrir le flux publié$/);
+    const said = await waitStatus(page, /ouvert/);
+    assert.match(said, /structures/);
+    const published = await inBench(page, () => document.querySelector('sos-editeur').reference.feed.structures.length);
+    assert.ok(published > 20, `reference: ${published} structures`);
+
+    await upload(page, CSV);
+    await showTab(page, 'verifier');
+    await click(page, /^Appliquer les \d+ suggestions$/);
+    await waitStatus(page, /suggestions appliquées/);
+    await setPublisher(page);
+    const panel = await inBench(page, () => document.querySelector('sos-editeur').shadowRoot.querySelector('[role=tabpanel]').textContent.replace(/\s+/g, ' '));
+    // ligue-87, verified 02/06/2025, is over 14 months on 2026-12-02: offered to keep, left out by default.
+    assert.match(panel, /Garder « Comité de la Haute-Vienne » \(vérifiée le 2025-06-02\)/);
+    assert.match(panel, /4 structures et \d+ offres seront publiées/);
+    await axe(page, 'publish step');
+
+    // 4 structures where 97 were published: a confirmation, with the numbers; « Annuler » downloads nothing.
+    let before = downloads();
+    await click(page, /^Télécharger le flux public/);
+    await page.waitForFunction(() => document.querySelector('sos-editeur').shadowRoot.querySelector('dialog#confirm')?.open);
+    const question = await inBench(page, () => document.querySelector('sos-editeur').shadowRoot.querySelector('dialog#confirm').textContent.replace(/\s+/g, ' '));
+    assert.match(question, new RegExp(`compte ${published} structures ; celui-ci n’en a que 4, moins de la moitié`));
+    assert.equal(await inBench(page, () => document.querySelector('sos-editeur').shadowRoot.activeElement?.textContent.trim()), 'Annuler', 'the safe choice has the focus');
+    await axe(page, 'confirmation dialog');
+    await page.keyboard.press('Escape');
+    await waitStatus(page, /annulé/);
+    await new Promise((r) => setTimeout(r, 500));
+    assert.deepEqual([...downloads()].filter((f) => !before.has(f)), [], 'nothing downloaded after « Annuler »');
+
+    // Kept on purpose, then confirmed: 5 structures, valid, no private column.
+    await inBench(page, () => [...document.querySelector('sos-editeur').shadowRoot.querySelectorAll('input[type=checkbox]')].find((c) => c.parentElement.textContent.includes('Haute-Vienne')).click());
+    await waitStatus(page, /gardée/);
+    before = downloads();
+    await click(page, /^Télécharger le flux public/);
+    await page.waitForFunction(() => document.querySelector('sos-editeur').shadowRoot.querySelector('dialog#confirm')?.open);
+    await click(page, /^Télécharger quand même$/);
+    const file = await downloaded(/^annuaire-sos-onco-exemple\.json$/, before);
+    const result = await validate(file);
+    assert.deepEqual(result, { ok: true, structures: 5, errors: [] });
+    const text = readFileSync(file, 'utf8');
+    assert.doesNotMatch(text, /Claire Martin|claire\.martin@chu\.test|referent|derniere_relance/, 'private columns never in the feed');
+    const feed = JSON.parse(text);
+    assert.equal(feed.publisher.id, 'onco-exemple');
+    const ligue = feed.structures.find((s) => s.id === 'ligue-87');
+    assert.equal(ligue.kind, 'comite-ligue');
+    assert.equal(ligue.contact.phone, '05 55 00 00 00');
+    assert.deepEqual(ligue.offers.map((o) => [o.audiences, o.settings]), [[['proche-aidant'], ['ville']], [['patient'], ['distance']]]);
+    await assertClean(assert, page, log);
+    await page.close();
+  });
+
+  test('a sheet whose every row is wrong gives a feed without structures: publishing it asks first', async () => {
+    const { page, log } = await openBench();
+    await upload(page, join(dir, 'tout-faux.csv'));
+    await setPublisher(page);
+    await click(page, /^Télécharger le flux public/);
+    await page.waitForFunction(() => document.querySelector('sos-editeur').shadowRoot.querySelector('dialog#confirm')?.open);
+    const question = await inBench(page, () => document.querySelector('sos-editeur').shadowRoot.querySelector('dialog#confirm').textContent.replace(/\s+/g, ' '));
+    assert.match(question, /aucune structure/);
+    await click(page, /^Annuler$/);
+    await waitStatus(page, /annulé/);
+    await assertClean(assert, page, log);
+    await page.close();
+  });
+
+  test('the working spreadsheet (.xlsx) reopens to the same feed, and the preview is the real widget', async () => {
+    const { page, log } = await openBench();
+    await upload(page, CSV);
+    await showTab(page, 'verifier');
+    await click(page, /^Appliquer les \d+ suggestions$/);
+    await waitStatus(page, /suggestions appliquées/);
+    const feedBefore = await inBench(page, () => JSON.stringify(document.querySelector('sos-editeur').checked.feed.structures));
+    await setPublisher(page);
+    const before = downloads();
+    await click(page, /^Télécharger le tableur \(\.xlsx\)$/);
+    const xlsx = await downloaded(/\.xlsx$/, before);
+    await upload(page, xlsx);
+    const feedAfter = await inBench(page, () => JSON.stringify(document.querySelector('sos-editeur').checked.feed.structures));
+    assert.equal(feedAfter, feedBefore, 'the same feed after the round trip');
+    const referents = await inBench(page, () => Object.fromEntries(document.querySelector('sos-editeur').checked.private));
+    assert.equal(referents['chu-exemple']?.email, 'claire.martin@chu.test', 'private columns kept in the working sheet');
+
+    await showTab(page, 'publier');
+    await click(page, /^Aperçu de l’annuaire$/);
+    await page.waitForFunction(() => {
+      const a = document.querySelector('sos-editeur').shadowRoot.querySelector('sos-annuaire');
+      const count = a && window.__deepFind(a.shadowRoot, '[part="count"]');
+      return count && /\d/.test(count.textContent);
+    }, { timeout: 15000 });
+    const count = await inBench(page, () => window.__deepFind(document.querySelector('sos-editeur').shadowRoot.querySelector('sos-annuaire').shadowRoot, '[part="count"]').textContent);
+    assert.match(count.replace(/\s+/g, ' ').trim(), /^4 structures/, 'the 4 structures published (the one over 14 months left out)');
+    await axe(page, 'preview');
+    await assertClean(assert, page, log);
+    await page.close();
+  });
+});

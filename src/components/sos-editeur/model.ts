@@ -53,8 +53,20 @@ export function checkWork(work: Work, day: string, publisher: Record<string, unk
   const now = new Date(`${day}T12:00:00Z`);
   const r = tableToFeed(work.table, { publisher, generatedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), now });
   const problems = work.paths ? r.problems.map((p) => withPath(p, work)) : r.problems;
-  return { feed: r.feed, problems, ...(r.fatal ? { fatal: r.fatal } : {}), private: r.private };
+  return { feed: r.feed, problems, ...(r.fatal ? { fatal: fieldNames(r.fatal) } : {}), private: r.private };
 }
+
+/** The CLI's options, named as the fields of « Publier » where the workbench sets them. */
+const FIELD_FOR: Record<string, string> = {
+  'publisher-id': 'l’identifiant de l’éditeur (étape « Publier »)',
+  'publisher-name': 'le nom de l’éditeur (étape « Publier »)',
+  region: 'le code de la région (étape « Publier »)',
+  license: 'la licence (étape « Publier »)',
+  'publisher-url': 'le site de l’éditeur (étape « Publier »)',
+  'contact-email': 'le courriel pour signaler une erreur (étape « Publier »)',
+  'contact-url': 'le site de l’éditeur (étape « Publier »)',
+};
+const fieldNames = (message: string): string => message.replace(/option --([a-z-]+)/g, (all, name: string) => FIELD_FOR[name] ?? all);
 
 /** A problem of a table made from a feed, with the JSON path of the value in that feed. */
 function withPath(p: Problem, work: Work): Problem {

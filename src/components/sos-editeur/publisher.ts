@@ -13,6 +13,7 @@ export interface PublisherFields {
 }
 
 const KEY = 'sos-editeur:publisher';
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const EMPTY: PublisherFields = { id: '', name: '', region: '', url: '', email: '', license: 'Licence Ouverte 2.0' };
 
 export function loadPublisher(): PublisherFields {
@@ -45,7 +46,7 @@ export function publisherEnvelope(f: PublisherFields): Record<string, unknown> |
     name: f.name.trim(),
     ...(/^\d{2}$/.test(f.region) ? { region: f.region } : {}),
     ...(/^https?:\/\//.test(f.url) ? { url: f.url.trim() } : {}),
-    ...(f.email.includes('@') ? { contact: { email: f.email.trim() } } : {}),
+    ...(EMAIL.test(f.email.trim()) ? { contact: { email: f.email.trim() } } : {}),
     ...(f.license.trim() ? { license: f.license.trim() } : {}),
   };
 }
