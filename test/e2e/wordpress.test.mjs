@@ -1,6 +1,8 @@
 // End-to-end: OUR WordPress plugin (integrations/wordpress/sos-annuaire, widget from dist/cdn) in
 // a real WordPress (Debian packages, twentytwentythree block theme), set up by wp-setup.sh in a
-// temporary directory and torn down by wp-teardown.sh. Skipped when the packages are missing:
+// temporary directory and torn down by wp-teardown.sh: the shortcodes, and the « Annuaire SOS »
+// block inserted through the REST API and through the block editor in Chromium. Skipped when the
+// packages are missing:
 //   apt-get install -y --no-install-recommends wordpress wordpress-theme-twentytwentythree \
 //     mariadb-server apache2 libapache2-mod-php php-mysql
 import { after, before, describe, test } from 'node:test';
@@ -52,17 +54,58 @@ function freePort() {
 
 /** Runs PHP inside the test WordPress (WP-CLI is not packaged in Debian). */
 function wpPhp(state, port, code) {
-  const boot = `$_SERVER["HTTP_HOST"]="localhost:${port}"; $_SERVER["WORDPRESS_CONFIG"]="sosannuaire-e2e"; require "/usr/share/wordpress/wp-load.php";`;
+  const config = readFileSync(join(state, 'config-name'), 'utf8').trim();
+  const boot = `$_SERVER["HTTP_HOST"]="localhost:${port}"; $_SERVER["WORDPRESS_CONFIG"]="${config}"; require "/usr/share/wordpress/wp-load.php";`;
   const r = spawnSync('php', ['-r', boot + code], { encoding: 'utf8', timeout: 30000 });
   assert.equal(r.status, 0, `php failed: ${r.stderr}`);
   return r.stdout;
 }
+
+/** Entry names of a zip file, read from its central directory. */
+function zipEntries(buf) {
+  const end = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  assert.ok(end >= 0, 'not a zip file');
+  const names = [];
+  let at = buf.readUInt32LE(end + 16);
+  for (let i = buf.readUInt16LE(end + 10); i > 0; i--) {
+    assert.equal(buf.readUInt32LE(at), 0x02014b50, 'zip central directory entry');
+    const nameLength = buf.readUInt16LE(at + 28);
+    names.push(buf.toString('utf8', at + 46, at + 46 + nameLength));
+    at += 46 + nameLength + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
+  }
+  return names;
+}
+
+/** Block markup as the editor writes it for « Annuaire SOS » (attributes as JSON, self-closing). */
+const blockMarkup = (attrs) => `<!-- wp:sos-annuaire/annuaire ${attrs ? `${JSON.stringify(attrs)} ` : ''}/-->`;
 
 const suite = () => {
   let state;
   let port;
   let urls = {};
   let browser;
+  let site;
+  let appAuth;
+
+  /** The REST API as the admin, authenticated with an application password. */
+  async function rest(route, { method = 'GET', body } = {}) {
+    const res = await fetch(`${site}/?rest_route=${encodeURIComponent(route)}`, {
+      method,
+      headers: { authorization: appAuth, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const json = await res.json();
+    assert.ok(res.ok, `${method} ${route}: HTTP ${res.status} ${JSON.stringify(json).slice(0, 500)}`);
+    return json;
+  }
+
+  /** Publishes a page holding a paragraph and the given block markup (REST API); returns its address. */
+  async function publishPage(title, markup) {
+    const content = `<!-- wp:paragraph --><p>Texte du site avant le bloc.</p><!-- /wp:paragraph -->\n${markup}`;
+    const created = await rest('/wp/v2/pages', { method: 'POST', body: { title, status: 'publish', content } });
+    assert.equal(created.status, 'publish');
+    return created.link;
+  }
 
   before(async () => {
     requireBuild();
@@ -75,6 +118,13 @@ const suite = () => {
     });
     if (r.status !== 0) throw new Error(`wp-setup.sh failed (${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`);
     urls = Object.fromEntries(readFileSync(join(state, 'urls'), 'utf8').trim().split('\n').map((l) => l.split(/=(.*)/s).slice(0, 2)));
+    site = `http://localhost:${port}`;
+    // WP-CLI is not packaged in Debian: the application password is made in PHP.
+    const password = wpPhp(state, port, `
+      $r = WP_Application_Passwords::create_new_application_password(1, ['name' => 'e2e']);
+      if (is_wp_error($r)) { fwrite(STDERR, $r->get_error_message()); exit(1); }
+      echo $r[0];`).trim();
+    appAuth = `Basic ${Buffer.from(`admin:${password}`).toString('base64')}`;
     browser = await launchBrowser();
   }, { timeout: 150000 });
 
@@ -153,6 +203,201 @@ const suite = () => {
     assert.doesNotMatch(out.visitor, /<p|<sos-annuaire/);
     assert.match(out.editor, /<p class="sos-annuaire-notice" role="alert"[^>]*>Annuaire SOS/);
     assert.match(out.card, /structure_id/);
+  });
+
+  test('the block is registered with the shortcode\'s attributes (REST block-types)', { timeout: 30000 }, async () => {
+    const type = await rest('/wp/v2/block-types/sos-annuaire/annuaire');
+    assert.equal(type.title, 'Annuaire SOS');
+    assert.equal(type.api_version, 3);
+    assert.equal(type.is_dynamic, true);
+    const names = Object.keys(type.attributes);
+    for (const name of ['src', 'departement', 'care', 'subcare', 'audience', 'age', 'setting', 'phase', 'access', 'cost', 'pathway', 'opening', 'mssante', 'lockPresets', 'variant', 'theme', 'lang', 'basemap']) {
+      assert.ok(names.includes(name), `attribute ${name} in ${names}`);
+    }
+    assert.equal(type.attributes.src.type, 'string');
+    assert.equal(type.attributes.lockPresets.type, 'boolean');
+    // Every text attribute is one the shortcode knows (the block renders through it).
+    const shortcode = JSON.parse(wpPhp(state, port, 'echo json_encode(array_keys(SOS_ANNUAIRE_ATTRIBUTES));'));
+    const own = names.filter((n) => type.attributes[n].type === 'string' && !['className', 'align'].includes(n));
+    assert.deepEqual(own.filter((n) => !shortcode.includes(n)), []);
+  });
+
+  test('a block inserted through the REST API renders the directory inside the theme; a search works', { timeout: 90000 }, async () => {
+    const url = await publishPage('Annuaire (bloc)', blockMarkup({ src: urls.feed, basemap: 'offline', variant: 'liste', align: 'wide' }));
+    const { page, log } = await openPage(browser, url, { allow: siteFavicon });
+    const html = await page.content();
+    assert.match(html, /<script type="module" src="[^"]*\/wp-content\/plugins\/sos-annuaire\/assets\/sos-annuaire\.js\?ver=[^"]*" id="sos-annuaire-js/);
+    assert.ok(
+      await page.$('.wp-site-blocks .wp-block-sos-annuaire-annuaire.alignwide > sos-annuaire[variant="liste"][basemap="offline"]'),
+      'the element sits in the block wrapper (wide alignment) in the block theme layout',
+    );
+    assert.equal(await page.$eval('sos-annuaire', (el) => el.getAttribute('src')), urls.feed);
+    const first = await waitCount(page);
+    assert.ok(firstNumber(first) > 100, first);
+    const after = await search(page, 'sos-annuaire', 'sophro');
+    assert.ok(firstNumber(after) > 0 && firstNumber(after) < firstNumber(first), `${first} -> ${after}`);
+    await assertClean(assert, page, log);
+    await page.close();
+  });
+
+  test('hostile block attributes are escaped or refused exactly like the shortcode', { timeout: 30000 }, () => {
+    const out = JSON.parse(wpPhp(state, port, String.raw`
+      $block = fn ($attrs) => do_blocks('<!-- wp:sos-annuaire/annuaire ' . $attrs . ' /-->');
+      $hostile = ['src' => 'https://a.fr/f.json javascript:alert(1) https://b.fr/g.json', 'departement' => '33"><script>alert(1)</script>', 'care' => "x' onmouseover='alert(1)", 'basemap' => 'javascript:alert(1)', 'onclick' => 'alert(1)', 'lockPresets' => true];
+      $raw = $block(json_encode($hostile, JSON_UNESCAPED_SLASHES));
+      // How the editor itself serialises attributes: < > & " as \u escapes.
+      $editor = $block(wp_json_encode($hostile, JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_QUOT | JSON_UNESCAPED_SLASHES));
+      $callback = sos_annuaire_shortcode(['src' => $hostile['src'], 'departement' => $hostile['departement'], 'care' => $hostile['care'], 'basemap' => $hostile['basemap'], 'onclick' => 'alert(1)', 'lock']);
+      $shortcode = do_shortcode('[annuaire_sos src="https://a.fr/f.json javascript:alert(1) https://b.fr/g.json" departement=\'33"><script>alert(1)</script>\' basemap="javascript:alert(1)" onclick="alert(1)" lock]');
+      $noCare = $block(json_encode(array_diff_key($hostile, ['care' => 1]), JSON_UNESCAPED_SLASHES));
+      $types = $block('{"src":"https://a.fr/f.json","departement":{"x":"<script>"},"variant":42,"lockPresets":"true","opening":1,"mssante":"oui"}');
+      $srcArray = $block('{"src":["https://a.fr/f.json"]}');
+      $wrapper = $block('{"src":"https://a.fr/f.json","className":"x\" onmouseover=\"alert(1)","align":"wide\"><script>alert(1)</script>"}');
+      $jsBlock = $block('{"src":"javascript:alert(1)"}');
+      $jsShortcode = do_shortcode('[annuaire_sos src="javascript:alert(1)"]');
+      $jsCard = do_shortcode('[annuaire_sos_fiche src="javascript:alert(1)" structure_id="finess-330000662"]');
+      echo json_encode(compact('raw', 'editor', 'callback', 'shortcode', 'noCare', 'types', 'srcArray', 'wrapper', 'jsBlock', 'jsShortcode', 'jsCard'));`));
+    const wrap = (inner) => `<div class="wp-block-sos-annuaire-annuaire">${inner}</div>`;
+    assert.equal(out.raw, wrap(out.callback), 'the block renders what the shortcode renders, in its wrapper');
+    assert.equal(out.editor, out.raw, 'escaped JSON (as the editor writes it) gives the same page');
+    assert.equal(out.noCare, wrap(out.shortcode), 'same as the [annuaire_sos …] shortcode in a post');
+    assert.doesNotMatch(out.raw, /<script|javascript:|onclick|onmouseover='/);
+    assert.match(out.raw, /^<div class="wp-block-sos-annuaire-annuaire"><sos-annuaire src="https:\/\/a\.fr\/f\.json https:\/\/b\.fr\/g\.json" departement="33&quot;&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;" care="x&#039; onmouseover=&#039;alert\(1\)" lock><\/sos-annuaire><\/div>$/);
+    assert.equal(out.types, wrap('<sos-annuaire src="https://a.fr/f.json"></sos-annuaire>'), 'values of the wrong type are dropped; toggles need true');
+    assert.equal(out.srcArray, "<!-- annuaire_sos : attribut src manquant, rien n'est affiché -->", 'an src that is not text counts as missing');
+    // WordPress escapes the wrapper's classes itself (WP 6.1 does not check `align` against its list).
+    assert.match(out.wrapper, /^<div class="[^"<>]*\bwp-block-sos-annuaire-annuaire\b[^"<>]*"><sos-annuaire src="https:\/\/a\.fr\/f\.json"><\/sos-annuaire><\/div>$/);
+    assert.match(out.wrapper, / x&quot; onmouseover=&quot;alert\(1\)/);
+    assert.equal(out.jsBlock, out.jsShortcode, 'a javascript: feed address is refused like the shortcode');
+    assert.equal(out.jsBlock, "<!-- annuaire_sos : attribut src invalide (adresse http ou https attendue), rien n'est affiché -->");
+    assert.equal(out.jsCard, "<!-- annuaire_sos_fiche : attribut src invalide (adresse http ou https attendue), rien n'est affiché -->");
+  });
+
+  test('a hostile block in a published page runs nothing and keeps the values as text', { timeout: 60000 }, async () => {
+    const departement = '33"><script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">';
+    const url = await publishPage('Bloc hostile', blockMarkup({ src: `${urls.feed} javascript:window.__pwned=3`, departement, basemap: 'offline', variant: 'liste', theme: '"><script>window.__pwned = 4</script>' }));
+    const html = await (await fetch(url)).text();
+    assert.doesNotMatch(html, /<script>window\.__pwned|<img src=x|javascript:/);
+    const { page } = await openPage(browser, url, { allow: () => true });
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.deepEqual(
+      await page.$eval('sos-annuaire', (el) => [el.getAttribute('src'), el.getAttribute('departement'), el.getAttribute('theme')]),
+      [urls.feed, departement, '"><script>window.__pwned = 4</script>'],
+    );
+    await page.close();
+  });
+
+  test('a block without src: the shortcode\'s HTML comment for visitors, no element, no script; editors are told where to set it', { timeout: 30000 }, async () => {
+    const url = await publishPage('Bloc sans flux', blockMarkup({ departement: '33', variant: 'liste' }));
+    const html = await (await fetch(url)).text();
+    const comment = /<!-- annuaire_sos : [^>]*-->/;
+    assert.equal(html.match(comment)?.[0], (await (await fetch(urls.missing)).text()).match(comment)?.[0]);
+    assert.equal(html.match(comment)?.[0], "<!-- annuaire_sos : attribut src manquant, rien n'est affiché -->");
+    assert.doesNotMatch(html, /<sos-annuaire|sos-annuaire-notice|sos-annuaire\.js/);
+    const editor = wpPhp(state, port, `wp_set_current_user(1); echo do_blocks('${blockMarkup({ departement: '33' })}');`);
+    assert.match(editor, /<p class="sos-annuaire-notice" role="alert"[^>]*>Annuaire SOS \(message visible seulement par les éditeurs\) : indiquez l&#039;adresse du flux de votre DSRC dans le bloc Annuaire SOS \(réglages du bloc, « Adresse du flux »\)/);
+  });
+
+  test('the block editor: « Annuaire SOS » is in the inserter, the sidebar has its settings, the page made with it shows the directory', { timeout: 180000 }, async () => {
+    const password = readFileSync(join(state, 'admin-password'), 'utf8').trim();
+    const { page, log } = await openPage(browser, `${site}/wp-login.php`, { allow: siteFavicon });
+    await page.type('#user_login', 'admin');
+    await page.type('#user_pass', password);
+    await Promise.all([page.waitForNavigation({ timeout: 60000 }), page.click('#wp-submit')]);
+    await page.goto(`${site}/wp-admin/post-new.php?post_type=page`, { waitUntil: 'load', timeout: 60000 });
+    await page.waitForSelector('.edit-post-header-toolbar__inserter-toggle', { timeout: 60000 });
+
+    // The inserter: search for the block by its French name, insert it.
+    await page.click('.edit-post-header-toolbar__inserter-toggle');
+    await page.waitForSelector('.block-editor-inserter__search input', { timeout: 30000 });
+    await page.type('.block-editor-inserter__search input', 'annuaire');
+    const item = await page.waitForSelector('.block-editor-block-types-list__item.editor-block-list-item-sos-annuaire-annuaire', { timeout: 30000 });
+    assert.match(await item.evaluate((el) => el.textContent), /Annuaire SOS/);
+    await item.click();
+
+    // In the page: the French placeholder while no feed is set.
+    const block = await page.waitForSelector('.wp-block-sos-annuaire-annuaire', { timeout: 30000 });
+    assert.match(await block.evaluate((el) => el.textContent), /Aucun flux indiqué : l'annuaire ne s'affichera pas/);
+
+    // The sidebar (block settings, opened with the gear button as a webmaster would): every control, French labels.
+    if (!(await page.$('.block-editor-block-inspector'))) await page.click('.interface-pinned-items button[aria-label="Settings"]');
+    const sidebar = await page.waitForSelector('.block-editor-block-inspector', { timeout: 30000 });
+    const labels = await sidebar.evaluate((el) => [...el.querySelectorAll('label, legend, .components-panel__body-title')].map((l) => l.textContent.trim()));
+    for (const label of ['Flux', 'Adresse du flux', 'Affichage', 'Présentation', 'Apparence', 'Langue de l\'annuaire', 'Fond de carte', 'Présélections', 'Soins précis']) {
+      assert.ok(labels.includes(label), `« ${label} » in the sidebar: ${labels.join(' | ')}`);
+    }
+    const field = async (label) => {
+      const id = await sidebar.evaluate((el, label) => [...el.querySelectorAll('label')].find((l) => l.textContent.trim() === label)?.htmlFor, label);
+      assert.ok(id, `a field labelled « ${label} »`);
+      return sidebar.$(`#${id}`);
+    };
+    await (await field('Adresse du flux')).type('javascript:alert(1)');
+    await page.waitForFunction(() => document.querySelector('.block-editor-block-inspector .components-notice')?.textContent.includes('Adresse ignorée'), { timeout: 10000 });
+    // Cleared as a webmaster would (select all, delete), then the right address.
+    const src = await field('Adresse du flux');
+    await src.focus();
+    await page.keyboard.down('Control');
+    await page.keyboard.press('a');
+    await page.keyboard.up('Control');
+    await page.keyboard.press('Backspace');
+    await src.type(urls.feed);
+    await (await field('Présentation')).select('liste');
+    await (await field('Fond de carte')).select('offline');
+    await (await field('Langue de l\'annuaire')).select('en');
+    // The presets panel opens on click and lists the referential's categories.
+    const presets = await sidebar.evaluateHandle((el) => [...el.querySelectorAll('.components-panel__body-toggle')].find((b) => b.textContent.trim() === 'Présélections'));
+    await presets.click();
+    await (await field('Activité physique adaptée')).click();
+    await (await field('Figer les présélections')).click();
+    await page.waitForFunction(() => !document.querySelector('.block-editor-block-inspector .components-notice'), { timeout: 10000 });
+    // The block in the page sums the settings up in French.
+    await page.waitForFunction(
+      () => /Présélections \(figées\) : Activité physique adaptée/.test(document.querySelector('.wp-block-sos-annuaire-annuaire')?.textContent ?? ''),
+      { timeout: 10000 },
+    );
+
+    const content = await page.evaluate(() => window.wp.data.select('core/editor').getEditedPostContent());
+    const saved = /^<!-- wp:sos-annuaire\/annuaire (\{.*\}) \/-->$/.exec(content);
+    assert.ok(saved, `one self-closing block in the page: ${content}`);
+    assert.deepEqual(JSON.parse(saved[1]), { src: urls.feed, variant: 'liste', basemap: 'offline', lang: 'en', care: 'activite-physique', lockPresets: true });
+
+    // Publish through the editor's own data store, then read the page as a visitor would.
+    await page.evaluate(() => {
+      window.wp.data.dispatch('core/editor').editPost({ title: 'Annuaire (éditeur)', status: 'publish' });
+      return window.wp.data.dispatch('core/editor').savePost();
+    });
+    const link = await page.evaluate(() => window.wp.data.select('core/editor').getCurrentPost().link);
+    assert.deepEqual(log.pageErrors, [], 'page errors in the editor');
+    assert.deepEqual(log.console, [], 'console errors in the editor');
+    assert.deepEqual(log.outside, [], 'requests left 127.0.0.1/localhost');
+    await page.close();
+
+    const html = await (await fetch(link)).text();
+    const esc = urls.feed.replaceAll('.', '\\.').replaceAll('/', '\\/');
+    assert.match(html, new RegExp(`<div class="wp-block-sos-annuaire-annuaire"><sos-annuaire src="${esc}" care="activite-physique" variant="liste" lang="en" basemap="offline" lock></sos-annuaire></div>`));
+    const shown = await openPage(browser, link, { allow: siteFavicon });
+    const count = await waitCount(shown.page);
+    assert.ok(firstNumber(count) > 0, count);
+    await assertClean(assert, shown.page, shown.log);
+    await shown.page.close();
+  });
+
+  test('readme.txt: « Tested up to » is the WordPress tested here, « Requires at least » is the plugin header\'s', () => {
+    const readme = readFileSync(join(ROOT, 'integrations/wordpress/sos-annuaire/readme.txt'), 'utf8');
+    const header = readFileSync(join(ROOT, 'integrations/wordpress/sos-annuaire/sos-annuaire.php'), 'utf8');
+    const version = wpPhp(state, port, 'echo $GLOBALS["wp_version"];').trim();
+    assert.equal(/^Tested up to: (.+)$/m.exec(readme)?.[1], version.split('.').slice(0, 2).join('.'), `WordPress ${version} was tested`);
+    assert.equal(/^Requires at least: (.+)$/m.exec(readme)?.[1], /^ \* Requires at least:\s+(.+)$/m.exec(header)?.[1]);
+  });
+
+  test('the plugin zip (npm run package:wordpress) holds the block', { timeout: 60000 }, () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/package-wordpress.mjs')], { cwd: ROOT, encoding: 'utf8', timeout: 50000 });
+    assert.equal(r.status, 0, r.stderr);
+    const names = zipEntries(readFileSync(join(ROOT, 'dist/wordpress/sos-annuaire.zip')));
+    for (const file of ['sos-annuaire.php', 'readme.txt', 'uninstall.php', 'assets/sos-annuaire.js', 'block/block.json', 'block/index.js', 'block/index.asset.php', 'block/register.php', 'block/choices.json']) {
+      assert.ok(names.includes(`sos-annuaire/${file}`), `${file} in ${names.join(', ')}`);
+    }
+    assert.ok(!names.some((n) => n.endsWith('.gitignore')));
   });
 
   test('the plugin logged no PHP warning or notice', () => {

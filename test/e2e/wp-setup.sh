@@ -8,9 +8,11 @@
 # Everything lives in $STATE: a private MariaDB data directory (socket only, no TCP), an Apache
 # started with its own config file (127.0.0.1:$PORT; the system's /etc/apache2 is not changed),
 # and WP_CONTENT_DIR (theme symlink, plugin copy, the demo feed in uploads/). The only file
-# written outside $STATE is /etc/wordpress/config-sosannuaire-e2e.php (Debian's wp-config reads
-# /etc/wordpress/config-<WORDPRESS_CONFIG>.php); wp-teardown.sh removes it.
-# Writes $STATE/mariadb.pid, $STATE/apache.pid and $STATE/urls (name=url lines).
+# written outside $STATE is /etc/wordpress/config-sosannuaire-e2e-$PORT.php (Debian's wp-config
+# reads /etc/wordpress/config-<WORDPRESS_CONFIG>.php; one per port, so two runs do not clash);
+# wp-teardown.sh removes it.
+# Writes $STATE/mariadb.pid, $STATE/apache.pid, $STATE/urls (name=url lines), $STATE/config-name
+# and $STATE/admin-password (user admin; for the editor test).
 set -euo pipefail
 
 : "${STATE:?set STATE to an empty directory}"
@@ -18,7 +20,7 @@ PORT=${PORT:-8088}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 CDN_DIR=${CDN_DIR:-$ROOT/dist/cdn}
 FEED=${FEED:-$ROOT/demo/feeds/onco-nouvelle-aquitaine.demo.json}
-CONFIG_NAME=sosannuaire-e2e
+CONFIG_NAME=sosannuaire-e2e-$PORT
 CONFIG_FILE=/etc/wordpress/config-$CONFIG_NAME.php
 SITE=http://localhost:$PORT
 SOCK=$STATE/mysql-run/mysqld.sock
@@ -27,6 +29,8 @@ DB_PASSWORD=sos-e2e-$RANDOM$RANDOM
 mkdir -p "$STATE"
 chmod 755 "$STATE"
 echo "$CONFIG_FILE" > "$STATE/config-file"
+echo "$CONFIG_NAME" > "$STATE/config-name"
+( umask 077; echo "$DB_PASSWORD-Admin" > "$STATE/admin-password" )
 
 # 1. MariaDB, private data directory, unix socket only.
 mkdir -p "$STATE/mysql" "$STATE/mysql-run"
@@ -55,6 +59,8 @@ cat > "$CONTENT/mu-plugins/e2e-no-emoji.php" <<'PHP'
 <?php
 remove_action( 'wp_head', 'print_emoji_detection_script', 7 );
 remove_action( 'wp_print_styles', 'print_emoji_styles' );
+// Test site only: the editor's block directory searches wordpress.org (unreachable here: HTTP 500).
+remove_action( 'enqueue_block_editor_assets', 'wp_enqueue_editor_block_directory_assets' );
 PHP
 chown -R www-data:www-data "$CONTENT/uploads"
 
@@ -68,6 +74,8 @@ define('WP_HOME', '$SITE'); define('WP_SITEURL', '$SITE');
 define('AUTH_KEY', 'e2e1'); define('SECURE_AUTH_KEY', 'e2e2'); define('LOGGED_IN_KEY', 'e2e3'); define('NONCE_KEY', 'e2e4');
 define('AUTH_SALT', 'e2e5'); define('SECURE_AUTH_SALT', 'e2e6'); define('LOGGED_IN_SALT', 'e2e7'); define('NONCE_SALT', 'e2e8');
 define('WP_HTTP_BLOCK_EXTERNAL', true); define('DISABLE_WP_CRON', true); define('AUTOMATIC_UPDATER_DISABLED', true);
+// 'local': application passwords (REST API as the admin) without HTTPS.
+define('WP_ENVIRONMENT_TYPE', 'local');
 define('WP_DEBUG', true); define('WP_DEBUG_DISPLAY', false); define('WP_DEBUG_LOG', '$STATE/wp-debug.log');
 PHP
 chmod 644 "$CONFIG_FILE"
@@ -129,6 +137,9 @@ php -r '
   require_once ABSPATH . "wp-admin/includes/plugin.php";
   $r = activate_plugin("sos-annuaire/sos-annuaire.php");
   if (is_wp_error($r)) { fwrite(STDERR, $r->get_error_message() . "\n"); exit(1); }
+  // No Gravatar images (a public host) in the admin; no welcome guide (images from s.w.org) in the editor.
+  update_option("show_avatars", 0);
+  update_user_meta(1, $GLOBALS["wpdb"]->get_blog_prefix() . "persisted_preferences", ["core/edit-post" => ["welcomeGuide" => false], "_modified" => gmdate("c")]);
   $feed = content_url("uploads/sos/annuaire-sos.json");
   $page = function ($title, $body) {
     $id = wp_insert_post(["post_title" => $title, "post_status" => "publish", "post_type" => "page", "post_content" => $body], true);
@@ -136,6 +147,7 @@ php -r '
     return get_permalink($id);
   };
   $sc = fn ($code) => "<!-- wp:paragraph --><p>Texte du site avant le widget.</p><!-- /wp:paragraph -->\n<!-- wp:shortcode -->" . $code . "<!-- /wp:shortcode -->";
+  echo "feed=", $feed, "\n";
   echo "directory=", $page("Annuaire", $sc("[annuaire_sos src=\"$feed\" basemap=\"offline\" id=\"annuaire\" inconnu=\"x\"]")), "\n";
   echo "card=", $page("Une fiche", $sc("[annuaire_sos_fiche src=\"$feed\" structure_id=\"finess-330000662\"]")), "\n";
   echo "missing=", $page("Sans flux", $sc("[annuaire_sos departement=\"33\"]")), "\n";

@@ -19,7 +19,7 @@ stop "$STATE/mariadb.pid" mariadbd
 
 if [ -f "$STATE/config-file" ]; then
   conf=$(cat "$STATE/config-file")
-  case "$conf" in /etc/wordpress/config-sosannuaire-e2e.php) rm -f "$conf" ;; esac
+  case "$conf" in /etc/wordpress/config-sosannuaire-e2e*.php) rm -f "$conf" ;; esac
 fi
 [ "${KEEP_STATE:-}" = 1 ] || rm -rf "$STATE"
 exit 0
