@@ -48,3 +48,14 @@ test('block.json: apiVersion 3, dynamic, editor script without a build step', ()
   assert.equal(spawnSync(process.execPath, ['--check', join(dir, 'index.js')]).status, 0, 'index.js parses as plain JavaScript');
   assert.doesNotMatch(js, /^\s*(import|export)\s/m, 'a classic script, not a module');
 });
+
+test('the plugin readme gives the README\'s self-hosted CSP (checked by the e2e tests), without unsafe-inline', () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const pluginReadme = readFileSync('integrations/wordpress/sos-annuaire/readme.txt', 'utf8');
+  const selfHosted = /Content-Security-Policy: default-src 'none'; (script-src 'self'; .*)$/m.exec(readme)?.[1];
+  assert.ok(selfHosted, 'README shows the self-hosted policy');
+  const expected = selfHosted.replace('https://www.exemple-dsrc.fr', '<serveur du flux>');
+  const csp = /= Mon site a une politique de sécurité du contenu \(CSP\) =\n\n(.*)/.exec(pluginReadme)?.[1] ?? '';
+  assert.ok(csp.includes(`\`${expected}\``), `readme.txt gives \`${expected}\`: ${csp}`);
+  for (const policy of csp.match(/`[^`]*-src[^`]*`/g) ?? []) assert.doesNotMatch(policy, /unsafe/, policy);
+});
