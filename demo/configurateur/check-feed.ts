@@ -133,7 +133,7 @@ export async function checkFeed(url: string, signal: AbortSignal): Promise<FeedC
       if (await answersWithoutCors(url, signal)) {
         return {
           ok: false, url, kind: 'cors', message: err.message,
-          detail: "Le serveur du flux répond, mais n'autorise pas les autres sites à lire le flux (CORS). Demandez à votre DSRC d'envoyer l'en-tête « Access-Control-Allow-Origin: * » avec ce fichier : sans lui, l'annuaire ne s'affichera sur aucun site partenaire.",
+          detail: "Le serveur du flux répond, mais n'autorise pas les autres sites à lire le flux (CORS). Demandez à votre DSRC d'envoyer l'en-tête « Access-Control-Allow-Origin: * » avec ce fichier : sans lui, l'annuaire ne s'affichera sur aucun site partenaire (guide d'intégration, section « CORS : ce que doivent envoyer les serveurs »).",
         };
       }
       return {

@@ -203,6 +203,16 @@ describe('configurator (built demo): the code leads, the feed is checked', () =>
     await page.close();
   });
 
+  test('a feed on the configurator\'s own site without the CORS header: readable here, but a warning for the partners', async () => {
+    const { page, log } = await openConfigurator();
+    await enterFeed(page, `${A}/feeds/onco-nouvelle-aquitaine.demo.json`);
+    await waitStatus(page, /Flux lisible/);
+    assert.match(await status(page), /même site que ce configurateur.*Access-Control-Allow-Origin: \*/);
+    // The header probe stops its download once the headers are in.
+    await assertClean(assert, page, log, { ignoreFailed: (f) => f.startsWith(`${A}/feeds/`) && f.endsWith('ERR_ABORTED') });
+    await page.close();
+  });
+
   test('not JSON, missing file, incomplete address: the widget\'s own messages', async () => {
     const { page, log } = await openConfigurator();
     await enterFeed(page, `${B}/cors/broken.json`);
