@@ -27,9 +27,30 @@ before(async () => {
   writeFileSync(CSV, windows1252(csvText()));
   // Every row wrong (an unknown care, no audience): a sheet that gives a feed without any structure.
   writeFileSync(join(dir, 'tout-faux.csv'), csvText(HEADER, ROWS.map((r) => r.map((v, i) => (HEADER[i] === 'soin' ? 'n’importe quoi' : HEADER[i] === 'publics' ? '' : v)))));
+  await writeMistakesXlsx(join(dir, 'annuaire-dsrc.xlsx'));
   servers = await startServers();
   browser = await launchBrowser();
 });
+
+/**
+ * The same sheet as Excel keeps it (.xlsx): what Excel turns into numbers is numbers (the phone
+ * that lost its zero, coordinates, the FINESS), the dates typed JJ/MM/AAAA are dates.
+ */
+async function writeMistakesXlsx(file) {
+  const { default: writeXlsxFile } = await import('write-excel-file/node');
+  const typed = (name, v) => {
+    if (!v) return null;
+    if (name === 'verifie_le' && /^\d\d\/\d\d\/\d{4}$/.test(v)) {
+      const [d, m, y] = v.split('/').map(Number);
+      return { value: new Date(Date.UTC(y, m - 1, d)), type: Date, format: 'dd/mm/yyyy' };
+    }
+    if (['telephone', 'finess'].includes(name) && /^\d+$/.test(v)) return { value: Number(v), type: Number };
+    if (['latitude', 'longitude'].includes(name)) return { value: Number(v.replace(',', '.')), type: Number };
+    return { value: v, type: String };
+  };
+  const data = [HEADER.map((h) => ({ value: h, type: String })), ...ROWS.map((r) => r.map((v, i) => typed(HEADER[i], v)))];
+  await writeXlsxFile(data, { sheet: 'Annuaire' }).toFile(file);
+}
 
 after(async () => {
   await browser?.close();
@@ -218,6 +239,71 @@ async function setPublisher(page) {
     await input.press('Tab');
   }
 }
+
+describe('an .xlsx workbook', () => {
+  test('the same mistakes in an Excel workbook (numbers, dates as Excel stores them): the same problems, the same fixes', async () => {
+    const { page, log } = await openBench();
+    const said = await upload(page, join(dir, 'annuaire-dsrc.xlsx'));
+    assert.match(said, /« annuaire-dsrc\.xlsx » ouvert : .*classeur Excel, feuille « Annuaire »/);
+    const all = (await problems(page)).flatMap((g) => g.items).join('\n');
+    for (const [row, column, code] of [[3, 'soin', 'image-de-soi'], [4, 'type_structure', 'comite-ligue'], [4, 'publics', 'proche-aidant'], [5, 'lieux', 'distance'], [3, 'phases', 'apres-traitement']]) {
+      assert.match(all, new RegExp(`ligne ${row}, colonne « ${column} ».*Appliquer : ${code}`), `row ${row}, ${column} → ${code}:\n${all}`);
+    }
+    assert.match(all, /« 555000000 » complété en « 05 55 00 00 00 »/, 'the phone Excel stored as a number');
+    assert.match(all, /vérifiées le 2025-10-10, il y a plus de 12 mois/, 'a date cell read as its day');
+    assert.match(all, /même FINESS « 330000001 »/);
+    await click(page, /^Appliquer les \d+ suggestions$/);
+    await waitStatus(page, /suggestions appliquées/);
+    const feed = await inBench(page, () => document.querySelector('sos-editeur').checked.feed.structures.map((s) => [s.id, s.verifiedAt, s.location?.lat ?? null]));
+    assert.deepEqual(feed, [['chu-exemple', '2026-09-15', 44.8378], ['ligue-87', '2025-06-02', null], ['asso-rose', '2025-10-10', null], ['msp-lac', '2025-11-20', null], ['chu-exemple-bis', '2026-09-15', 44.8378]]);
+    await assertClean(assert, page, log);
+    await page.close();
+  });
+});
+
+describe('locating structures (national geocoder, local stand-in)', () => {
+  test('structures without coordinates get them from their address; a weak match is flagged and applied only on request', async () => {
+    const { page, log } = await openBench({ today: TODAY, 'geocoder-url': `${servers.B}/ban/search/csv/` });
+    await upload(page, CSV);
+    await showTab(page, 'verifier');
+    await click(page, /^Appliquer les \d+ suggestions$/);
+    await waitStatus(page, /suggestions appliquées/);
+    await showTab(page, 'localiser');
+    // The commune index arrives (to spot structures at their commune's centre), then the list.
+    await page.waitForFunction(() => /3 structure\(s\) à localiser/.test(document.querySelector('sos-editeur').shadowRoot.querySelector('[role=tabpanel]').textContent), { timeout: 15000 });
+    const panel = await inBench(page, () => document.querySelector('sos-editeur').shadowRoot.querySelector('[role=tabpanel]').textContent.replace(/\s+/g, ' '));
+    assert.match(panel, /Envoyé à 127\.0\.0\.1:\d+ : l’identifiant, la rue, le code postal, la commune et le code INSEE/);
+    await axe(page, 'locate step');
+    await click(page, /^Chercher les coordonnées de 3 structure/);
+    assert.match(await waitStatus(page, /localisée/), /^2 structure\(s\) localisée\(s\) ; 1 résultat\(s\) faible\(s\) ou introuvable\(s\)/);
+
+    // What left the page: the addresses only, as a CSV file in a multipart POST.
+    assert.equal(servers.geocoderRequests.length, 1);
+    const sent = servers.geocoderRequests[0];
+    assert.deepEqual(sent.columns, ['adresse', 'code_postal', 'commune']);
+    const csv = sent.data[0].text;
+    assert.match(csv, /^id,adresse,code_postal,commune,code_insee\r\n/);
+    assert.doesNotMatch(csv, /Roux|Benali|@/, 'no référent, no e-mail sent');
+    assert.equal(csv.trim().split(/\r?\n/).length, 4);
+
+    const rows = await inBench(page, () => [...document.querySelector('sos-editeur').shadowRoot.querySelectorAll('table.results tbody tr')].map((tr) => tr.textContent.replace(/\s+/g, ' ').trim()));
+    assert.equal(rows.length, 3);
+    const weak = rows.find((r) => r.startsWith('Association Rose Espoir'));
+    assert.match(weak, /0,42 Correspondance faible : à vérifier\. Utiliser quand même/);
+    assert.match(rows.find((r) => r.startsWith('Comité de la Haute-Vienne')), /0,93 Appliqué/);
+    let located = await inBench(page, () => Object.fromEntries(document.querySelector('sos-editeur').checked.feed.structures.map((s) => [s.id, s.location ?? null])));
+    assert.deepEqual(located['ligue-87'], { lat: 44.5123, lon: 0.4745 });
+    assert.equal(located['asso-rose'], null, 'the weak match is not applied by itself');
+    await axe(page, 'geocoder results');
+
+    await click(page, /^Utiliser quand même/);
+    await waitStatus(page, /Coordonnées de « Association Rose Espoir » appliquées/);
+    located = await inBench(page, () => Object.fromEntries(document.querySelector('sos-editeur').checked.feed.structures.map((s) => [s.id, s.location ?? null])));
+    assert.deepEqual(located['asso-rose'], { lat: 44, lon: -0.26 });
+    await assertClean(assert, page, log);
+    await page.close();
+  });
+});
 
 describe('publishing from the workbench', () => {
   test('the public feed: fixes applied, private columns stripped, over 14 months left out unless kept; a halved feed asks first; the download validates', async () => {
