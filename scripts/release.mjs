@@ -76,9 +76,9 @@ const lisezmoi = readFileSync(join(root, 'scripts/release/LISEZMOI.txt'), 'utf8'
   .replace(/\r?\n/g, '\r\n'); // read on Windows as often as not
 const htaccess = '# The map\'s worker may be an ES module (.mjs): browsers refuse it unless it is served as JavaScript.\n<IfModule mod_mime.c>\n  AddType text/javascript .js .mjs\n</IfModule>\n';
 writeFileSync(join(out, `${prefix}-cdn.zip`), makeZip([
-  ...readEntries(join(root, 'dist/cdn'), 'sos-annuaire'),
+  { name: 'sos-annuaire/LISEZMOI.txt', data: lisezmoi }, // first: what an archive viewer shows on top
   { name: 'sos-annuaire/.htaccess', data: htaccess },
-  { name: 'sos-annuaire/LISEZMOI.txt', data: lisezmoi },
+  ...readEntries(join(root, 'dist/cdn'), 'sos-annuaire'),
 ], mtime));
 
 // 4. The WordPress plugin, under a name that says its version (WordPress reads the folder inside).

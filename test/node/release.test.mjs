@@ -140,6 +140,12 @@ describe('npm run release', () => {
     assert.deepEqual(widget.filter((f) => !names.includes(f)), [], 'every built widget file is in assets/');
   });
 
+  test('the publisher\'s workbench zip, when built, is dist/editeur in a folder sos-annuaire-editeur/', (t) => {
+    const dir = join(root, 'dist/editeur');
+    if (!existsSync(dir) || !readdirSync(dir).length) return t.skip('dist/editeur is not built');
+    assert.deepEqual(Object.keys(readZip(file('-editeur.zip'))).sort(), listFiles(dir, 'sos-annuaire-editeur').map((f) => f.name).sort());
+  });
+
   test('the npm tarball has what the CDN address and the CLI need, and no demo, test or source', () => {
     const list = spawnSync('tar', ['-tzf', file('.tgz')], { encoding: 'utf8' });
     assert.equal(list.status, 0, list.stderr);
