@@ -87,31 +87,45 @@ async function sameFile(a: string, b: string): Promise<boolean> {
  * Why `--out` cannot be written, in French, before any work is done; undefined when it looks
  * writable. (The write itself can still fail: a full disk is only known by writing.)
  */
-export async function outputProblem(out: string, input: string): Promise<string | undefined> {
-  if (await sameFile(out, input)) {
-    return `--out ${out} désigne le tableur lu lui-même : il serait écrasé par le flux. Choisissez un autre fichier, par ex. --out flux.json`;
+export interface OutputWords {
+  /** The option named in messages. */
+  option?: string;
+  /** What would be written, and what is read: « le flux », « le tableur lu ». */
+  what?: string;
+  input?: string;
+  /** A file name to suggest. */
+  example?: string;
+}
+
+export async function outputProblem(out: string, inputs: string | readonly string[], words: OutputWords = {}): Promise<string | undefined> {
+  const { option = '--out', what = 'le flux', input = 'le tableur lu', example = 'flux.json' } = words;
+  for (const file of typeof inputs === 'string' ? [inputs] : inputs) {
+    if (/^https?:\/\//i.test(file)) continue;
+    if (await sameFile(out, file)) {
+      return `${option} ${out} désigne ${input} lui-même : il serait écrasé par ${what}. Choisissez un autre fichier, par ex. ${option} ${example}`;
+    }
   }
   const target = await exists(out);
-  if (target?.isDirectory()) return `--out ${out} est un dossier : indiquez le nom du fichier à écrire, par ex. --out ${join(out, 'flux.json')}`;
+  if (target?.isDirectory()) return `${option} ${out} est un dossier : indiquez le nom du fichier à écrire, par ex. ${option} ${join(out, example)}`;
   const folder = dirname(resolve(out));
   const parent = await exists(folder);
-  if (!parent) return `--out ${out} : le dossier ${folder} n’existe pas (créez-le, ou choisissez un autre dossier)`;
-  if (!parent.isDirectory()) return `--out ${out} : ${folder} n’est pas un dossier`;
+  if (!parent) return `${option} ${out} : le dossier ${folder} n’existe pas (créez-le, ou choisissez un autre dossier)`;
+  if (!parent.isDirectory()) return `${option} ${out} : ${folder} n’est pas un dossier`;
   return undefined;
 }
 
 /**
- * Writes `text` to `path`. A regular file (or a new one) is written beside it under a temporary
+ * Writes `text` (UTF-8) or bytes to `path`. A regular file (or a new one) is written beside it under a temporary
  * name, then renamed over it: a full disk or an interrupted run leaves the previous feed intact,
  * never a truncated one. Anything else (a device, a named pipe) is written directly.
  * Errors are the system's (see ioReason).
  */
-export async function writeOutputFile(path: string, text: string): Promise<void> {
+export async function writeOutputFile(path: string, text: string | Uint8Array): Promise<void> {
   // Through a symbolic link, the file it points to is replaced, not the link.
   const real = await realpath(path).catch(() => path);
   const current = await exists(real);
   if (current && !current.isFile()) {
-    await writeFile(real, text, 'utf8');
+    await writeFile(real, text);
     return;
   }
   // A read-only feed stays protected: renaming over it would ignore its permissions.
@@ -121,7 +135,7 @@ export async function writeOutputFile(path: string, text: string): Promise<void>
     const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, current ? current.mode & 0o777 : 0o666);
     try {
       if (current) await handle.chmod(current.mode & 0o777); // the creation mode went through the umask
-      await handle.writeFile(text, 'utf8');
+      await handle.writeFile(text);
       await handle.sync();
     } finally {
       await handle.close();

@@ -11,6 +11,8 @@
 // isolates (ALM, LRM, RLM, LRE…RLO, LRI…PDI); line and paragraph separators; the BOM / ZWNBSP.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
 const UNSAFE_EXCEPT_LF = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+// For CSV text: its tabs and line breaks (CRLF) are its own; the BOM is added after.
+const UNSAFE_EXCEPT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
 const SHORT: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 const escape = (ch: string): string => SHORT[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
@@ -62,6 +64,13 @@ export function safeLine(line: string): string {
 export function printLines(which: 'stdout' | 'stderr', lines: readonly string[]): Promise<void> {
   const stream = which === 'stdout' ? process.stdout : process.stderr;
   return write(stream, which, `${lines.map(safeLine).join('\n')}\n`);
+}
+
+/** Text written as is (a CSV): tabs and line breaks kept, every other control character escaped; a leading BOM kept. */
+export function printText(which: 'stdout' | 'stderr', text: string): Promise<void> {
+  const stream = which === 'stdout' ? process.stdout : process.stderr;
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  return write(stream, which, bom + text.slice(bom.length).replace(UNSAFE_EXCEPT_LINES, escape));
 }
 
 /** JSON text (a report, a feed): its own line breaks kept, any other control character escaped (still the same JSON). */

@@ -4,6 +4,7 @@
  * capped so a 10,000-record feed still fits on a screen, then a one-line verdict.
  */
 import type { Counts, Diagnostic, ValidationResult } from '../feed/validate.js';
+import { where, type Problem } from '../publish/problems.js';
 
 export type ExitCode = 0 | 1 | 2;
 
@@ -35,6 +36,7 @@ const KIND_LABELS: Record<string, string> = {
   'structure-dropped': 'Structures ignorées',
   'offer-dropped': 'Offres ignorées',
   'row-rejected': 'Lignes ignorées',
+  'empty-feed': 'Flux vide',
   'too-deep': 'Valeurs trop imbriquées (retirées avant la vérification)',
   'missing-id': 'Identifiants manquants',
   serving: 'Publication du fichier (serveur)',
@@ -43,7 +45,11 @@ const KIND_LABELS: Record<string, string> = {
   'value-ignored': 'Valeurs ignorées (la ligne est gardée)',
   'unknown-field': 'Champs inconnus (ignorés par les lecteurs)',
   'unknown-column': 'Colonnes inconnues (ignorées)',
-  'value-fixed': 'Valeurs corrigées',
+  'value-fixed': 'Valeurs corrigées (à reporter dans le tableur)',
+  'phone-lost-zero': 'Téléphones sans leur zéro initial',
+  'duplicate-structure': 'Structures en double ?',
+  'left-out': 'Structures retirées du flux publié (vérifiées il y a plus de 14 mois)',
+  'private-invalid': 'Colonnes privées (référent, relance : hors du flux)',
   formula: 'Formules de tableur neutralisées (gardées comme texte)',
   'structure-mismatch': 'Structures décrites différemment selon les lignes',
   'text-cut': 'Textes trop longs (coupés)',
@@ -56,6 +62,11 @@ const KIND_LABELS: Record<string, string> = {
   'hours-unreadable': 'Horaires illisibles (gardés comme texte)',
   more: 'Autres remarques (non détaillées)',
 };
+
+/** Problems found by the shared core (src/publish), as report items: where (row and column, or path), then what. */
+export function fromProblems(problems: readonly Problem[]): ReportItem[] {
+  return problems.map((p) => ({ severity: p.severity, code: p.code, path: where(p), message: p.message }));
+}
 
 export function fromDiagnostics(diags: readonly Diagnostic[]): ReportItem[] {
   return diags.map((d) => ({ severity: d.severity, code: d.code, path: d.path, message: d.message }));

@@ -80,13 +80,21 @@ export function validateBytes(src: Source, options: ValidateCommandOptions = {})
   // A record cut for its depth was replaced by null: the validator's « un objet est attendu, reçu null » says less than the cut.
   const diagnostics = result.diagnostics.filter((d) => !(cutRecords.has(d.path) && (d.code === 'structure-dropped' || d.code === 'offer-dropped')));
   const items = [...extra, ...cutItems, ...fromDiagnostics([...diagnostics, ...hours])];
+  const counts = keptCounts(result);
+  // Valid JSON, yet nothing for partner sites to show: the widget treats it as a failure (it keeps
+  // its last copy); a steward must not publish it believing it valid.
+  const empty = counts.structures.valid === 0;
+  if (empty) {
+    items.push({ severity: 'warning', code: 'empty-feed', path: 'structures', message: counts.structures.total
+      ? `aucune des ${counts.structures.total} structures n’est valide : publié, ce flux viderait l’annuaire de tous les sites partenaires`
+      : 'aucune structure : publié, ce flux viderait l’annuaire de tous les sites partenaires (le widget garderait sa dernière copie)' });
+  }
   const errors = items.filter((i) => i.severity === 'error');
   const warnings = items.filter((i) => i.severity === 'warning');
-  const counts = keptCounts(result);
-  const exitCode = errors.length || counts.structures.dropped || counts.offers.dropped ? 1 : 0;
+  const exitCode = empty || errors.length || counts.structures.dropped || counts.offers.dropped ? 1 : 0;
   const { id, name, region } = result.feed.publisher;
   return {
-    source: src.name, exitCode, verdict: verdictFor(exitCode, counts, warnings.length),
+    source: src.name, exitCode, verdict: empty ? 'flux vide : aucune structure à afficher, à ne pas publier.' : verdictFor(exitCode, counts, warnings.length),
     publisher: { id, name, ...(region ? { region } : {}) }, generatedAt: result.feed.generatedAt,
     counts, errors, warnings,
   };

@@ -1,6 +1,6 @@
-// Unit tests of the CLI's safety helpers (src/cli/*.ts), bundled on the fly with esbuild: the
-// formula neutraliser every CSV the CLI writes must use, the output neutraliser, sizes, the
-// bounded-depth pass and the CSV record splitter.
+// Unit tests of the CLI's safety helpers (src/cli/*.ts, src/publish/csv*.ts), bundled on the fly
+// with esbuild: the formula neutraliser every spreadsheet written must use, the output
+// neutraliser, sizes, the bounded-depth pass and the CSV record splitter.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { build } from 'esbuild';
@@ -10,11 +10,11 @@ const root = resolve(import.meta.dirname, '../..');
 let m;
 before(async () => {
   const entry = `
-    export { looksLikeFormula, neutraliseFormula } from './src/cli/csv-safety.ts';
+    export { looksLikeFormula, neutraliseFormula, restoreFormula } from './src/publish/csv-safety.ts';
     export { neutralise, safeLine, MAX_LINE } from './src/cli/output.ts';
     export { parseSize, formatSize, MAX_MAX_SIZE } from './src/cli/files.ts';
     export { cutDeepValues, nestsDeeper, MAX_NESTING } from './src/cli/depth.ts';
-    export { parseRecords, decodeWindows1252 } from './src/cli/csv-parse.ts';
+    export { parseRecords, decodeWindows1252, parseCsv, writeCsv } from './src/publish/csv.ts';
   `;
   const out = await build({
     stdin: { contents: entry, resolveDir: root, loader: 'ts' },
@@ -29,11 +29,27 @@ test('neutraliseFormula: OWASP triggers get a leading quote; plain numbers and p
     assert.ok(m.looksLikeFormula(cell), cell);
     assert.equal(m.neutraliseFormula(cell), `'${cell}`);
   }
-  const plain = ['+33 5 56 79 58 58', '+33 (0)5 56 79 58 58', '+33.5.56.79.58.58', '-0,58', '-0.58', '+12', '-1 234,5', '-1\u202f234,5', '-.5', '-1e5', '44,84', 'Bordeaux', '', "'=déjà neutralisé", '1+1'];
+  const plain = ['+33 5 56 79 58 58', '+33 (0)5 56 79 58 58', '+33.5.56.79.58.58', '-0,58', '-0.58', '+12', '-1 234,5', '-1\u202f234,5', '-.5', '-1e5', '44,84', 'Bordeaux', '', "'apostrophe", '1+1'];
   for (const cell of plain) {
     assert.ok(!m.looksLikeFormula(cell), cell);
     assert.equal(m.neutraliseFormula(cell), cell);
   }
+  // A text that already starts with quotes before a formula gets one more, so reading gives it back.
+  assert.equal(m.neutraliseFormula("'=déjà neutralisé"), "''=déjà neutralisé");
+  for (const cell of [...formulas, ...plain, "'=x", "''=x", "'", "'+cmd"]) assert.equal(m.restoreFormula(m.neutraliseFormula(cell)), cell, JSON.stringify(cell));
+});
+
+test('writeCsv then parseCsv: every value back as it was (formulas neutralised on the way), « ; », CRLF', () => {
+  const header = ['a', 'b;c', '=titre'];
+  const rows = [['=HYPERLINK("http://evil.example";"x")', 'ligne 1\nligne 2', ' espaces '], ['-2+3', '"guillemets"', "'=déjà"], ['x', '+33 5 56 79 58 58', '44,84']];
+  const text = m.writeCsv(header, rows);
+  assert.ok(text.startsWith(`a;"b;c";'=titre\r\n"'=HYPERLINK(""http://evil.example"";""x"")";"ligne 1\nligne 2";" espaces "\r\n`), text);
+  assert.ok(text.includes(`\r\n'-2+3;"""guillemets""";''=déjà\r\n`), text);
+  const back = m.parseCsv(new TextEncoder().encode(`\uFEFF${text}`));
+  assert.equal(back.encoding, 'UTF-8');
+  assert.equal(back.delimiter, ';');
+  assert.deepEqual(back.header, header);
+  assert.deepEqual(back.rows.map((r) => r.cells), rows);
 });
 
 test('neutralise: control, escape and bidi characters shown as escapes; printable text untouched', () => {

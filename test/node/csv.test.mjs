@@ -213,9 +213,11 @@ test('missing offre_id: a stable id is generated with a warning; duplicates reje
 });
 
 test('unusable spreadsheet: missing required columns, empty file, bad options → exit 2', async () => {
-  const noCols = await convert('cols.csv', 'structure_id;nom\nx;y\n');
+  // « nom » is read as structure_nom (a usual header); « Comune » is probably commune.
+  const noCols = await convert('cols.csv', 'structure_id;nom;Comune\nx;y;z\n');
   assert.equal(noCols.code, 2);
-  assert.match(noCols.stderr, /colonnes obligatoires absentes : structure_nom, type_structure, code_postal, commune, verifie_le, soin, publics, lieux/);
+  assert.match(noCols.stderr, /colonnes obligatoires absentes : type_structure, code_postal, commune, verifie_le, soin, publics, lieux \(« Comune » pour commune \?\)/);
+  assert.match(noCols.stderr, /ligne 1, colonne « Comune » : colonne inconnue, ignorée \(voir data-schema\/csv-columns\.md\) : vouliez-vous dire « commune » \?/);
   assert.equal(noCols.stdout, '');
   const empty = await convert('empty.csv', `${HEAD}\n;;;;\n`);
   assert.equal(empty.code, 2);

@@ -3,8 +3,9 @@
  * or `@` (or with a tab or a line break, which some spreadsheets skip before reading the rest)
  * is run as a formula when the file is opened: `=HYPERLINK(…)` sends data away, `+cmd|' /C calc'!A0`
  * runs a program on old Excel set-ups. Feeds are JSON, read as text, so from-csv keeps such a value
- * as it is and says so; every spreadsheet the CLI writes must pass its cells through
- * neutraliseFormula() (no CSV is written today: a future `to-csv` starts here).
+ * as it is and says so; every spreadsheet written (CSV or .xlsx, by the CLI or the workbench)
+ * passes its cells through neutraliseFormula(), and reading a sheet undoes it (restoreFormula), so
+ * a value survives a round trip unchanged.
  *
  * Plain numbers (`-0,58`, `+12`, `-1 234,5`) and phone numbers (`+33 5 56 79 58 58`) legitimately
  * start with `+` or `-` and run nothing: they are left alone, so a longitude stays a number and a
@@ -26,13 +27,26 @@ export function looksLikeFormula(cell: string): boolean {
   return true;
 }
 
+/** `'…'=x` (any number of leading quotes before a formula-looking text): what neutraliseFormula quotes once more. */
+const quotedFormula = (cell: string): boolean => {
+  let i = 0;
+  while (cell.charCodeAt(i) === 39 /* ' */) i++;
+  return looksLikeFormula(cell.slice(i));
+};
+
 /**
- * A cell value safe to write into a CSV meant for a spreadsheet: a leading single quote makes a
- * formula-looking text read as text (OWASP's advice). Apply before CSV quoting; other values are
- * returned unchanged.
+ * A cell value safe to write into a spreadsheet: a leading single quote makes a formula-looking
+ * text read as text (OWASP's advice). A text that already starts with quotes before a formula gets
+ * one more, so restoreFormula gives back exactly the value. Apply before CSV quoting; other values
+ * are returned unchanged.
  */
 export function neutraliseFormula(cell: string): string {
-  return looksLikeFormula(cell) ? `'${cell}` : cell;
+  return quotedFormula(cell) ? `'${cell}` : cell;
+}
+
+/** The value neutraliseFormula was given: one leading quote removed before a formula-looking text. */
+export function restoreFormula(cell: string): string {
+  return cell.charCodeAt(0) === 39 && quotedFormula(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
 /** The character that made `cell` look like a formula, named for a French message. */

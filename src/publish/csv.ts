@@ -1,23 +1,18 @@
 /**
  * Spreadsheet exports as they really come: `;` (French Excel) or `,`, RFC 4180 quoting (cells
  * with delimiters, line breaks and doubled quotes), UTF-8 with or without BOM, or Windows-1252
- * (Excel's "CSV" on Windows). Rows are numbered as the spreadsheet shows them (header = 1).
+ * (Excel's "CSV" on Windows). Rows are numbered as the spreadsheet shows them (header = 1); a cell
+ * with line breaks does not shift the numbering. And the way back: a CSV that French Excel opens
+ * as it is (UTF-8 with BOM, `;`), every cell neutralised against formula injection.
  */
+import { neutraliseFormula, restoreFormula } from './csv-safety.js';
+import type { Table } from './table.js';
 
 export type CsvEncoding = 'UTF-8' | 'Windows-1252';
 
-export interface CsvRow {
-  /** Spreadsheet row number (header row = 1). A cell with line breaks does not shift it. */
-  row: number;
-  cells: string[];
-}
-
-export interface CsvTable {
+export interface CsvTable extends Table {
   encoding: CsvEncoding;
   delimiter: ';' | ',' | '\t';
-  header: string[];
-  /** Data rows; rows whose cells are all empty are left out (but still counted in numbering). */
-  rows: CsvRow[];
 }
 
 export class CsvSyntaxError extends Error {
@@ -121,17 +116,42 @@ export function parseRecords(text: string, delimiter: string): string[][] {
   return records;
 }
 
+/**
+ * A CSV file → its table. Cells that start with a quote before a formula-looking text (written so
+ * by writeCsv, see csv-safety.ts) are read without that quote: a round trip gives the value back.
+ */
 export function parseCsv(bytes: Uint8Array): CsvTable {
   const { text, encoding } = decodeCsv(bytes);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const delimiter = detectDelimiter(body);
   const records = parseRecords(body, delimiter);
-  const header = (records[0] ?? []).map((h) => h.trim());
-  const rows: CsvRow[] = [];
+  // Cells this tool (or the workbench) neutralised when it wrote the file get their value back.
+  const header = (records[0] ?? []).map((h) => restoreFormula(h.trim()));
+  const rows: CsvTable['rows'] = [];
   for (let k = 1; k < records.length; k++) {
-    const cells = records[k]!;
+    const cells = records[k]!.map(restoreFormula);
     if (cells.every((c) => c.trim() === '')) continue;
     rows.push({ row: k + 1, cells });
   }
   return { encoding, delimiter, header, rows };
+}
+
+/**
+ * A table as CSV text for a spreadsheet: every cell through neutraliseFormula (a formula-looking
+ * text stays text), quoted when it holds the delimiter, a quote, a line break or spaces at either
+ * end; lines end with CRLF. Prepend a BOM (`\uFEFF`, see csvBytes) so Excel reads UTF-8.
+ */
+export function writeCsv(header: readonly string[], rows: readonly (readonly string[])[], delimiter: ';' | ',' = ';'): string {
+  const special = new RegExp(`[${delimiter}"\\r\\n]|^\\s|\\s$`);
+  const cell = (value: string) => {
+    const safe = neutraliseFormula(value);
+    return special.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  const lines = [header, ...rows].map((r) => r.map(cell).join(delimiter));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** CSV text as the bytes French Excel opens without asking: UTF-8 with a BOM. */
+export function csvBytes(text: string): Uint8Array {
+  return new TextEncoder().encode(`\uFEFF${text}`);
 }
