@@ -8,37 +8,12 @@ import { html, nothing } from 'lit';
 import type { SosEditeur } from './sos-editeur.js';
 import type { FeedStructure } from '../../feed/schema.js';
 import type { CommuneIndex } from '../../geo/communes.js';
-import { loadCommunesModule, type CommunesModule } from '../../state/chunks.js';
+import { communeIndex, communeOf } from './communes.js';
 import { geocode, WEAK_SCORE, type GeocodeResult } from './geocode.js';
 import { setStructureCells } from './cells.js';
 
 /** Within this many degrees (≈ 600 m) of the commune's centroid: « au centre de la commune ». */
 const CENTRE = 0.006;
-
-let communes: CommuneIndex | undefined;
-let geo: CommunesModule | undefined;
-let loading: Promise<void> | undefined;
-
-/** The commune index, loaded once for the « centre of the commune » test; the view updates when it arrives. */
-function whenCommunes(bench: SosEditeur): CommuneIndex | undefined {
-  if (!communes && !loading) {
-    loading = loadCommunesModule().then((m) => (geo = m).loadCommunes()).then((index) => {
-      communes = index;
-      bench.requestUpdate();
-    }, () => { loading = undefined; });
-  }
-  return communes;
-}
-
-function communeOf(index: CommuneIndex, s: FeedStructure) {
-  if (s.address.insee) return geo!.communeByInsee(index, s.address.insee);
-  const name = geo!.normalizeCommuneName(s.address.city);
-  for (const i of index.byCode.get(s.address.postalCode) ?? []) {
-    const c = index.entries[i]!.commune;
-    if (geo!.normalizeCommuneName(c.name) === name) return c;
-  }
-  return undefined;
-}
 
 export type Placement = 'missing' | 'centre';
 
@@ -81,7 +56,7 @@ function useAnyway(bench: SosEditeur, r: GeocodeResult, name: string): void {
 
 export function locateView(bench: SosEditeur) {
   const feed = bench.checked!.feed;
-  const index = whenCommunes(bench);
+  const index = communeIndex(bench);
   const list = feed ? toLocate(feed.structures, index) : [];
   const names = new Map(feed?.structures.map((s) => [s.id, s.name]) ?? []);
   const results = [...bench.geocoded.values()];

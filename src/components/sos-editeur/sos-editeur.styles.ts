@@ -182,6 +182,23 @@ export const styles = [
     .ok {
       color: var(--_success-text);
     }
+    ul.reminders {
+      list-style: none;
+      padding: 0;
+    }
+    pre.message {
+      white-space: pre-wrap;
+      font: inherit;
+      background: var(--_surface-alt);
+      padding: 0.5em;
+      border-radius: var(--_radius);
+    }
+    details summary {
+      cursor: pointer;
+      min-height: 44px;
+      display: flex;
+      align-items: center;
+    }
     dialog {
       border: 2px solid var(--_danger);
       border-radius: var(--_radius);

@@ -7,7 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 
 export type TabId = 'ouvrir' | 'verifier' | 'localiser' | 'qualite' | 'campagne' | 'comparer' | 'publier' | 'couverture';
 /** The steps in order. */
-export const TABS: readonly TabId[] = ['ouvrir', 'verifier', 'localiser', 'publier'];
+export const TABS: readonly TabId[] = ['ouvrir', 'verifier', 'localiser', 'qualite', 'campagne', 'comparer', 'publier', 'couverture'];
 
 export interface TabInfo {
   id: TabId;
