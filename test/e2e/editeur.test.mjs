@@ -408,3 +408,133 @@ describe('publishing from the workbench', () => {
     await page.close();
   });
 });
+
+/** The text of the current step's panel, spaces collapsed. */
+const panelText = (page) => inBench(page, () => document.querySelector('sos-editeur').shadowRoot.querySelector('[role=tabpanel]').textContent.replace(/\s+/g, ' '));
+
+describe('the yearly verification', () => {
+  test('on a fixed day: due, overdue and to remove; the reminder’s mailto: and the mail-merge CSV; « Marquer comme vérifié aujourd’hui »', async () => {
+    const { page, log } = await openBench();
+    await upload(page, CSV);
+    await showTab(page, 'verifier');
+    await click(page, /^Appliquer les \d+ suggestions$/);
+    await waitStatus(page, /suggestions appliquées/);
+    await showTab(page, 'campagne');
+    // The campaign's day, typed in its date field: 1 November 2026.
+    await inBench(page, () => {
+      const input = document.querySelector('sos-editeur').shadowRoot.querySelector('#campaign-day');
+      input.value = '2026-11-01';
+      input.dispatchEvent(new Event('change'));
+    });
+    await waitStatus(page, /Campagne calculée au 01\/11\/2026/);
+    const lists = await inBench(page, () => Object.fromEntries([...document.querySelector('sos-editeur').shadowRoot.querySelectorAll('[role=tabpanel] section')].map((s) => [s.querySelector('h3').id, [...s.querySelectorAll('h4')].map((h) => h.textContent.trim())])));
+    assert.deepEqual(lists, {
+      'campaign-due': ['Maison de santé du Lac'],
+      'campaign-overdue': ['Association Rose Espoir'],
+      'campaign-remove': ['Comité de la Haute-Vienne'],
+    });
+    const text = await panelText(page);
+    assert.match(text, /Au 01\/11\/2026 : 1 à relancer .* 1 en retard .* 1 à retirer .* 2 à jour/);
+    assert.match(text, /Destinataire : Nadia Benali, nadia@exemple\.test \(référent\)/);
+    assert.match(text, /Destinataire : msp@exemple\.test \(courriel de la structure : pas de référent\)/);
+    await axe(page, 'campaign');
+
+    // The reminder: to the référent, the record in plain French.
+    const href = await inBench(page, () => [...document.querySelector('sos-editeur').shadowRoot.querySelectorAll('a[href^="mailto:"]')].map((a) => a.getAttribute('href')).find((h) => h.includes('nadia')));
+    const mail = new URL(href);
+    assert.equal(mail.pathname, 'nadia@exemple.test');
+    const body = mail.searchParams.get('body');
+    assert.match(mail.searchParams.get('subject'), /Association Rose Espoir/);
+    assert.match(body, /Association Rose Espoir/);
+    assert.match(body, /Périgueux/);
+    assert.match(body, /Marche nordique|Activité physique adaptée/i);
+    // Opening it notes the reminder (the mail program itself is not opened in the test).
+    await page.evaluate(() => document.addEventListener('click', (e) => { if (e.composedPath()[0]?.closest?.('a[href^="mailto:"]')) e.preventDefault(); }, { capture: true }));
+    await inBench(page, () => [...document.querySelector('sos-editeur').shadowRoot.querySelectorAll('a[href^="mailto:"]')].find((a) => a.href.includes('nadia')).click());
+    await waitStatus(page, /Relance de « Association Rose Espoir » notée au 01\/11\/2026/);
+    assert.equal(await inBench(page, () => document.querySelector('sos-editeur').checked.private.get('asso-rose').lastReminder), '2026-11-01');
+
+    // The mail merge: one row per reminder, French columns, the référent's address.
+    const before = downloads();
+    await click(page, /^Télécharger le fichier de publipostage/);
+    const csv = readFileSync(await downloaded(/^campagne-verification-2026-11-01\.csv$/, before), 'utf8').replace(/^\uFEFF/, '');
+    const lines = csv.trim().split(/\r\n(?=[^\r\n]*;)/);
+    assert.match(lines[0], /^statut;structure_id;structure_nom;referent_nom;destinataire;/);
+    assert.match(csv, /à relancer;msp-lac;Maison de santé du Lac;;msp@exemple\.test;/);
+    assert.match(csv, /en retard;asso-rose;Association Rose Espoir;Nadia Benali;nadia@exemple\.test;référent;/);
+    assert.match(csv, /à retirer;ligue-87;Comité de la Haute-Vienne;Paul Roux;paul\.roux@exemple\.test;/);
+
+    // Verified today: out of the campaign, verifiedAt set.
+    await click(page, /^Marquer comme vérifié aujourd’hui : Association Rose Espoir$/);
+    await waitStatus(page, /« Association Rose Espoir » marquée vérifiée le 01\/11\/2026/);
+    const after = await inBench(page, () => [...document.querySelector('sos-editeur').shadowRoot.querySelectorAll('[role=tabpanel] h4')].map((h) => h.textContent.trim()));
+    assert.deepEqual(after, ['Maison de santé du Lac', 'Comité de la Haute-Vienne']);
+    assert.equal(await inBench(page, () => document.querySelector('sos-editeur').checked.feed.structures.find((s) => s.id === 'asso-rose').verifiedAt), '2026-11-01');
+    await assertClean(assert, page, log);
+    await page.close();
+  });
+});
+
+/** A small valid feed (structures given as [id, name, phone, offers]). */
+function feedOf(structures) {
+  return {
+    format: 'sos-feed/1',
+    publisher: { id: 'onco-exemple', name: 'Onco-Exemple', region: '75' },
+    generatedAt: '2026-11-01T08:00:00Z',
+    structures: structures.map(([id, name, phone, offers]) => ({
+      id, name, kind: 'association', address: { line: '1 rue Haute', postalCode: '33000', city: 'Bordeaux', insee: '33063' },
+      location: { lat: 44.84, lon: -0.58 }, contact: { phone }, verifiedAt: '2026-10-01',
+      offers: offers.map(([oid, care]) => ({ id: oid, care, audiences: ['patient'], settings: ['ville'] })),
+    })),
+  };
+}
+
+describe('comparing, quality and coverage', () => {
+  test('a feed opened as a file: its problems by JSON path; compared with an older feed: added, removed, changed field by field', async () => {
+    const older = feedOf([['a', 'Alpha', '05 56 00 00 01', [['a1', 'douleur']]], ['b', 'Bêta', '05 56 00 00 02', [['b1', 'nutrition']]], ['c', 'Gamma', '05 56 00 00 03', [['c1', 'psychologie']]]]);
+    const newer = feedOf([['a', 'Alpha', '05 56 00 00 09', [['a1', 'douleur'], ['a2', 'sexualite']]], ['c', 'Gamma', '05 56 00 00 03', [['c1', 'Psycologie']]], ['d', 'Delta', '05 56 00 00 04', [['d1', 'social']]]]);
+    writeFileSync(join(dir, 'flux-2025.json'), JSON.stringify(older));
+    writeFileSync(join(dir, 'flux-nouveau.json'), JSON.stringify(newer));
+    const { page, log } = await openBench();
+    assert.match(await upload(page, join(dir, 'flux-nouveau.json')), /« flux-nouveau\.json » ouvert : .*flux JSON/);
+    const all = (await problems(page)).flatMap((g) => g.items).join('\n');
+    assert.match(all, /ligne 4, colonne « soin » \(structures\[1\]\.offers\[0\]\.care\)/, `the JSON path of the bad care:\n${all}`);
+    await showTab(page, 'verifier');
+    await click(page, /^Appliquer : psychologie/);
+    await waitStatus(page, /« psychologie » appliqué/);
+
+    await showTab(page, 'comparer');
+    const input = (await page.evaluateHandle(() => document.querySelector('sos-editeur').shadowRoot.querySelector('#ref-file'))).asElement();
+    await input.uploadFile(join(dir, 'flux-2025.json'));
+    await waitStatus(page, /Référence pour comparer et publier : « flux-2025\.json » \(3 structures\)/);
+    const text = await panelText(page);
+    assert.match(text, /3 → 3 structures \(1 ajoutée\(s\), 1 retirée\(s\), 1 modifiée\(s\)\) ; 3 → 4 offres \(2 ajoutée\(s\), 1 retirée\(s\), 0 modifiée\(s\)\)/);
+    assert.match(text, /Structures ajoutées : 1 Delta \(1 offre\(s\)\)/);
+    assert.match(text, /Structures retirées : 1 Bêta \(1 offre\(s\)\)/);
+    assert.match(text, /Alpha telephone ?avant : « 05 56 00 00 01 » → après : « 05 56 00 00 09 »/);
+    assert.match(text, /Offres ajoutées : .*sexualit/i);
+    await axe(page, 'compare');
+
+    await showTab(page, 'qualite');
+    await page.waitForFunction(() => !/Chargement des communes/.test(document.querySelector('sos-editeur').shadowRoot.querySelector('[role=tabpanel]').textContent), { timeout: 15000 });
+    const q = await panelText(page);
+    assert.match(q, /Score d’ensemble : \d+ \/ 100 sur 3 structures/);
+    const scores = await inBench(page, () => [...document.querySelector('sos-editeur').shadowRoot.querySelectorAll('table.quality tbody td.num')].map((td) => Number(td.textContent)));
+    assert.deepEqual(scores, [...scores].sort((x, y) => x - y), 'least complete first');
+    await axe(page, 'quality');
+
+    await showTab(page, 'couverture');
+    await page.waitForFunction(() => document.querySelector('sos-editeur').shadowRoot.querySelector('table.coverage'), { timeout: 15000 });
+    const cov = await panelText(page);
+    assert.match(cov, /Départements : 16, 17, 19, 23, 24, 33, 40, 47, 64, 79, 86, 87 \(région 75\)/);
+    assert.match(cov, /Zones blanches/);
+    await axe(page, 'coverage');
+    const before = downloads();
+    await click(page, /^Télécharger les zones blanches/);
+    const white = readFileSync(await downloaded(/^zones-blanches-.*\.csv$/, before), 'utf8').replace(/^\uFEFF/, '');
+    assert.match(white, /^soin;libelle_soin;departement;code_insee;commune;offre_sur_place_la_plus_proche_km\r\n/);
+    assert.ok(white.split('\r\n').length > 100, 'many communes of the region far from any offer of this tiny feed');
+    await assertClean(assert, page, log);
+    await page.close();
+  });
+});

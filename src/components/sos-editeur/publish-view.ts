@@ -10,8 +10,8 @@
  */
 import { html, nothing } from 'lit';
 import type { SosEditeur } from './sos-editeur.js';
-import type { Feed, FeedStructure } from '../../feed/schema.js';
-import { freshness } from '../../feed/freshness.js';
+import type { Feed } from '../../feed/schema.js';
+import { publicFeed, type PublicFeed } from '../../publish/publish.js';
 import { csvBytes, writeCsv } from '../../publish/csv.js';
 import { EMAIL, publisherEnvelope, type PublisherFields } from './publisher.js';
 import { download, stamp, XLSX_TYPE } from './download.js';
@@ -24,57 +24,44 @@ const previews = new WeakMap<SosEditeur, string>();
 /** What the confirmation dialog is about. */
 const pending = new WeakMap<SosEditeur, { text: string; feed: Feed }>();
 
-export interface PublicFeed {
-  feed: Feed;
-  /** Left out: not confirmed for more than 14 months and not kept. */
-  leftOut: FeedStructure[];
-  /** Over 14 months, every one (kept or not). */
-  stale: FeedStructure[];
-}
-
-/** The feed to publish: the checked feed with its publisher, minus the structures to remove unless kept. */
-export function publicFeed(bench: SosEditeur): PublicFeed | undefined {
+/** The public feed (src/publish/publish.ts) with this workbench's publisher and kept structures. */
+export function publicFeedOf(bench: SosEditeur): PublicFeed | undefined {
   const feed = bench.checked?.feed;
   const publisher = publisherEnvelope(bench.publisher);
   if (!feed || !publisher) return undefined;
-  const today = new Date(`${bench.day}T12:00:00Z`);
-  const keep = keptOf(bench);
-  const stale = feed.structures.filter((s) => freshness(s.verifiedAt, today) === 'remove');
-  const leftOut = stale.filter((s) => !keep.has(s.id));
-  const out = new Set(leftOut);
-  return {
-    feed: { ...feed, publisher: publisher as Feed['publisher'], generatedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), structures: feed.structures.filter((s) => !out.has(s)) },
-    leftOut,
-    stale,
-  };
+  return publicFeed({ ...feed, publisher: publisher as Feed['publisher'] }, {
+    today: new Date(`${bench.day}T12:00:00Z`),
+    keep: [...keptOf(bench)],
+    ...(bench.reference ? { compareWith: bench.reference.feed.structures.length } : {}),
+  });
 }
 
 /** Why this feed needs a confirmation before download, or undefined. */
-export function guard(feed: Feed, reference?: { name: string; feed: Feed }): string | undefined {
-  const n = feed.structures.length;
+export function guard(out: PublicFeed, reference?: { name: string; feed: Feed }): string | undefined {
+  const n = out.feed.structures.length;
+  // The core refuses an empty feed outright (the CLI's exit 2); here the steward is asked, and warned.
   if (n === 0) return 'Ce flux ne contient aucune structure : publié, il viderait l’annuaire sur tous les sites partenaires.';
-  const before = reference?.feed.structures.length ?? 0;
-  if (before && n < before / 2) {
-    return `Le flux publié (« ${reference!.name} ») compte ${before} structures ; celui-ci n’en a que ${n}, moins de la moitié. Publié, il retirerait ${before - n} structures de l’annuaire sur tous les sites partenaires.`;
-  }
-  return undefined;
+  if (out.guard.ok || !reference) return undefined;
+  const before = reference.feed.structures.length;
+  return `Le flux publié (« ${reference.name} ») compte ${before} structures ; celui-ci n’en a que ${n}, moins de la moitié. Publié, il retirerait ${before - n} structures de l’annuaire sur tous les sites partenaires.`;
 }
 
 const feedFileName = (bench: SosEditeur) => `annuaire-sos-${bench.publisher.id || 'flux'}.json`;
 
-function saveFeed(bench: SosEditeur, feed: Feed): void {
+function saveFeed(bench: SosEditeur, published: Feed): void {
+  const feed = { ...published, generatedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z') };
   download(feedFileName(bench), `${JSON.stringify(feed, null, 2)}\n`, 'application/json');
   bench.say(`Flux public téléchargé : « ${feedFileName(bench)} », ${feed.structures.length} structures. Déposez-le à l’adresse du flux publié pour mettre à jour l’annuaire sur tous les sites partenaires.`);
 }
 
 function publish(bench: SosEditeur): void {
-  const out = publicFeed(bench);
+  const out = publicFeedOf(bench);
   if (!out) {
     bench.say(!bench.checked?.feed ? 'Le fichier ne donne pas encore de flux : corrigez les erreurs (étape « Vérifier »).' : 'Renseignez l’identifiant et le nom de l’éditeur du flux avant de publier.', true);
     if (bench.checked?.feed) bench.renderRoot.querySelector<HTMLInputElement>('#pub-id')?.focus();
     return;
   }
-  const why = guard(out.feed, bench.reference);
+  const why = guard(out, bench.reference);
   if (!why) return saveFeed(bench, out.feed);
   pending.set(bench, { text: why, feed: out.feed });
   bench.requestUpdate();
@@ -112,7 +99,7 @@ async function saveSheet(bench: SosEditeur, format: 'xlsx' | 'csv'): Promise<voi
 }
 
 async function preview(bench: SosEditeur): Promise<void> {
-  const out = publicFeed(bench);
+  const out = publicFeedOf(bench);
   if (!out) return publish(bench);
   const old = previews.get(bench);
   if (old) URL.revokeObjectURL(old);
@@ -143,7 +130,7 @@ function field(bench: SosEditeur, key: keyof PublisherFields, label: string, hin
 }
 
 export function publishView(bench: SosEditeur) {
-  const out = publicFeed(bench);
+  const out = publicFeedOf(bench);
   const keep = keptOf(bench);
   const url = previews.get(bench);
   const p = pending.get(bench);
@@ -170,11 +157,11 @@ export function publishView(bench: SosEditeur) {
       ? html`<p class="summary">${out.feed.structures.length} structures et ${out.feed.structures.reduce((n, s) => n + s.offers.length, 0)} offres seront publiées.
           Les colonnes privées (référent, relances) n’y sont jamais.${rejected ? ` ${rejected} erreur(s) restent : les lignes concernées ne sont pas publiées (étape « Vérifier »).` : ''}</p>`
       : html`<p>${bench.checked!.feed ? 'Renseignez l’identifiant et le nom de l’éditeur ci-dessus.' : `Le fichier ne donne pas encore de flux${bench.checked!.fatal ? ` (${bench.checked!.fatal})` : ''} : voir l’étape « Vérifier ».`}</p>`}
-    ${out?.stale.length
+    ${out && out.leftOut.length + out.keptStale.length
       ? html`<fieldset>
           <legend>Non vérifiées depuis plus de 14 mois : retirées du flux publié</legend>
           <p class="hint">La charte retire les structures qui n’ont pas confirmé leurs informations deux mois après la relance annuelle. Cochez celles à garder quand même.</p>
-          ${out.stale.map((s) => html`<label class="inline"><input type="checkbox" .checked=${keep.has(s.id)} @change=${(e: Event) => toggle(s.id, (e.target as HTMLInputElement).checked)} /> Garder « ${s.name} » (vérifiée le ${s.verifiedAt})</label>`)}
+          ${[...out.keptStale, ...out.leftOut].sort((a, b) => a.name.localeCompare(b.name, 'fr')).map((s) => html`<label class="inline"><input type="checkbox" .checked=${keep.has(s.id)} @change=${(e: Event) => toggle(s.id, (e.target as HTMLInputElement).checked)} /> Garder « ${s.name} » (vérifiée le ${s.verifiedAt})</label>`)}
         </fieldset>`
       : nothing}
     ${bench.reference ? html`<p class="hint">Comparé au flux publié « ${bench.reference.name} » (${bench.reference.feed.structures.length} structures) : un flux qui en perd plus de la moitié demande une confirmation.</p>` : nothing}
