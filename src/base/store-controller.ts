@@ -109,7 +109,7 @@ export class StoreController implements ReactiveController {
     // The annuaire may be defined later (script order, or written after this element).
     const tag = target?.localName ?? 'sos-annuaire';
     void customElements.whenDefined(tag).then(() => requestAnimationFrame(() => this.resolve()));
-    if (!target) console.warn(`[sos-annuaire] <${this.host.localName} for="${id}"> : aucun élément avec l'id « ${id} » dans la page.`);
+    if (!target) void import('./setup-notice.js').then((m) => m.missingTarget(this.host.localName, id));
     return this.linked;
   }
 }
@@ -134,6 +134,8 @@ export function announce(host: HTMLElement, store: DirectoryStore, changes: Read
         emit(host, 'sos-error', { kind: e.kind, url: e.url, message: e.message, detail: e.detail });
       }
     }
+    // A feed that failed on the network: a chunk finds whether CORS (or mixed content) is why, and tells the webmaster.
+    if (store.errors.length || store.stale) void import('./setup-notice.js').then((m) => m.explainFailures(host, store));
     if (store.status === 'ready') {
       emit(host, 'sos-loaded', {
         structures: store.structures.length,

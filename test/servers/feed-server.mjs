@@ -112,11 +112,15 @@ export function feedTestRoutes({ foreignOrigin }) {
   };
 }
 
-/** A second origin. `/cors/...` answers with CORS headers, `/nocors/...` without (the browser blocks it). */
+/**
+ * A second origin. `/cors/...` answers with CORS headers, `/nocors/...` without (the browser blocks
+ * it), `/drop/...` closes the connection without answering (a server that cannot be reached).
+ */
 export async function startForeignServer() {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     const [, mode, ...rest] = url.pathname.split('/');
+    if (mode === 'drop') return req.socket.destroy();
     try {
       const body = await readFile(resolve(root, rest.join('/')));
       const headers = { 'content-type': 'application/json' };

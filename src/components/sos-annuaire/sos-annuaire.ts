@@ -252,6 +252,9 @@ export class SosAnnuaire extends LitElement {
   }
 
   protected override firstUpdated(): void {
+    // Setup mistakes (no `src`; an unknown variant, theme, lang or preset code) are found by a small
+    // chunk, which follows the element from then on and loads the messages only to say something.
+    whenIdle(() => void import('../../base/setup-check.js').then((m) => m.checkSetup(this)));
     const list = this.renderRoot.querySelector('sos-results-list');
     list?.addEventListener('pointerover', this.onIntent, { once: true });
     list?.addEventListener('focusin', this.onIntent, { once: true });
