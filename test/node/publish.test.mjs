@@ -501,3 +501,17 @@ test('checkFeed: a feed’s problems with their JSON path and structure, suggest
   assert.deepEqual(again.feed.structures[2].offers[0].settings, ['distance', 'ville']);
   assert.deepEqual(doc.structures[0].kind, 'Comité de la Ligue', 'the document given is not changed');
 });
+
+test('data-schema/csv-columns.md documents every column of the working spreadsheet, in a table row of its own', async () => {
+  const { readFileSync } = await import('node:fs');
+  const doc = readFileSync(resolve(root, 'data-schema/csv-columns.md'), 'utf8');
+  const documented = new Set([...doc.matchAll(/^\| `([a-z_]+)` \|/gm)].map((x) => x[1]));
+  assert.deepEqual(m.SHEET_COLUMNS.map((c) => c.name).filter((n) => !documented.has(n)), []);
+  assert.deepEqual([...documented].filter((n) => !m.columnByName.has(n)), []);
+  // The example sheet shows the private columns too, and they stay out of its feed.
+  const example = m.parseCsv(readFileSync(resolve(root, 'data-schema/exemple-tableur.csv')));
+  for (const c of m.PRIVATE_COLUMNS) assert.ok(example.header.includes(c.name), c.name);
+  const r = m.tableToFeed(example, OPTIONS());
+  assert.equal(r.private.get('ch-exemple-sos').name, 'Claire Martin');
+  assert.doesNotMatch(JSON.stringify(r.feed), /Claire Martin|c\.martin/);
+});
