@@ -335,6 +335,12 @@ test('stats: coverage CSV (département × category) and white zones for the pub
   const bad = await run(['stats', fixture('valid-small.json'), '--departements', '33,999']);
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--departements attend des codes/);
+  const unreadable = await run(['stats', fixture('broken-envelope.json')]);
+  assert.equal(unreadable.code, 2);
+  assert.match(unreadable.stderr, /enveloppe du flux invalide.*\n\nVerdict : statistiques impossibles\./s);
+  const self = await run(['stats', fixture('valid-small.json'), '--zones', fixture('valid-small.json')]);
+  assert.equal(self.code, 2);
+  assert.match(self.stderr, /--zones .* désigne le fichier lu lui-même/);
 });
 
 // ---- validate, options, help ---------------------------------------------------------------
