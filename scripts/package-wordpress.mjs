@@ -2,8 +2,10 @@
 // After `npm run build`: copies the CDN build (dist/cdn) into the WordPress plugin's assets/
 // folder and writes dist/wordpress/sos-annuaire.zip (the file webmasters upload under
 // Extensions › Ajouter › Téléverser une extension): the plugin, its « Annuaire SOS » block
-// (block/, no build step) and the widget. Uses the `zip` command when present, else writes the
-// archive itself (deflate, node:zlib).
+// (block/, no build step), the widget, and the publisher's workbench (dist/editeur copied into
+// editeur/, linked from the plugin's settings page). Uses the `zip` command when present, else
+// writes the archive itself (deflate, node:zlib).
+// SOS_WP_EDITEUR=<dir>: take the workbench from another folder (tests).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -16,11 +18,21 @@ const cdn = join(root, 'dist/cdn');
 const pluginParent = join(root, 'integrations/wordpress');
 const plugin = join(pluginParent, 'sos-annuaire');
 const assets = join(plugin, 'assets');
+const editeurSrc = resolve(process.env.SOS_WP_EDITEUR ?? join(root, 'dist/editeur'));
+const editeur = join(plugin, 'editeur');
+// PHP's default upload_max_filesize (Debian's too): a bigger zip cannot be uploaded on such a host.
+const UPLOAD_LIMIT = 2 * 1024 * 1024;
 const outDir = join(root, 'dist/wordpress');
 const zipPath = join(outDir, 'sos-annuaire.zip');
 
 if (!existsSync(join(cdn, 'sos-annuaire.js'))) {
   console.error('dist/cdn/sos-annuaire.js is missing: run `npm run build` (or `npx vite build --mode cdn`) first.');
+  process.exit(1);
+}
+
+// The settings page links the bundled workbench: a plugin without it would link nothing.
+if (!existsSync(join(editeurSrc, 'index.html'))) {
+  console.error(`${relative(root, join(editeurSrc, 'index.html'))} is missing: the plugin ships the publisher's workbench. Run \`npm run build\` (or \`npx vite build --mode editeur\`) first.`);
   process.exit(1);
 }
 
@@ -30,11 +42,14 @@ if (!existsSync(CHOICES_PATH) || readFileSync(CHOICES_PATH, 'utf8') !== choicesT
   process.exit(1);
 }
 
-// 1. assets/ = dist/cdn (keep the versioned .htaccess and .gitignore, drop stale chunks).
-for (const entry of readdirSync(assets)) {
-  if (entry !== '.htaccess' && entry !== '.gitignore') rmSync(join(assets, entry), { recursive: true, force: true });
+// 1. assets/ = dist/cdn, editeur/ = dist/editeur (keep the versioned .htaccess and .gitignore, drop stale files).
+for (const [from, to] of [[cdn, assets], [editeurSrc, editeur]]) {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(to)) {
+    if (entry !== '.htaccess' && entry !== '.gitignore') rmSync(join(to, entry), { recursive: true, force: true });
+  }
+  cpSync(from, to, { recursive: true });
 }
-cpSync(cdn, assets, { recursive: true });
 
 // 2. The zip: one top-level folder sos-annuaire/ (what WordPress expects), without .gitignore.
 const files = [];
@@ -47,7 +62,7 @@ const walk = (dir) => {
 };
 walk(plugin);
 const required = ['sos-annuaire.php', 'uninstall.php', 'readme.txt', 'assets/sos-annuaire.js',
-  'block/block.json', 'block/index.js', 'block/index.asset.php', 'block/register.php', 'block/choices.json'];
+  'block/block.json', 'block/index.js', 'block/index.asset.php', 'block/register.php', 'block/choices.json', 'editeur/index.html'];
 const absent = required.filter((f) => !files.includes(`sos-annuaire/${f}`));
 if (absent.length) {
   console.error(`The plugin folder lacks ${absent.join(', ')}: not packaged.`);
@@ -65,7 +80,11 @@ if (hasZip) {
 } else {
   writeFileSync(zipPath, makeZip(files.map((name) => ({ name, data: readFileSync(join(pluginParent, name)) }))));
 }
-console.log(`✓ ${relative(root, zipPath)} (${files.length} files, ${(statSync(zipPath).size / 1024).toFixed(0)} kB${hasZip ? '' : ', written by node'})`);
+const size = statSync(zipPath).size;
+console.log(`✓ ${relative(root, zipPath)} (${files.length} files, ${(size / 1024).toFixed(0)} kB${hasZip ? '' : ', written by node'})`);
+if (size > UPLOAD_LIMIT) {
+  console.warn(`warning: the zip is over 2 MB, PHP's default upload_max_filesize: WordPress sites on a default PHP configuration cannot upload it.`);
+}
 
 /** A minimal ZIP writer: deflated entries, no extra fields, fixed timestamp. */
 function makeZip(entries) {

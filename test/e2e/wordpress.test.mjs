@@ -1,18 +1,19 @@
 // End-to-end: OUR WordPress plugin (integrations/wordpress/sos-annuaire, widget from dist/cdn) in
 // a real WordPress (Debian packages, twentytwentythree block theme), set up by wp-setup.sh in a
-// temporary directory and torn down by wp-teardown.sh: the shortcodes, and the « Annuaire SOS »
-// block inserted through the REST API and through the block editor in Chromium. Skipped when the
+// temporary directory and torn down by wp-teardown.sh: the shortcodes, the « Annuaire SOS »
+// block inserted through the REST API and through the block editor in Chromium, and the settings
+// page with its link to the publisher's workbench (dist/editeur, bundled). Skipped when the
 // packages are missing:
 //   apt-get install -y --no-install-recommends wordpress wordpress-theme-twentytwentythree \
 //     mariadb-server apache2 libapache2-mod-php php-mysql
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CDN_DIR, ROOT, assertClean, deepHandle, firstNumber, launchBrowser, openPage, requireBuild, search, waitCount } from './harness.mjs';
+import { CDN_DIR, EDITEUR_DIR, ROOT, assertClean, deepHandle, firstNumber, launchBrowser, openPage, requireBuild, search, waitCount } from './harness.mjs';
 
 const APT = 'apt-get install -y --no-install-recommends wordpress wordpress-theme-twentytwentythree mariadb-server apache2 libapache2-mod-php php-mysql';
 
@@ -107,12 +108,32 @@ const suite = () => {
     return created.link;
   }
 
+  /** A page of the admin as the administrator: logs in through wp-login.php when the browser is not yet. */
+  async function adminPage(url) {
+    const opened = await openPage(browser, url, { allow: siteFavicon });
+    if (new URL(opened.page.url()).pathname.endsWith('/wp-login.php')) {
+      const password = readFileSync(join(state, 'admin-password'), 'utf8').trim();
+      // Filled at once: wp-login.php moves the focus to the user name 200 ms after loading, which
+      // could land in the middle of typing the password.
+      await opened.page.evaluate((pass) => {
+        document.querySelector('#user_login').value = 'admin';
+        document.querySelector('#user_pass').value = pass;
+      }, password);
+      await Promise.all([opened.page.waitForNavigation({ timeout: 60000 }), opened.page.click('#wp-submit')]);
+      if (opened.page.url() !== url) await opened.page.goto(url, { waitUntil: 'load', timeout: 60000 });
+    }
+    return opened;
+  }
+
   before(async () => {
     requireBuild();
+    if (!existsSync(join(EDITEUR_DIR, 'index.html'))) {
+      throw new Error(`${EDITEUR_DIR}/index.html is missing: the plugin bundles the built workbench. Run \`npm run build\` first.`);
+    }
     state = mkdtempSync(join(tmpdir(), 'sos-wp-e2e-'));
     port = await freePort();
     const r = spawnSync('bash', [join(ROOT, 'test/e2e/wp-setup.sh')], {
-      env: { ...process.env, STATE: state, PORT: String(port), CDN_DIR },
+      env: { ...process.env, STATE: state, PORT: String(port), CDN_DIR, EDITEUR_DIR },
       encoding: 'utf8',
       timeout: 120000,
     });
@@ -299,12 +320,7 @@ const suite = () => {
   });
 
   test('the block editor: « Annuaire SOS » is in the inserter, the sidebar has its settings, the page made with it shows the directory', { timeout: 180000 }, async () => {
-    const password = readFileSync(join(state, 'admin-password'), 'utf8').trim();
-    const { page, log } = await openPage(browser, `${site}/wp-login.php`, { allow: siteFavicon });
-    await page.type('#user_login', 'admin');
-    await page.type('#user_pass', password);
-    await Promise.all([page.waitForNavigation({ timeout: 60000 }), page.click('#wp-submit')]);
-    await page.goto(`${site}/wp-admin/post-new.php?post_type=page`, { waitUntil: 'load', timeout: 60000 });
+    const { page, log } = await adminPage(`${site}/wp-admin/post-new.php?post_type=page`);
     await page.waitForSelector('.edit-post-header-toolbar__inserter-toggle', { timeout: 60000 });
 
     // The inserter: search for the block by its French name, insert it.
@@ -382,6 +398,133 @@ const suite = () => {
     await shown.page.close();
   });
 
+  // ---- Réglages › Annuaire SOS: the publisher's workbench ------------------------------------
+
+  const settingsUrl = () => `${site}/wp-admin/options-general.php?page=sos-annuaire`;
+  const bundledEditeur = () => `${site}/wp-content/plugins/sos-annuaire/editeur/index.html`;
+  const EDITEUR_HEADING = 'Outil de l\'éditeur du flux (DSRC)';
+  const EDITEUR_LINK = 'Ouvrir l\'atelier de l\'éditeur';
+  const EDITEUR_FIELD = 'Adresse de l\'atelier de l\'éditeur (facultatif)';
+
+  /** The workbench section of the settings page as shown: its text, its link, its field, the notices. */
+  const editeurSection = (page) => page.evaluate((heading, linkText, fieldLabel) => {
+    const wrap = document.querySelector('.wrap');
+    const h2 = [...wrap.querySelectorAll('h2')].find((h) => h.textContent.trim() === heading);
+    const link = [...wrap.querySelectorAll('a')].find((a) => a.textContent.trim() === linkText);
+    const label = [...wrap.querySelectorAll('label')].find((l) => l.textContent.trim() === fieldLabel);
+    const field = label && document.getElementById(label.htmlFor);
+    return {
+      heading: !!h2,
+      text: h2?.nextElementSibling?.textContent.replace(/\s+/g, ' ').trim() ?? null,
+      link: link ? link.getAttribute('href') : null,
+      field: field ? { type: field.type, value: field.value, placeholder: field.placeholder } : null,
+      notices: [...document.querySelectorAll('.notice, .settings-error')].map((n) => n.textContent.replace(/\s+/g, ' ').trim()),
+    };
+  }, EDITEUR_HEADING, EDITEUR_LINK, EDITEUR_FIELD);
+
+  /** Types `value` into the workbench address field (cleared first, as a person would) and saves. */
+  async function saveEditeurUrl(page, value) {
+    const id = await page.evaluate((fieldLabel) => [...document.querySelectorAll('.wrap label')].find((l) => l.textContent.trim() === fieldLabel)?.htmlFor, EDITEUR_FIELD);
+    assert.ok(id, `a field labelled « ${EDITEUR_FIELD} »`);
+    await page.click(`#${id}`, { count: 3 });
+    await page.keyboard.down('Control');
+    await page.keyboard.press('a');
+    await page.keyboard.up('Control');
+    await page.keyboard.press('Backspace');
+    if (value) await page.type(`#${id}`, value);
+    await Promise.all([page.waitForNavigation({ timeout: 60000 }), page.click('.wrap #submit')]);
+  }
+
+  test('the settings page (administrators only) presents the publisher\'s workbench and links the copy bundled with the plugin, which opens and reads the feed', { timeout: 120000 }, async () => {
+    // An editor (no manage_options) is refused the page.
+    wpPhp(state, port, `$id = wp_insert_user(['user_login' => 'redacteur', 'user_pass' => 'Redacteur-e2e-1', 'user_email' => 'redacteur@example.invalid', 'role' => 'editor']);
+      if (is_wp_error($id)) { fwrite(STDERR, $id->get_error_message()); exit(1); }`);
+    const login = await fetch(`${site}/wp-login.php`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: 'wordpress_test_cookie=WP%20Cookie%20check' },
+      body: new URLSearchParams({ log: 'redacteur', pwd: 'Redacteur-e2e-1', testcookie: '1', 'wp-submit': 'Log In' }),
+    });
+    assert.equal(login.status, 302, 'the editor logs in');
+    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const asEditor = await fetch(settingsUrl(), { headers: { cookie }, redirect: 'manual' });
+    assert.equal(asEditor.status, 403);
+    assert.doesNotMatch(await asEditor.text(), /Outil de l&#039;éditeur|Outil de l'éditeur|atelier|editeur\/index\.html/);
+
+    const { page, log } = await adminPage(settingsUrl());
+    const section = await editeurSection(page);
+    assert.ok(section.heading, `« ${EDITEUR_HEADING} » on the settings page`);
+    assert.match(section.text, /l'atelier de l'éditeur est une page web qui ouvre le tableur/);
+    assert.match(section.text, /vérification annuelle des structures/);
+    assert.match(section.text, /Tout se passe dans le navigateur : vos fichiers ne quittent pas votre ordinateur/);
+    assert.equal(section.link, bundledEditeur(), 'the link leads to the copy bundled with the plugin');
+    assert.deepEqual(section.field, { type: 'url', value: '', placeholder: bundledEditeur() });
+    if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => (await window.axe.run('.wrap', { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`));
+    assert.deepEqual(violations, [], 'axe on the settings page');
+    await assertClean(assert, page, log);
+
+    // Followed as an administrator would: the workbench, served from the plugin's folder.
+    const link = await page.evaluateHandle((text) => [...document.querySelectorAll('.wrap a')].find((a) => a.textContent.trim() === text), EDITEUR_LINK);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load', timeout: 60000 }), link.asElement().click()]);
+    assert.equal(page.url(), bundledEditeur());
+    const heading = await page.waitForSelector('h1', { visible: true, timeout: 30000 });
+    assert.equal(await heading.evaluate((h) => h.textContent.trim()), 'Atelier de l’annuaire des soins oncologiques de support');
+    await page.waitForFunction(() => customElements.get('sos-editeur') && document.querySelector('sos-editeur').shadowRoot?.querySelector('[role=tablist]'), { timeout: 30000 });
+    // Its lazy chunks load from the subfolder: the site's feed (same origin) opens and is checked.
+    await page.evaluate((u) => { document.querySelector('sos-editeur').shadowRoot.querySelector('#url').value = u; }, urls.feed);
+    const opened = await page.evaluate(() => {
+      const b = [...document.querySelector('sos-editeur').shadowRoot.querySelectorAll('[role=tabpanel] button')].find((x) => x.textContent.trim() === 'Ouvrir le flux publié');
+      b?.click();
+      return !!b;
+    });
+    assert.ok(opened, 'the « Ouvrir le flux publié » button');
+    await page.waitForFunction(() => /ouvert/.test(document.querySelector('sos-editeur').shadowRoot.querySelector('[role=status]').textContent), { timeout: 30000, polling: 100 });
+    const said = await page.evaluate(() => document.querySelector('sos-editeur').shadowRoot.querySelector('[role=status]').textContent.replace(/\s+/g, ' ').trim());
+    assert.match(said, /\d+ structures/);
+    assert.ok(log.requests.some((u) => /\/wp-content\/plugins\/sos-annuaire\/editeur\/assets\/editeur-[\w-]+\.js$/.test(u)), 'the workbench code came from the plugin folder');
+    await assertClean(assert, page, log);
+    await page.close();
+  });
+
+  test('the workbench address setting: javascript: refused with a message, an https address replaces the link (escaped), empty goes back to the bundled copy; uninstalling deletes it', { timeout: 120000 }, async () => {
+    const { page, log } = await adminPage(settingsUrl());
+    await saveEditeurUrl(page, 'javascript:alert(1)');
+    let section = await editeurSection(page);
+    assert.ok(section.notices.some((n) => n.includes('Adresse de l\'atelier de l\'éditeur ignorée : elle doit commencer par https:// (ou http://)')), section.notices.join(' | '));
+    assert.equal(section.field.value, '');
+    assert.equal(section.link, bundledEditeur());
+    assert.equal(JSON.parse(wpPhp(state, port, 'echo json_encode(get_option("sos_annuaire_editeur_url", ""));')), '', 'nothing stored');
+
+    const hostile = 'https://dsrc.example.invalid/outil/?v="><script>window.__pwned=1</script>';
+    await saveEditeurUrl(page, hostile);
+    section = await editeurSection(page);
+    const stored = JSON.parse(wpPhp(state, port, 'echo json_encode(get_option("sos_annuaire_editeur_url"));'));
+    assert.match(stored, /^https:\/\/dsrc\.example\.invalid\/outil\/\?v=[^"<>\s]*$/, 'stored without quotes or angle brackets');
+    assert.equal(section.link, stored, 'the link leads to the DSRC\'s address');
+    assert.equal(section.field.value, stored);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.equal(await page.$('.wrap script'), null);
+
+    // An option written by other code (not through the form) is checked again before it is linked.
+    const written = wpPhp(state, port, 'update_option("sos_annuaire_editeur_url", "javascript:alert(1)"); echo sos_annuaire_editeur_url();');
+    assert.equal(written, bundledEditeur());
+
+    await saveEditeurUrl(page, '');
+    section = await editeurSection(page);
+    assert.equal(section.link, bundledEditeur(), 'empty: the bundled copy again');
+    await assertClean(assert, page, log);
+    await page.close();
+
+    const left = JSON.parse(wpPhp(state, port, `
+      update_option('sos_annuaire_script_url', 'https://cdn.example.invalid/sos-annuaire.js');
+      update_option('sos_annuaire_editeur_url', 'https://dsrc.example.invalid/outil/');
+      define('WP_UNINSTALL_PLUGIN', 'sos-annuaire/sos-annuaire.php');
+      include WP_PLUGIN_DIR . '/sos-annuaire/uninstall.php';
+      echo json_encode([get_option('sos_annuaire_script_url', 'absent'), get_option('sos_annuaire_editeur_url', 'absent')]);`));
+    assert.deepEqual(left, ['absent', 'absent'], 'uninstall.php deletes both options');
+  });
+
   test('readme.txt: « Tested up to » is the WordPress tested here, « Requires at least » is the plugin header\'s', () => {
     const readme = readFileSync(join(ROOT, 'integrations/wordpress/sos-annuaire/readme.txt'), 'utf8');
     const header = readFileSync(join(ROOT, 'integrations/wordpress/sos-annuaire/sos-annuaire.php'), 'utf8');
@@ -390,14 +533,30 @@ const suite = () => {
     assert.equal(/^Requires at least: (.+)$/m.exec(readme)?.[1], /^ \* Requires at least:\s+(.+)$/m.exec(header)?.[1]);
   });
 
-  test('the plugin zip (npm run package:wordpress) holds the block', { timeout: 60000 }, () => {
+  test('the plugin zip (npm run package:wordpress) holds the block and the workbench, and uploads under PHP\'s default limit; without a built workbench, nothing is packaged', { timeout: 60000 }, () => {
+    const zip = join(ROOT, 'dist/wordpress/sos-annuaire.zip');
     const r = spawnSync(process.execPath, [join(ROOT, 'scripts/package-wordpress.mjs')], { cwd: ROOT, encoding: 'utf8', timeout: 50000 });
     assert.equal(r.status, 0, r.stderr);
-    const names = zipEntries(readFileSync(join(ROOT, 'dist/wordpress/sos-annuaire.zip')));
-    for (const file of ['sos-annuaire.php', 'readme.txt', 'uninstall.php', 'assets/sos-annuaire.js', 'block/block.json', 'block/index.js', 'block/index.asset.php', 'block/register.php', 'block/choices.json']) {
+    const names = zipEntries(readFileSync(zip));
+    for (const file of ['sos-annuaire.php', 'readme.txt', 'uninstall.php', 'assets/sos-annuaire.js', 'block/block.json', 'block/index.js', 'block/index.asset.php', 'block/register.php', 'block/choices.json', 'editeur/index.html']) {
       assert.ok(names.includes(`sos-annuaire/${file}`), `${file} in ${names.join(', ')}`);
     }
+    const workbench = [];
+    const walk = (dir, rel) => { for (const e of readdirSync(dir, { withFileTypes: true })) e.isDirectory() ? walk(join(dir, e.name), `${rel}${e.name}/`) : workbench.push(`sos-annuaire/editeur/${rel}${e.name}`); };
+    walk(join(ROOT, 'dist/editeur'), '');
+    assert.deepEqual(workbench.filter((f) => !names.includes(f)), [], 'every built workbench file is in editeur/');
     assert.ok(!names.some((n) => n.endsWith('.gitignore')));
+    // Debian's default PHP (2 MB upload_max_filesize), as most small hosts: a bigger zip is refused at upload.
+    const limit = Number(wpPhp(state, port, 'echo wp_max_upload_size();'));
+    assert.ok(statSync(zip).size <= limit, `the zip (${statSync(zip).size} bytes) uploads on a default WordPress (${limit} bytes at most)`);
+
+    const empty = mkdtempSync(join(tmpdir(), 'sos-no-editeur-'));
+    const before = statSync(zip).mtimeMs;
+    const refused = spawnSync(process.execPath, [join(ROOT, 'scripts/package-wordpress.mjs')], { cwd: ROOT, encoding: 'utf8', timeout: 50000, env: { ...process.env, SOS_WP_EDITEUR: empty } });
+    rmSync(empty, { recursive: true, force: true });
+    assert.equal(refused.status, 1);
+    assert.match(refused.stderr, /index\.html is missing: the plugin ships the publisher's workbench\. Run `npm run build`/);
+    assert.equal(statSync(zip).mtimeMs, before, 'the zip is left as it was');
   });
 
   test('the plugin logged no PHP warning or notice', () => {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A throw-away WordPress (Debian packages) with OUR plugin, for test/e2e/wordpress.test.mjs.
 #
-#   STATE=/tmp/dir PORT=18088 CDN_DIR=dist/cdn bash test/e2e/wp-setup.sh
+#   STATE=/tmp/dir PORT=18088 CDN_DIR=dist/cdn EDITEUR_DIR=dist/editeur bash test/e2e/wp-setup.sh
 #
 # Needs root and: apt-get install -y --no-install-recommends wordpress wordpress-theme-twentytwentythree \
 #                   mariadb-server apache2 libapache2-mod-php php-mysql
@@ -19,6 +19,7 @@ set -euo pipefail
 PORT=${PORT:-8088}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 CDN_DIR=${CDN_DIR:-$ROOT/dist/cdn}
+EDITEUR_DIR=${EDITEUR_DIR:-$ROOT/dist/editeur}
 FEED=${FEED:-$ROOT/demo/feeds/onco-nouvelle-aquitaine.demo.json}
 CONFIG_NAME=sosannuaire-e2e-$PORT
 CONFIG_FILE=/etc/wordpress/config-$CONFIG_NAME.php
@@ -46,13 +47,15 @@ mariadb --no-defaults -S "$SOCK" -u root -e "CREATE DATABASE wordpress;
   CREATE USER 'wordpress'@'localhost' IDENTIFIED BY '$DB_PASSWORD';
   GRANT ALL ON wordpress.* TO 'wordpress'@'localhost'; FLUSH PRIVILEGES;"
 
-# 2. wp-content: the theme, our plugin (with the built widget in assets/), the feed.
+# 2. wp-content: the theme, our plugin (the built widget in assets/, the workbench in editeur/), the feed.
 CONTENT=$STATE/wp-content
 mkdir -p "$CONTENT/themes" "$CONTENT/plugins" "$CONTENT/mu-plugins" "$CONTENT/uploads/sos"
 ln -s /usr/share/wordpress/wp-content/themes/twentytwentythree "$CONTENT/themes/twentytwentythree"
 cp -r "$ROOT/integrations/wordpress/sos-annuaire" "$CONTENT/plugins/sos-annuaire"
 find "$CONTENT/plugins/sos-annuaire/assets" -mindepth 1 ! -name .htaccess -exec rm -rf {} +
 cp -r "$CDN_DIR"/. "$CONTENT/plugins/sos-annuaire/assets/"
+rm -rf "$CONTENT/plugins/sos-annuaire/editeur"
+cp -r "$EDITEUR_DIR" "$CONTENT/plugins/sos-annuaire/editeur"
 cp "$FEED" "$CONTENT/uploads/sos/annuaire-sos.json"
 # Test site only: WordPress core's emoji fallback would fetch images from s.w.org (a public host).
 cat > "$CONTENT/mu-plugins/e2e-no-emoji.php" <<'PHP'

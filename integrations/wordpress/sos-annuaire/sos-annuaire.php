@@ -13,6 +13,8 @@
  * as an ES module: by default the copy bundled in assets/ (the CDN build), or a URL set under
  * Réglages › Annuaire SOS. The script is enqueued only on pages that use a shortcode or the block
  * (block/: block.json, its editor script and its server rendering, which calls the shortcode's).
+ * The settings page also links the DSRC's publisher's workbench: the copy bundled in editeur/
+ * (static files, `npm run build`'s dist/editeur), or the address the DSRC hosts it at.
  */
 
 if ( ! defined( 'ABSPATH' ) ) {
@@ -22,6 +24,7 @@ if ( ! defined( 'ABSPATH' ) ) {
 const SOS_ANNUAIRE_VERSION = '0.1.0';
 const SOS_ANNUAIRE_HANDLE  = 'sos-annuaire';
 const SOS_ANNUAIRE_OPTION  = 'sos_annuaire_script_url';
+const SOS_ANNUAIRE_EDITEUR_OPTION = 'sos_annuaire_editeur_url';
 
 /** Attributes of [annuaire_sos] passed to <sos-annuaire>, shortcode name => element attribute. */
 const SOS_ANNUAIRE_ATTRIBUTES = array(
@@ -219,6 +222,19 @@ function sos_annuaire_sanitize_url( $value ): string {
 	return esc_url_raw( trim( (string) $value ), array( 'https', 'http' ) );
 }
 
+/** Like sos_annuaire_sanitize_url, and says so when a non-empty address was refused (javascript:, ftp:…). */
+function sos_annuaire_sanitize_editeur_url( $value ): string {
+	$clean = sos_annuaire_sanitize_url( $value );
+	if ( '' === $clean && '' !== trim( (string) $value ) ) {
+		add_settings_error(
+			SOS_ANNUAIRE_EDITEUR_OPTION,
+			'sos-annuaire-editeur-url',
+			'Adresse de l\'atelier de l\'éditeur ignorée : elle doit commencer par https:// (ou http://). Le lien mène à la copie fournie avec l\'extension.'
+		);
+	}
+	return $clean;
+}
+
 function sos_annuaire_register_setting(): void {
 	register_setting(
 		'sos_annuaire',
@@ -230,6 +246,28 @@ function sos_annuaire_register_setting(): void {
 			'show_in_rest'      => false,
 		)
 	);
+	register_setting(
+		'sos_annuaire',
+		SOS_ANNUAIRE_EDITEUR_OPTION,
+		array(
+			'type'              => 'string',
+			'default'           => '',
+			'sanitize_callback' => 'sos_annuaire_sanitize_editeur_url',
+			'show_in_rest'      => false,
+		)
+	);
+}
+
+/** The workbench bundled in editeur/ (by scripts/package-wordpress.mjs), or '' when this copy lacks it. */
+function sos_annuaire_bundled_editeur_url(): string {
+	return is_file( __DIR__ . '/editeur/index.html' ) ? plugins_url( 'editeur/index.html', __FILE__ ) : '';
+}
+
+/** Where « Ouvrir l'atelier de l'éditeur » leads: the address set by the DSRC, else the bundled copy. */
+function sos_annuaire_editeur_url(): string {
+	// Sanitized again: an option written by other code (not through the form) is never trusted.
+	$custom = sos_annuaire_sanitize_url( get_option( SOS_ANNUAIRE_EDITEUR_OPTION, '' ) );
+	return '' !== $custom ? $custom : sos_annuaire_bundled_editeur_url();
 }
 add_action( 'admin_init', 'sos_annuaire_register_setting' );
 
@@ -242,13 +280,16 @@ function sos_annuaire_settings_page(): void {
 	if ( ! current_user_can( 'manage_options' ) ) {
 		return;
 	}
-	$bundled = plugins_url( 'assets/sos-annuaire.js', __FILE__ );
+	$bundled         = plugins_url( 'assets/sos-annuaire.js', __FILE__ );
+	$editeur         = sos_annuaire_editeur_url();
+	$editeur_bundled = sos_annuaire_bundled_editeur_url();
 	?>
 	<div class="wrap">
 		<h1>Annuaire SOS</h1>
 		<p>Ajoutez l'annuaire dans une page avec le bloc <strong>Annuaire SOS</strong> (bouton « + » de l'éditeur, puis « Annuaire SOS » ; l'adresse du flux se règle dans la colonne de droite) ou avec le code court <code>[annuaire_sos src="https://…/annuaire-sos.json"]</code>. L'adresse du flux vous est donnée par votre DSRC.</p>
 		<form method="post" action="options.php">
 			<?php settings_fields( 'sos_annuaire' ); ?>
+			<h2>Widget de l'annuaire</h2>
 			<table class="form-table" role="presentation">
 				<tr>
 					<th scope="row"><label for="sos-annuaire-script-url">Adresse du script du widget (facultatif)</label></th>
@@ -256,9 +297,31 @@ function sos_annuaire_settings_page(): void {
 						<input type="url" class="large-text code" id="sos-annuaire-script-url" name="<?php echo esc_attr( SOS_ANNUAIRE_OPTION ); ?>"
 							value="<?php echo esc_attr( (string) get_option( SOS_ANNUAIRE_OPTION, '' ) ); ?>"
 							placeholder="<?php echo esc_attr( $bundled ); ?>" aria-describedby="sos-annuaire-script-url-help" />
-						<p class="description" id="sos-annuaire-script-url-help">
+						<?php // Not class="description": its grey on the grey of <code> is 4.15:1, under the 4.5:1 of RGAA. ?>
+						<p id="sos-annuaire-script-url-help">
 							Laissez vide pour utiliser la copie fournie avec l'extension (<code><?php echo esc_html( $bundled ); ?></code>).
 							Sinon, indiquez l'adresse complète de <code>sos-annuaire.js</code> sur un CDN ; ce serveur doit envoyer l'en-tête <code>Access-Control-Allow-Origin</code>.
+						</p>
+					</td>
+				</tr>
+			</table>
+
+			<h2 id="sos-annuaire-editeur">Outil de l'éditeur du flux (DSRC)</h2>
+			<p>Pour la personne du DSRC qui tient l'annuaire dans un tableur : l'atelier de l'éditeur est une page web qui ouvre le tableur ou le flux publié, signale les erreurs et propose leur correction, produit le fichier du flux à publier et prépare la vérification annuelle des structures. Tout se passe dans le navigateur : vos fichiers ne quittent pas votre ordinateur (seules les adresses des structures sont envoyées à la Base Adresse Nationale, quand vous demandez leurs coordonnées).</p>
+			<?php if ( '' !== $editeur ) : ?>
+				<p><a class="button" id="sos-annuaire-editeur-link" href="<?php echo esc_url( $editeur, array( 'https', 'http' ) ); ?>">Ouvrir l'atelier de l'éditeur</a> <code><?php echo esc_html( $editeur ); ?></code></p>
+			<?php else : ?>
+				<p>Cette copie de l'extension ne contient pas l'atelier (dossier <code>editeur/</code> absent) : installez l'extension depuis son fichier zip, ou indiquez ci-dessous l'adresse où votre DSRC l'héberge.</p>
+			<?php endif; ?>
+			<table class="form-table" role="presentation">
+				<tr>
+					<th scope="row"><label for="sos-annuaire-editeur-url">Adresse de l'atelier de l'éditeur (facultatif)</label></th>
+					<td>
+						<input type="url" class="large-text code" id="sos-annuaire-editeur-url" name="<?php echo esc_attr( SOS_ANNUAIRE_EDITEUR_OPTION ); ?>"
+							value="<?php echo esc_attr( (string) get_option( SOS_ANNUAIRE_EDITEUR_OPTION, '' ) ); ?>"
+							placeholder="<?php echo esc_attr( '' !== $editeur_bundled ? $editeur_bundled : 'https://…/editeur/' ); ?>" aria-describedby="sos-annuaire-editeur-url-help" />
+						<p id="sos-annuaire-editeur-url-help">
+							Laissez vide pour utiliser la copie fournie avec l'extension. Sinon, indiquez l'adresse (https://…) de l'atelier hébergé par votre DSRC.
 						</p>
 					</td>
 				</tr>
