@@ -13,8 +13,12 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(root, 'TEXTES.md');
 const ORDER = ['sos-annuaire', 'sos-search-form', 'sos-results-list', 'sos-structure-card', 'sos-map'];
 
+// The publisher's workbench is a page a DSRC hosts, not an element integrators embed: it has no
+// `strings` attribute, so its texts are not listed.
+const NOT_OVERRIDABLE = new Set(['sos-editeur']);
+
 const tags = readdirSync(join(root, 'src/components'))
-  .filter((tag) => existsSync(join(root, `src/components/${tag}/${tag}.strings.ts`)))
+  .filter((tag) => !NOT_OVERRIDABLE.has(tag) && existsSync(join(root, `src/components/${tag}/${tag}.strings.ts`)))
   .sort((a, b) => (ORDER.includes(a) ? ORDER.indexOf(a) : 99) - (ORDER.includes(b) ? ORDER.indexOf(b) : 99) || (a < b ? -1 : 1));
 
 const bundle = await build({

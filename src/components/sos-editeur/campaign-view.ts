@@ -2,74 +2,81 @@
  * Step « Vérification annuelle » (FEED-SPEC « Freshness rule »): the structures due for their
  * yearly check, overdue, and to remove, as of a day; per structure a reminder to its référent
  * (mailto:, its current record in plain French) and « Marquer comme vérifié aujourd'hui »; the
- * whole campaign as a CSV for a mail merge. The lists and the messages are src/publish/campaign.ts.
+ * whole campaign as a CSV for a mail merge. The lists and the messages are src/publish/campaign.ts:
+ * the message goes to a French structure, so it stays French (`lang="fr"`) whatever the workbench speaks.
  */
 import { html, nothing } from 'lit';
 import type { SosEditeur } from './sos-editeur.js';
-import { campaign, mailMergeTable, STATUS_LABEL, type CampaignStatus, type Reminder } from '../../publish/campaign.js';
+import { campaign, mailMergeTable, type CampaignStatus, type Reminder } from '../../publish/campaign.js';
 import { csvBytes, writeCsv } from '../../publish/csv.js';
 import { setStructureCell } from '../../publish/sheet.js';
 import { publisherEnvelope } from './publisher.js';
 import { download, stamp } from './download.js';
 
-const frDate = (iso: string | undefined) => (iso && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split('-').reverse().join('/') : iso ?? '');
-
 function markVerified(bench: SosEditeur, r: Reminder): void {
   const table = setStructureCell(bench.work!.table, r.id, 'verifie_le', bench.day);
   bench.setTable(table);
-  bench.say(`« ${r.name} » marquée vérifiée le ${frDate(bench.day)} : elle sort de la campagne jusqu’à l’an prochain.`);
+  bench.say(bench.t.markedVerified(r.name, bench.day));
 }
 
 /** Opening the mail program counts as the reminder sent today (the private column derniere_relance). */
 function reminded(bench: SosEditeur, r: Reminder): void {
   bench.setTable(setStructureCell(bench.work!.table, r.id, 'derniere_relance', bench.day));
-  bench.say(`Relance de « ${r.name} » notée au ${frDate(bench.day)} (colonne derniere_relance du tableur de travail).`);
+  bench.say(bench.t.reminded(r.name, bench.day));
 }
 
 function reminderItem(bench: SosEditeur, r: Reminder) {
-  const to = r.toSource === 'referent' ? `${r.referent?.name ? `${r.referent.name}, ` : ''}${r.to} (référent)` : r.toSource === 'structure' ? `${r.to} (courriel de la structure : pas de référent)` : 'aucune adresse : renseignez le référent dans le tableur';
+  const t = bench.t;
+  const to = r.toSource === 'referent' ? t.toReferent(r.referent?.name, r.to ?? '') : r.toSource === 'structure' ? t.toStructure(r.to ?? '') : t.toNobody;
+  const dates = [
+    t.verifiedOn(r.verifiedAt),
+    ...(r.dueOn ? [t.dueOn(r.dueOn)] : []),
+    ...(r.removedOn ? [t.removedOn(r.removedOn)] : []),
+    ...(r.referent?.lastReminder ? [t.lastReminder(r.referent.lastReminder)] : []),
+  ];
   return html`<li class="group">
     <h4>${r.name}</h4>
-    <p>Vérifiée le ${frDate(r.verifiedAt)}${r.dueOn ? ` · échéance le ${frDate(r.dueOn)}` : ''}${r.removedOn ? ` · retirée du flux à partir du ${frDate(r.removedOn)}` : ''}${r.referent?.lastReminder ? ` · dernière relance le ${frDate(r.referent.lastReminder)}` : ''}</p>
-    <p>Destinataire : ${to}</p>
+    <p>${dates.join(' · ')}</p>
+    <p>${t.recipient} ${to}</p>
     <div class="row">
       ${r.mailto?.startsWith('mailto:')
-        ? html`<a class="button" href=${r.mailto} @click=${() => reminded(bench, r)}>Écrire la relance<span class="visually-hidden"> à ${r.name}</span></a>`
+        ? html`<a class="button" href=${r.mailto} @click=${() => reminded(bench, r)}>${t.writeReminder}<span class="visually-hidden">${t.writeReminderTo(r.name)}</span></a>`
         : nothing}
-      <button type="button" @click=${() => markVerified(bench, r)}>Marquer comme vérifié aujourd’hui<span class="visually-hidden"> : ${r.name}</span></button>
+      <button type="button" @click=${() => markVerified(bench, r)}>${t.markVerified}<span class="visually-hidden">${t.markVerifiedFor(r.name)}</span></button>
     </div>
-    <details><summary>Le message<span class="visually-hidden"> pour ${r.name}</span></summary><pre class="message">${r.body}</pre></details>
+    <details><summary>${t.theMessage}<span class="visually-hidden">${t.theMessageFor(r.name)}</span></summary><pre class="message" lang="fr">${r.body}</pre></details>
   </li>`;
 }
 
 export function campaignView(bench: SosEditeur) {
+  const t = bench.t;
   const feed = bench.checked!.feed;
-  if (!feed) return html`<h2>Vérification annuelle</h2><p>Le fichier ne donne pas encore de flux : voir l’étape « Vérifier ».</p>`;
+  if (!feed) return html`<h2>${t.tabs.campagne}</h2><p>${t.noFeedYet}</p>`;
   const publisher = publisherEnvelope(bench.publisher) as { name: string; contact?: { email?: string } } | undefined;
   const c = campaign(feed.structures, { today: new Date(`${bench.day}T12:00:00Z`), private: bench.checked!.private, ...(publisher ? { publisher } : {}) });
   const lists: [CampaignStatus, Reminder[]][] = [['due', c.due], ['overdue', c.overdue], ['remove', c.remove]];
   const mailMerge = () => {
-    const t = mailMergeTable(c);
-    download(`campagne-verification-${stamp(bench.day)}.csv`, new Blob([csvBytes(writeCsv(t.header, t.rows.map((r) => r.cells))) as BlobPart], { type: 'text/csv' }));
-    bench.say(`Fichier de publipostage téléchargé : ${t.rows.length} relance(s).`);
+    const table = mailMergeTable(c);
+    download(`campagne-verification-${stamp(bench.day)}.csv`, new Blob([csvBytes(writeCsv(table.header, table.rows.map((r) => r.cells))) as BlobPart], { type: 'text/csv' }));
+    bench.say(t.mailMergeSaved(table.rows.length));
   };
   const onDay = (e: Event) => {
     const v = (e.target as HTMLInputElement).value;
     if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
       bench.today = v;
-      bench.say(`Campagne calculée au ${frDate(v)}.`);
+      bench.say(t.campaignComputed(v));
     }
   };
-  return html`<h2>Vérification annuelle</h2>
-    <p>Chaque structure confirme ses informations une fois par an. Au ${frDate(c.today)} : <strong>${c.due.length} à relancer</strong> (échéance dans les 30 jours), <strong>${c.overdue.length} en retard</strong> (plus de 12 mois), <strong>${c.remove.length} à retirer</strong> (plus de 14 mois : retirées du flux publié), ${c.ok} à jour.</p>
+  return html`<h2>${t.tabs.campagne}</h2>
+    <p>${t.campaignIntro} ${t.asOf(c.today)} <strong>${t.dueCount(c.due.length)}</strong> ${t.dueNote}, <strong>${t.overdueCount(c.overdue.length)}</strong> ${t.overdueNote}, <strong>${t.removeCount(c.remove.length)}</strong> ${t.removeNote}, ${t.upToDate(c.ok)}</p>
     <div class="row">
-      <label class="inline" for="campaign-day">Date de la campagne</label>
+      <label class="inline" for="campaign-day">${t.campaignDay}</label>
       <input id="campaign-day" type="date" .value=${bench.day} @change=${onDay} />
-      <button type="button" class="primary" ?disabled=${!(c.due.length + c.overdue.length + c.remove.length)} @click=${mailMerge}>Télécharger le fichier de publipostage (.csv)</button>
+      <button type="button" class="primary" ?disabled=${!(c.due.length + c.overdue.length + c.remove.length)} @click=${mailMerge}>${t.mailMergeButton}</button>
     </div>
-    <p class="hint">« Écrire la relance » ouvre votre messagerie avec le message prêt (la fiche actuelle de la structure et ce qu’il faut confirmer) et note la date de relance dans le tableur de travail. Pensez à télécharger le tableur de travail (étape « Publier ») pour garder ces dates.</p>
+    <p class="hint">${t.campaignHint}</p>
     ${lists.map(([status, list]) => html`<section aria-labelledby="campaign-${status}">
-      <h3 id="campaign-${status}">${STATUS_LABEL[status][0]!.toUpperCase()}${STATUS_LABEL[status].slice(1)} : ${list.length}</h3>
-      ${list.length ? html`<ul class="reminders" role="list">${list.map((r) => reminderItem(bench, r))}</ul>` : html`<p>Aucune.</p>`}
+      <h3 id="campaign-${status}">${t.status[status]}${t.colon}${list.length}</h3>
+      ${list.length ? html`<ul class="reminders" role="list">${list.map((r) => reminderItem(bench, r))}</ul>` : html`<p>${t.noneInList}</p>`}
     </section>`)}`;
 }

@@ -13,14 +13,14 @@ let geo: CommunesModule | undefined;
 let loading: Promise<void> | undefined;
 
 /** The index when loaded; otherwise starts loading it and asks `host` to update when it arrives. */
-export function communeIndex(host: { requestUpdate(): void; say(text: string, error?: boolean): void }): CommuneIndex | undefined {
+export function communeIndex(host: { requestUpdate(): void; say(text: string, error?: boolean): void; readonly t: { communesFailed: string } }): CommuneIndex | undefined {
   if (!index && !loading) {
     loading = loadCommunesModule().then((m) => (geo = m).loadCommunes()).then((i) => {
       index = i;
       host.requestUpdate();
     }, () => {
       loading = undefined;
-      host.say('La liste des communes n’a pas pu être chargée : rechargez la page pour réessayer.', true);
+      host.say(host.t.communesFailed, true);
     });
   }
   return index;

@@ -5,8 +5,8 @@
  * each line. The URL is configurable (`geocoder-url`): a DSRC may run its own addok, and tests
  * use a local stand-in. Only the addresses are sent: id, street, postal code, commune, INSEE code.
  */
-import { parseRecords } from '../../publish/csv.js';
-import { writeCsv } from '../../publish/csv.js';
+import { parseRecords, writeCsv } from '../../publish/csv.js';
+import type { GeocoderStrings } from './sos-editeur.strings.js';
 
 /** Below this score a match is shown for a look and not applied by itself. */
 export const WEAK_SCORE = 0.6;
@@ -41,15 +41,15 @@ export function addressesCsv(addresses: readonly AddressToFind[]): string {
   return writeCsv(['id', 'adresse', 'code_postal', 'commune', 'code_insee'], addresses.map((a) => [a.id, a.line, a.postalCode, a.city, a.insee ?? '']), ',');
 }
 
-/** The geocoder's CSV answer → one result per id. */
-export function readResults(text: string): Map<string, GeocodeResult> {
+/** The geocoder's CSV answer → one result per id (`say` words the error of an answer without the columns). */
+export function readResults(text: string, say: GeocoderStrings): Map<string, GeocodeResult> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const firstLine = body.slice(0, body.search(/\r?\n|$/));
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   const [header = [], ...rows] = parseRecords(body, delimiter);
   const col = (name: string) => header.indexOf(name);
   const [id, lat, lon, score, label, type] = ['id', 'latitude', 'longitude', 'result_score', 'result_label', 'result_type'].map(col);
-  if (id! < 0 || lat! < 0 || lon! < 0 || score! < 0) throw new GeocodeError('La réponse du géocodeur n’a pas les colonnes attendues (latitude, longitude, result_score).');
+  if (id! < 0 || lat! < 0 || lon! < 0 || score! < 0) throw new GeocodeError(say.columns);
   const out = new Map<string, GeocodeResult>();
   for (const r of rows) {
     const key = r[id!]?.trim();
@@ -71,14 +71,18 @@ export function readResults(text: string): Map<string, GeocodeResult> {
   return out;
 }
 
-/** Sends the addresses, returns what was found (one entry per address; score 0 when nothing). */
-export async function geocode(url: string, addresses: readonly AddressToFind[], signal?: AbortSignal): Promise<Map<string, GeocodeResult>> {
+/**
+ * Sends the addresses, returns what was found (one entry per address; score 0 when nothing).
+ * Only an http or https geocoder is asked: any other scheme in `geocoder-url` is a mistake, said as such.
+ */
+export async function geocode(url: string, addresses: readonly AddressToFind[], say: GeocoderStrings, signal?: AbortSignal): Promise<Map<string, GeocodeResult>> {
   let endpoint: URL;
   try {
     endpoint = new URL(url, document.baseURI);
   } catch {
-    throw new GeocodeError(`L’adresse du géocodeur « ${url} » n’est pas valide.`);
+    throw new GeocodeError(say.badUrl(url));
   }
+  if (endpoint.protocol !== 'https:' && endpoint.protocol !== 'http:') throw new GeocodeError(say.badUrl(url));
   const form = new FormData();
   form.append('data', new Blob([addressesCsv(addresses)], { type: 'text/csv;charset=utf-8' }), 'adresses.csv');
   for (const c of ['adresse', 'code_postal', 'commune']) form.append('columns', c);
@@ -87,10 +91,10 @@ export async function geocode(url: string, addresses: readonly AddressToFind[], 
   try {
     res = await fetch(endpoint.href, { method: 'POST', body: form, signal });
   } catch {
-    throw new GeocodeError(`Le géocodeur (${endpoint.host}) n’a pas répondu : vérifiez la connexion à Internet, puis réessayez.`);
+    throw new GeocodeError(say.unreachable(endpoint.host));
   }
-  if (!res.ok) throw new GeocodeError(`Le géocodeur (${endpoint.host}) a répondu ${res.status}${res.status === 413 ? ' : trop d’adresses d’un coup' : ''}.`);
-  const results = readResults(await res.text());
+  if (!res.ok) throw new GeocodeError(say.httpStatus(endpoint.host, res.status));
+  const results = readResults(await res.text(), say);
   for (const a of addresses) if (!results.has(a.id)) results.set(a.id, { id: a.id, score: 0, label: '', type: '', weak: true });
   return results;
 }

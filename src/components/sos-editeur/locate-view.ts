@@ -30,12 +30,10 @@ export function toLocate(structures: readonly FeedStructure[], index: CommuneInd
   return out;
 }
 
-const fmt = (n: number) => n.toLocaleString('fr-FR', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
-
 async function locate(bench: SosEditeur, list: { s: FeedStructure }[]): Promise<void> {
   const addresses = list.map(({ s }) => ({ id: s.id, line: s.address.line ?? '', postalCode: s.address.postalCode, city: s.address.city, insee: s.address.insee }));
-  bench.say(`Recherche des coordonnées de ${addresses.length} structure(s) auprès du géocodeur…`);
-  const results = await bench.run(() => geocode(bench.geocoderUrl, addresses));
+  bench.say(bench.t.locating(addresses.length));
+  const results = await bench.run(() => geocode(bench.geocoderUrl, addresses, bench.t.geocoder));
   if (!results) return;
   const edits = new Map<string, Record<string, string>>();
   for (const r of results.values()) if (!r.weak && r.lat !== undefined) edits.set(r.id, { latitude: String(r.lat), longitude: String(r.lon) });
@@ -44,17 +42,19 @@ async function locate(bench: SosEditeur, list: { s: FeedStructure }[]): Promise<
   bench.geocoded = geocoded;
   if (edits.size) bench.setTable(setStructureCells(bench.work!.table, edits));
   const weak = [...results.values()].filter((r) => r.weak).length;
-  bench.say(`${edits.size} structure(s) localisée(s)${weak ? ` ; ${weak} résultat(s) faible(s) ou introuvable(s), à vérifier ci-dessous` : ''}.`);
+  bench.say(bench.t.located(edits.size, weak));
 }
 
 function useAnyway(bench: SosEditeur, r: GeocodeResult, name: string): void {
   if (r.lat === undefined) return;
   bench.setTable(setStructureCells(bench.work!.table, new Map([[r.id, { latitude: String(r.lat), longitude: String(r.lon) }]])));
   bench.geocoded = new Map(bench.geocoded).set(r.id, { ...r, weak: false });
-  bench.say(`Coordonnées de « ${name} » appliquées (${r.label}).`);
+  bench.say(bench.t.coordinatesApplied(name, r.label));
 }
 
 export function locateView(bench: SosEditeur) {
+  const t = bench.t;
+  const score = (n: number) => t.decimal(n, 2, 2);
   const feed = bench.checked!.feed;
   const index = communeIndex(bench);
   const list = feed ? toLocate(feed.structures, index) : [];
@@ -64,30 +64,30 @@ export function locateView(bench: SosEditeur) {
   try {
     host = new URL(bench.geocoderUrl, document.baseURI).host;
   } catch { /* shown as typed */ }
-  return html`<h2>Localiser</h2>
-    <p>Une structure sans coordonnées n’apparaît pas sur la carte et ne peut pas être trouvée « près de » une commune ; placée au centre de sa commune, elle semble ailleurs qu’à son adresse. L’atelier demande ses coordonnées à la Base Adresse Nationale à partir de son adresse.</p>
-    <p class="hint">Envoyé à ${host} : l’identifiant, la rue, le code postal, la commune et le code INSEE de chaque structure ci-dessous ; rien d’autre. Un résultat dont le score est inférieur à ${fmt(WEAK_SCORE)} est signalé et n’est pas appliqué sans votre accord.</p>
-    ${!index ? html`<p class="hint">Chargement des communes (pour repérer les structures placées au centre de leur commune)…</p>` : nothing}
+  return html`<h2>${t.tabs.localiser}</h2>
+    <p>${t.locateIntro}</p>
+    <p class="hint">${t.locateSent(host, score(WEAK_SCORE))}</p>
+    ${!index ? html`<p class="hint">${t.communesLoading}</p>` : nothing}
     ${list.length
       ? html`<div class="scroll"><table>
-          <caption>${list.length} structure(s) à localiser</caption>
-          <thead><tr><th scope="col">Structure</th><th scope="col">Adresse</th><th scope="col">Aujourd’hui</th></tr></thead>
-          <tbody>${list.map(({ s, why }) => html`<tr><th scope="row">${s.name}</th><td>${[s.address.line, `${s.address.postalCode} ${s.address.city}`].filter(Boolean).join(', ')}</td><td>${why === 'missing' ? 'sans coordonnées' : 'au centre de la commune'}</td></tr>`)}</tbody>
+          <caption>${t.toLocate(list.length)}</caption>
+          <thead><tr><th scope="col">${t.structureCol}</th><th scope="col">${t.addressCol}</th><th scope="col">${t.todayCol}</th></tr></thead>
+          <tbody>${list.map(({ s, why }) => html`<tr><th scope="row">${s.name}</th><td>${[s.address.line, `${s.address.postalCode} ${s.address.city}`].filter(Boolean).join(', ')}</td><td>${why === 'missing' ? t.whyMissing : t.whyCentre}</td></tr>`)}</tbody>
         </table></div>
-        <p><button type="button" class="primary" ?disabled=${bench.busy} @click=${() => void locate(bench, list)}>Chercher les coordonnées de ${list.length} structure(s)</button></p>`
-      : html`<p class="ok">${feed ? 'Toutes les structures ont des coordonnées qui ne sont pas celles du centre de leur commune.' : 'Corrigez d’abord les erreurs (étape « Vérifier ») : le fichier ne donne pas encore de flux.'}</p>`}
+        <p><button type="button" class="primary" ?disabled=${bench.busy} @click=${() => void locate(bench, list)}>${t.locateButton(list.length)}</button></p>`
+      : html`<p class="ok">${feed ? t.allLocated : t.locateNeedsFeed}</p>`}
     ${results.length
       ? html`<div class="scroll"><table class="results">
-          <caption>Résultats du géocodeur</caption>
-          <thead><tr><th scope="col">Structure</th><th scope="col">Adresse trouvée</th><th scope="col" class="num">Score</th><th scope="col">Résultat</th></tr></thead>
+          <caption>${t.resultsCaption}</caption>
+          <thead><tr><th scope="col">${t.structureCol}</th><th scope="col">${t.foundCol}</th><th scope="col" class="num">${t.scoreCol}</th><th scope="col">${t.resultCol}</th></tr></thead>
           <tbody>${results.map((r) => html`<tr class=${r.weak ? 'weak' : ''}>
             <th scope="row">${names.get(r.id) ?? r.id}</th>
             <td>${r.label || '—'}</td>
-            <td class="num">${fmt(r.score)}</td>
+            <td class="num">${score(r.score)}</td>
             <td>${r.weak
-              ? html`${r.lat === undefined ? 'Introuvable : vérifiez l’adresse.' : 'Correspondance faible : à vérifier.'}
-                  ${r.lat !== undefined ? html`<button type="button" @click=${() => useAnyway(bench, r, names.get(r.id) ?? r.id)}>Utiliser quand même<span class="visually-hidden"> pour ${names.get(r.id) ?? r.id}</span></button>` : nothing}`
-              : html`<span class="ok">Appliqué</span> (${r.lat!.toLocaleString("fr-FR", { maximumFractionDigits: 5 })} ; ${r.lon!.toLocaleString("fr-FR", { maximumFractionDigits: 5 })})`}</td>
+              ? html`${r.lat === undefined ? t.notFound : t.weakMatch}
+                  ${r.lat !== undefined ? html`<button type="button" @click=${() => useAnyway(bench, r, names.get(r.id) ?? r.id)}>${t.useAnyway}<span class="visually-hidden">${t.useAnywayFor(names.get(r.id) ?? r.id)}</span></button>` : nothing}`
+              : html`<span class="ok">${t.appliedCell}</span> (${t.point(r.lat!, r.lon!)})`}</td>
           </tr>`)}</tbody>
         </table></div>`
       : nothing}`;

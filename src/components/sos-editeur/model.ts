@@ -8,6 +8,7 @@ import { columnByName, type PrivateInfo } from '../../publish/columns.js';
 import type { Problem } from '../../publish/problems.js';
 import { blankTable, feedToTable, tableToFeed } from '../../publish/sheet.js';
 import type { Table } from '../../publish/table.js';
+import { CORE_OPTION_FIELDS, type Source } from './sos-editeur.strings.js';
 
 export interface Work {
   /** File name or URL. */
@@ -15,8 +16,8 @@ export interface Work {
   /** Opened from a table (CSV, .xlsx, the template) or from a feed (turned into a table). */
   origin: 'table' | 'feed';
   table: Table;
-  /** « CSV Windows-1252, séparateur « ; » », for the summary line. */
-  detail: string;
+  /** What it was opened from (CSV and its encoding, a workbook's sheet…), for the summary line. */
+  source: Source;
   /** For a feed: the JSON path of each row's record (`structures[3].offers[1]`), to point at the feed. */
   paths?: Map<number, { structure: string; offer?: string }>;
 }
@@ -56,17 +57,8 @@ export function checkWork(work: Work, day: string, publisher: Record<string, unk
   return { feed: r.feed, problems, ...(r.fatal ? { fatal: fieldNames(r.fatal) } : {}), private: r.private };
 }
 
-/** The CLI's options, named as the fields of « Publier » where the workbench sets them. */
-const FIELD_FOR: Record<string, string> = {
-  'publisher-id': 'l’identifiant de l’éditeur (étape « Publier »)',
-  'publisher-name': 'le nom de l’éditeur (étape « Publier »)',
-  region: 'le code de la région (étape « Publier »)',
-  license: 'la licence (étape « Publier »)',
-  'publisher-url': 'le site de l’éditeur (étape « Publier »)',
-  'contact-email': 'le courriel pour signaler une erreur (étape « Publier »)',
-  'contact-url': 'le site de l’éditeur (étape « Publier »)',
-};
-const fieldNames = (message: string): string => message.replace(/option --([a-z-]+)/g, (all, name: string) => FIELD_FOR[name] ?? all);
+/** The core's French message, with the CLI's options named as the fields of « Publier ». */
+const fieldNames = (message: string): string => message.replace(/option --([a-z-]+)/g, (all, name: string) => CORE_OPTION_FIELDS[name] ?? all);
 
 /** A problem of a table made from a feed, with the JSON path of the value in that feed. */
 function withPath(p: Problem, work: Work): Problem {
@@ -94,7 +86,7 @@ export function feedToWork(doc: unknown, name: string): Work {
     const n = Array.isArray(offers) && offers.length ? offers.length : 1;
     for (let j = 0; j < n; j++) paths.set(row++, { structure: `structures[${i}]`, ...(Array.isArray(offers) && offers.length ? { offer: `structures[${i}].offers[${j}]` } : {}) });
   });
-  return { name, origin: 'feed', table, detail: 'flux JSON', paths };
+  return { name, origin: 'feed', table, source: { format: 'feed' }, paths };
 }
 
 /** The envelope's publisher of a feed document, when it has one. */

@@ -6,12 +6,13 @@
 import { CsvSyntaxError, parseCsv } from '../../publish/csv.js';
 import type { Table } from '../../publish/table.js';
 import { columnForHeader } from '../../publish/columns.js';
+import type { OpenStrings, Source } from './sos-editeur.strings.js';
 
 export type Opened =
-  | { kind: 'table'; name: string; table: Table; detail: { format: 'csv'; encoding: string; delimiter: string } | { format: 'xlsx'; sheet: string } }
+  | { kind: 'table'; name: string; table: Table; detail: Exclude<Source, { format: 'feed' }> }
   | { kind: 'feed'; name: string; doc: unknown; bytes: number };
 
-/** A French sentence for the steward, saying what is wrong with the file and what to do. */
+/** A sentence for the steward (in the workbench's language), saying what is wrong with the file and what to do. */
 export class OpenError extends Error {
   override readonly name = 'OpenError';
 }
@@ -33,23 +34,19 @@ function firstChar(bytes: Uint8Array): string {
   return '';
 }
 
-/** Reads bytes named `name` (a file name or a URL) into a table or a feed document. */
-export async function openBytes(bytes: Uint8Array, name: string): Promise<Opened> {
-  if (bytes.length === 0) throw new OpenError(`« ${name} » est vide.`);
-  if (startsWith(bytes, OLE)) {
-    throw new OpenError(`« ${name} » est au format Excel 97-2003 (.xls), que l’atelier ne lit pas : dans Excel, « Enregistrer sous » au format « Classeur Excel (.xlsx) » ou « CSV (séparateur : point-virgule) ».`);
-  }
+/** Reads bytes named `name` (a file name or a URL) into a table or a feed document; `say` words the errors. */
+export async function openBytes(bytes: Uint8Array, name: string, say: OpenStrings): Promise<Opened> {
+  if (bytes.length === 0) throw new OpenError(say.empty(name));
+  if (startsWith(bytes, OLE)) throw new OpenError(say.xls(name));
   if (startsWith(bytes, ZIP)) {
-    if (/\.ods$/i.test(name)) {
-      throw new OpenError(`« ${name} » est un classeur LibreOffice (.ods) : enregistrez-le au format .xlsx ou CSV.`);
-    }
+    if (/\.ods$/i.test(name)) throw new OpenError(say.ods(name));
     // The core's reader, loaded with read-excel-file on first use (a chunk a CSV never downloads).
     const { readXlsx, WorkbookError } = await import('../../publish/xlsx.js');
     try {
       const { table, sheet } = await readXlsx(bytes, (header) => header.some((h) => columnForHeader(h)?.column.name === 'structure_id'));
       return { kind: 'table', name, table, detail: { format: 'xlsx', sheet } };
     } catch (e) {
-      if (e instanceof WorkbookError) throw new OpenError(`« ${name} » : ${e.message}.`);
+      if (e instanceof WorkbookError) throw new OpenError(say.workbook(name, e.message));
       throw e;
     }
   }
@@ -58,42 +55,42 @@ export async function openBytes(bytes: Uint8Array, name: string): Promise<Opened
     try {
       return { kind: 'feed', name, doc: JSON.parse(text), bytes: bytes.length };
     } catch (e) {
-      throw new OpenError(`« ${name} » n’est pas un flux JSON lisible (${(e as Error).message}).`);
+      throw new OpenError(say.notJson(name, (e as Error).message));
     }
   }
   try {
     const csv = parseCsv(bytes);
-    if (!csv.header.some(Boolean)) throw new OpenError(`« ${name} » n’a pas de ligne d’en-tête.`);
+    if (!csv.header.some(Boolean)) throw new OpenError(say.noHeader(name));
     const { encoding, delimiter, header, rows } = csv;
-    return { kind: 'table', name, table: { header, rows }, detail: { format: 'csv', encoding, delimiter: delimiter === '\t' ? 'tabulation' : delimiter } };
+    return { kind: 'table', name, table: { header, rows }, detail: { format: 'csv', encoding, delimiter } };
   } catch (e) {
-    if (e instanceof CsvSyntaxError) throw new OpenError(`« ${name} » : ${e.message}.`);
+    if (e instanceof CsvSyntaxError) throw new OpenError(say.csvSyntax(name, e.message));
     throw e;
   }
 }
 
-export async function openFile(file: File): Promise<Opened> {
-  if (file.size > MAX_BYTES) throw new OpenError(`« ${file.name} » fait ${Math.round(file.size / 1048576)} Mo : l’atelier lit au plus ${MAX_BYTES / 1048576} Mo.`);
-  return openBytes(new Uint8Array(await file.arrayBuffer()), file.name);
+export async function openFile(file: File, say: OpenStrings): Promise<Opened> {
+  if (file.size > MAX_BYTES) throw new OpenError(say.tooLarge(file.name, Math.round(file.size / 1048576), MAX_BYTES / 1048576));
+  return openBytes(new Uint8Array(await file.arrayBuffer()), file.name, say);
 }
 
 /** The published feed, fetched from its URL (http or https only). */
-export async function openUrl(url: string, signal?: AbortSignal): Promise<Opened> {
+export async function openUrl(url: string, say: OpenStrings, signal?: AbortSignal): Promise<Opened> {
   let u: URL;
   try {
     u = new URL(url, document.baseURI);
   } catch {
-    throw new OpenError(`« ${url} » n’est pas une adresse web.`);
+    throw new OpenError(say.notWebAddress(url));
   }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new OpenError(`« ${url} » : seules les adresses http ou https sont lues.`);
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new OpenError(say.onlyHttp(url));
   let res: Response;
   try {
     res = await fetch(u.href, { signal, cache: 'no-cache' });
   } catch {
-    throw new OpenError(`Le flux « ${u.href} » n’a pas pu être lu : serveur injoignable, ou il n’autorise pas la lecture depuis cette page (en-tête CORS Access-Control-Allow-Origin).`);
+    throw new OpenError(say.unreachable(u.href));
   }
-  if (!res.ok) throw new OpenError(`Le flux « ${u.href} » n’a pas pu être lu : le serveur répond ${res.status}${res.statusText ? ` (${res.statusText})` : ''}.`);
+  if (!res.ok) throw new OpenError(say.httpStatus(u.href, res.status, res.statusText));
   const bytes = new Uint8Array(await res.arrayBuffer());
-  if (bytes.length > MAX_BYTES) throw new OpenError(`Le flux « ${u.href} » dépasse ${MAX_BYTES / 1048576} Mo.`);
-  return openBytes(bytes, u.href);
+  if (bytes.length > MAX_BYTES) throw new OpenError(say.feedTooLarge(u.href, MAX_BYTES / 1048576));
+  return openBytes(bytes, u.href, say);
 }

@@ -1,12 +1,12 @@
 /** Step 1, « Ouvrir »: a file from the computer, the published feed at its address, or the blank template. */
 import { html, nothing } from 'lit';
 import type { SosEditeur } from './sos-editeur.js';
-import { t } from './strings.js';
 import { counts, emptyTemplate } from './model.js';
 import { download, XLSX_TYPE } from './download.js';
 import { csvBytes, writeCsv } from '../../publish/csv.js';
 
 export function openView(bench: SosEditeur) {
+  const t = bench.t;
   const onFile = (e: Event) => {
     const input = e.target as HTMLInputElement;
     const file = input.files?.[0];
@@ -25,10 +25,11 @@ export function openView(bench: SosEditeur) {
     download('modele-annuaire-sos.xlsx', new Blob([(await writeXlsx(template)) as BlobPart], { type: XLSX_TYPE }));
   });
   const c = bench.checked ? counts(bench.checked) : undefined;
+  const work = bench.work;
   return html`<h2>${t.openTitle}</h2>
     <p>${t.openIntro}</p>
-    ${bench.work && c
-      ? html`<p class="summary"><strong>${t.current} :</strong> « ${bench.work.name} » — ${c.structures} structures, ${c.offers} offres${bench.work.detail ? ` (${bench.work.detail})` : ''}.</p>`
+    ${work && c
+      ? html`<p class="summary"><strong>${t.current}</strong> ${t.currentSummary(work.source.format === 'template' ? t.templateName : work.name, c.structures, c.offers, t.source(work.source))}</p>`
       : nothing}
     <fieldset>
       <legend>${t.fileLegend}</legend>

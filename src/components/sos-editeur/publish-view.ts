@@ -13,6 +13,7 @@ import type { SosEditeur } from './sos-editeur.js';
 import type { Feed } from '../../feed/schema.js';
 import { publicFeed, type PublicFeed } from '../../publish/publish.js';
 import { csvBytes, writeCsv } from '../../publish/csv.js';
+import type { EditeurStrings } from './sos-editeur.strings.js';
 import { EMAIL, publisherEnvelope, type PublisherFields } from './publisher.js';
 import { download, stamp, XLSX_TYPE } from './download.js';
 
@@ -37,13 +38,12 @@ export function publicFeedOf(bench: SosEditeur): PublicFeed | undefined {
 }
 
 /** Why this feed needs a confirmation before download, or undefined. */
-export function guard(out: PublicFeed, reference?: { name: string; feed: Feed }): string | undefined {
+export function guard(t: EditeurStrings, out: PublicFeed, reference?: { name: string; feed: Feed }): string | undefined {
   const n = out.feed.structures.length;
   // The core refuses an empty feed outright (the CLI's exit 2); here the steward is asked, and warned.
-  if (n === 0) return 'Ce flux ne contient aucune structure : publié, il viderait l’annuaire sur tous les sites partenaires.';
+  if (n === 0) return t.guardEmpty;
   if (out.guard.ok || !reference) return undefined;
-  const before = reference.feed.structures.length;
-  return `Le flux publié (« ${reference.name} ») compte ${before} structures ; celui-ci n’en a que ${n}, moins de la moitié. Publié, il retirerait ${before - n} structures de l’annuaire sur tous les sites partenaires.`;
+  return t.guardHalved(reference.name, reference.feed.structures.length, n);
 }
 
 const feedFileName = (bench: SosEditeur) => `annuaire-sos-${bench.publisher.id || 'flux'}.json`;
@@ -51,23 +51,23 @@ const feedFileName = (bench: SosEditeur) => `annuaire-sos-${bench.publisher.id |
 function saveFeed(bench: SosEditeur, published: Feed): void {
   const feed = { ...published, generatedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z') };
   download(feedFileName(bench), `${JSON.stringify(feed, null, 2)}\n`, 'application/json');
-  bench.say(`Flux public téléchargé : « ${feedFileName(bench)} », ${feed.structures.length} structures. Déposez-le à l’adresse du flux publié pour mettre à jour l’annuaire sur tous les sites partenaires.`);
+  bench.say(bench.t.feedSaved(feedFileName(bench), feed.structures.length));
 }
 
 function publish(bench: SosEditeur): void {
   const out = publicFeedOf(bench);
   if (!out) {
-    bench.say(!bench.checked?.feed ? 'Le fichier ne donne pas encore de flux : corrigez les erreurs (étape « Vérifier »).' : 'Renseignez l’identifiant et le nom de l’éditeur du flux avant de publier.', true);
+    bench.say(!bench.checked?.feed ? bench.t.needFeed : bench.t.needPublisher, true);
     if (bench.checked?.feed) bench.renderRoot.querySelector<HTMLInputElement>('#pub-id')?.focus();
     return;
   }
-  const why = guard(out, bench.reference);
+  const why = guard(bench.t, out, bench.reference);
   if (!why) return saveFeed(bench, out.feed);
   pending.set(bench, { text: why, feed: out.feed });
   bench.requestUpdate();
   void bench.updateComplete.then(() => {
     bench.renderRoot.querySelector<HTMLDialogElement>('dialog#confirm')?.showModal();
-    bench.say('Confirmation demandée avant de télécharger ce flux.');
+    bench.say(bench.t.confirmAsked);
   });
 }
 
@@ -77,7 +77,7 @@ function closeDialog(bench: SosEditeur, confirmed: boolean): void {
   dialog?.close();
   pending.delete(bench);
   if (confirmed && p) saveFeed(bench, p.feed);
-  else bench.say('Téléchargement du flux annulé.');
+  else bench.say(bench.t.downloadCancelled);
   bench.requestUpdate();
 }
 
@@ -95,7 +95,7 @@ async function saveSheet(bench: SosEditeur, format: 'xlsx' | 'csv'): Promise<voi
     });
     if (!ok) return;
   }
-  bench.say(`Tableur de travail téléchargé : « ${base}.${format} » (colonnes privées comprises : il reste sur votre ordinateur).`);
+  bench.say(bench.t.sheetSaved(`${base}.${format}`));
 }
 
 async function preview(bench: SosEditeur): Promise<void> {
@@ -107,29 +107,31 @@ async function preview(bench: SosEditeur): Promise<void> {
   await bench.run(() => import('../sos-annuaire/sos-annuaire.js'));
   previews.set(bench, URL.createObjectURL(new Blob([JSON.stringify(out.feed)], { type: 'application/json' })));
   bench.requestUpdate();
-  bench.say(`Aperçu de l’annuaire avec ce flux : ${out.feed.structures.length} structures.`);
+  bench.say(bench.t.previewShown(out.feed.structures.length));
 }
 
 /** What is wrong with a publisher field as typed (said under it), or ''. */
-function fieldProblem(key: keyof PublisherFields, value: string): string {
-  if (!value) return key === 'id' || key === 'name' ? 'À renseigner.' : '';
-  if (key === 'id' && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value)) return 'Seulement des minuscules sans accents, des chiffres et des tirets.';
-  if (key === 'region' && !/^\d{2}$/.test(value)) return 'Deux chiffres : ce code ne sera pas publié.';
-  if (key === 'email' && !EMAIL.test(value)) return 'Adresse invalide : elle ne sera pas publiée.';
-  if (key === 'url' && !/^https?:\/\/\S+$/.test(value)) return 'Adresse http ou https attendue : elle ne sera pas publiée.';
+function fieldProblem(t: EditeurStrings, key: keyof PublisherFields, value: string): string {
+  if (!value) return key === 'id' || key === 'name' ? t.required : '';
+  if (key === 'id' && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value)) return t.idFormat;
+  if (key === 'region' && !/^\d{2}$/.test(value)) return t.regionFormat;
+  if (key === 'email' && !EMAIL.test(value)) return t.emailInvalid;
+  if (key === 'url' && !/^https?:\/\/\S+$/.test(value)) return t.urlInvalid;
   return '';
 }
 
-function field(bench: SosEditeur, key: keyof PublisherFields, label: string, hint: string, type = 'text') {
+function field(bench: SosEditeur, key: keyof PublisherFields, type = 'text') {
+  const t = bench.t;
   const onChange = (e: Event) => bench.setPublisher({ ...bench.publisher, [key]: (e.target as HTMLInputElement).value.trim() });
-  const problem = fieldProblem(key, bench.publisher[key]);
-  return html`<label for="pub-${key}">${label}</label>
+  const problem = fieldProblem(t, key, bench.publisher[key]);
+  return html`<label for="pub-${key}">${t.fields[key].label}</label>
     <input id="pub-${key}" type=${type} .value=${bench.publisher[key]} aria-describedby="pub-${key}-hint pub-${key}-problem" aria-invalid=${problem && bench.publisher[key] ? 'true' : 'false'} @change=${onChange} />
-    <p class="hint" id="pub-${key}-hint">${hint}</p>
+    <p class="hint" id="pub-${key}-hint">${t.fields[key].hint}</p>
     <p class="sev-error" id="pub-${key}-problem">${bench.publisher[key] ? problem : ''}</p>`;
 }
 
 export function publishView(bench: SosEditeur) {
+  const t = bench.t;
   const out = publicFeedOf(bench);
   const keep = keptOf(bench);
   const url = previews.get(bench);
@@ -139,54 +141,57 @@ export function publishView(bench: SosEditeur) {
     if (on) keep.add(id);
     else keep.delete(id);
     bench.requestUpdate();
-    bench.say(on ? 'Structure gardée dans le flux publié.' : 'Structure retirée du flux publié.');
+    bench.say(on ? t.kept : t.unkept);
   };
-  return html`<h2>Publier</h2>
+  const fatal = bench.checked!.fatal;
+  return html`<h2>${t.tabs.publier}</h2>
     <fieldset>
-      <legend>Qui publie (en-tête du flux)</legend>
-      ${field(bench, 'id', 'Identifiant de l’éditeur', 'En minuscules et tirets, par exemple onco-nouvelle-aquitaine (obligatoire).')}
-      ${field(bench, 'name', 'Nom de l’éditeur', 'Par exemple « Onco-Nouvelle-Aquitaine » (obligatoire).')}
-      ${field(bench, 'region', 'Code de la région (INSEE)', 'Deux chiffres, par exemple 75 pour la Nouvelle-Aquitaine.')}
-      ${field(bench, 'email', 'Courriel pour signaler une erreur', 'Affiché par l’annuaire sous « Signaler une erreur ».', 'email')}
-      ${field(bench, 'url', 'Site de l’éditeur', 'Adresse http ou https.', 'url')}
-      ${field(bench, 'license', 'Licence', 'Par exemple « Licence Ouverte 2.0 ».')}
-      <p class="hint">Ces réglages sont gardés dans ce navigateur, sur cet ordinateur.</p>
+      <legend>${t.publisherLegend}</legend>
+      ${field(bench, 'id')}
+      ${field(bench, 'name')}
+      ${field(bench, 'region')}
+      ${field(bench, 'email', 'email')}
+      ${field(bench, 'url', 'url')}
+      ${field(bench, 'license')}
+      <p class="hint">${t.savedHere}</p>
     </fieldset>
-    <h3>Le flux public</h3>
+    <h3>${t.publicFeed}</h3>
     ${out
-      ? html`<p class="summary">${out.feed.structures.length} structures et ${out.feed.structures.reduce((n, s) => n + s.offers.length, 0)} offres seront publiées.
-          Les colonnes privées (référent, relances) n’y sont jamais.${rejected ? ` ${rejected} erreur(s) restent : les lignes concernées ne sont pas publiées (étape « Vérifier »).` : ''}</p>`
-      : html`<p>${bench.checked!.feed ? 'Renseignez l’identifiant et le nom de l’éditeur ci-dessus.' : `Le fichier ne donne pas encore de flux${bench.checked!.fatal ? ` (${bench.checked!.fatal})` : ''} : voir l’étape « Vérifier ».`}</p>`}
+      ? html`<p class="summary">${t.willPublish(out.feed.structures.length, out.feed.structures.reduce((n, s) => n + s.offers.length, 0))}
+          ${t.privateNever}${rejected ? ` ${t.rejectedRows(rejected)}` : ''}</p>`
+      : bench.checked!.feed
+        ? html`<p>${t.enterPublisher}</p>`
+        : html`<p>${t.noFeedYet}</p>${fatal ? html`<p class="sev-error"><strong>${t.fatal}</strong> <span lang="fr">${fatal}</span></p>` : nothing}`}
     ${out && out.leftOut.length + out.keptStale.length
       ? html`<fieldset>
-          <legend>Non vérifiées depuis plus de 14 mois : retirées du flux publié</legend>
-          <p class="hint">La charte retire les structures qui n’ont pas confirmé leurs informations deux mois après la relance annuelle. Cochez celles à garder quand même.</p>
-          ${[...out.keptStale, ...out.leftOut].sort((a, b) => a.name.localeCompare(b.name, 'fr')).map((s) => html`<label class="inline"><input type="checkbox" .checked=${keep.has(s.id)} @change=${(e: Event) => toggle(s.id, (e.target as HTMLInputElement).checked)} /> Garder « ${s.name} » (vérifiée le ${s.verifiedAt})</label>`)}
+          <legend>${t.staleLegend}</legend>
+          <p class="hint">${t.staleHint}</p>
+          ${[...out.keptStale, ...out.leftOut].sort((a, b) => a.name.localeCompare(b.name, 'fr')).map((s) => html`<label class="inline"><input type="checkbox" .checked=${keep.has(s.id)} @change=${(e: Event) => toggle(s.id, (e.target as HTMLInputElement).checked)} /> ${t.keep(s.name, s.verifiedAt)}</label>`)}
         </fieldset>`
       : nothing}
-    ${bench.reference ? html`<p class="hint">Comparé au flux publié « ${bench.reference.name} » (${bench.reference.feed.structures.length} structures) : un flux qui en perd plus de la moitié demande une confirmation.</p>` : nothing}
+    ${bench.reference ? html`<p class="hint">${t.comparedWith(bench.reference.name, bench.reference.feed.structures.length)}</p>` : nothing}
     <div class="row">
-      <button type="button" class="primary" @click=${() => publish(bench)}>Télécharger le flux public (.json)</button>
-      <button type="button" @click=${() => void preview(bench)}>Aperçu de l’annuaire</button>
+      <button type="button" class="primary" @click=${() => publish(bench)}>${t.downloadFeed}</button>
+      <button type="button" @click=${() => void preview(bench)}>${t.preview}</button>
     </div>
-    <h3>Le tableur de travail</h3>
-    <p>Le tableur tel que vous l’avez ouvert, avec les corrections faites ici et les colonnes privées : à garder pour la prochaine mise à jour. Rouvert dans l’atelier, il donne le même flux.</p>
+    <h3>${t.sheetTitle}</h3>
+    <p>${t.sheetIntro}</p>
     <div class="row">
-      <button type="button" @click=${() => void saveSheet(bench, 'xlsx')}>Télécharger le tableur (.xlsx)</button>
-      <button type="button" @click=${() => void saveSheet(bench, 'csv')}>Télécharger le tableur (.csv)</button>
+      <button type="button" @click=${() => void saveSheet(bench, 'xlsx')}>${t.downloadSheetXlsx}</button>
+      <button type="button" @click=${() => void saveSheet(bench, 'csv')}>${t.downloadSheetCsv}</button>
     </div>
     ${url
       ? html`<section class="preview" aria-labelledby="preview-title">
-          <h3 id="preview-title">Aperçu : l’annuaire tel que les sites partenaires l’afficheront</h3>
-          <sos-annuaire src=${url} variant="liste" url-state="off"></sos-annuaire>
+          <h3 id="preview-title">${t.previewTitle}</h3>
+          <sos-annuaire src=${url} lang=${bench.uiLang} variant="liste" url-state="off"></sos-annuaire>
         </section>`
       : nothing}
     <dialog id="confirm" aria-labelledby="confirm-title" aria-describedby="confirm-text" @cancel=${(e: Event) => { e.preventDefault(); closeDialog(bench, false); }}>
-      <h3 id="confirm-title">Publier ce flux quand même ?</h3>
+      <h3 id="confirm-title">${t.confirmTitle}</h3>
       <p id="confirm-text">${p?.text ?? ''}</p>
       <div class="row">
-        <button type="button" autofocus @click=${() => closeDialog(bench, false)}>Annuler</button>
-        <button type="button" class="primary" @click=${() => closeDialog(bench, true)}>Télécharger quand même</button>
+        <button type="button" autofocus @click=${() => closeDialog(bench, false)}>${t.cancel}</button>
+        <button type="button" class="primary" @click=${() => closeDialog(bench, true)}>${t.confirmDownload}</button>
       </div>
     </dialog>`;
 }

@@ -5,8 +5,9 @@ import { property, query, state } from 'lit/decorators.js';
 import { define } from '../../base/define.js';
 import { parisDate } from '../../feed/freshness.js';
 import type { Table } from '../../publish/table.js';
+import { toLang, type Lang } from '../../i18n/format.js';
 import { styles } from './sos-editeur.styles.js';
-import { t } from './strings.js';
+import { strings, type EditeurStrings } from './sos-editeur.strings.js';
 import { TABS, tabList, type TabId, type TabInfo } from './tabs.js';
 import { openFile, openUrl, type Opened } from './open-source.js';
 import { checkWork, counts, emptyTemplate, feedToWork, PLACEHOLDER_PUBLISHER, publisherOf, type Checked, type Work } from './model.js';
@@ -44,6 +45,7 @@ export interface Reference {
  * @attr src - Adresse du flux publié (ouverte à la demande ; référence pour comparer et publier).
  * @attr geocoder-url - Service de géocodage par lot au format de la Base Adresse Nationale (par défaut `https://api-adresse.data.gouv.fr/search/csv/`).
  * @attr today - Date du jour `AAAA-MM-JJ` (par défaut : aujourd'hui, heure de Paris), pour la vérification annuelle.
+ * @attr lang - Langue de l'atelier : `fr` (par défaut) ou `en`. Ce que le cœur commun écrit (problèmes, suggestions, relance envoyée aux structures, noms de colonnes) reste en français.
  */
 export class SosEditeur extends LitElement {
   static override styles = styles;
@@ -51,6 +53,8 @@ export class SosEditeur extends LitElement {
   @property() src = '';
   @property({ attribute: 'geocoder-url' }) geocoderUrl = 'https://api-adresse.data.gouv.fr/search/csv/';
   @property() today = '';
+  /** No default: no empty `lang=""` (an unknown language for screen readers); reflected, so a value set by script is the element's language too. */
+  @property({ reflect: true }) override lang!: string;
 
   @state() tab: TabId = 'ouvrir';
   @state() work?: Work;
@@ -64,6 +68,24 @@ export class SosEditeur extends LitElement {
   @state() private statusError = false;
 
   @query('[role="tabpanel"]') private panel?: HTMLElement;
+
+  /** The language the workbench speaks: `en` when asked, French otherwise. */
+  get uiLang(): Lang {
+    return this.lang ? toLang(this.lang) : 'fr';
+  }
+
+  /** Its texts in that language (French until the English chunk is there: see scheduleUpdate). */
+  get t(): EditeurStrings {
+    return (this.uiLang === 'en' && strings.en) || strings.fr;
+  }
+
+  /** The first render in English waits for the English chunk (no flash of French). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.uiLang === 'en' && !strings.en) {
+      return import('./sos-editeur.strings.en.js').then((m) => (strings.en = m.en), () => undefined).then(() => super.scheduleUpdate());
+    }
+    return super.scheduleUpdate();
+  }
 
   /** The day the campaign and the freshness rule count from (`AAAA-MM-JJ`). */
   get day(): string {
@@ -93,7 +115,7 @@ export class SosEditeur extends LitElement {
     try {
       return await action();
     } catch (e) {
-      const message = e instanceof Error && /Error$/.test(e.name) && e.name !== 'Error' && e.name !== 'TypeError' ? e.message : `Erreur inattendue : ${(e as Error)?.message ?? e}`;
+      const message = e instanceof Error && /Error$/.test(e.name) && e.name !== 'Error' && e.name !== 'TypeError' ? e.message : this.t.unexpected(String((e as Error)?.message ?? e));
       this.say(message, true);
       if (!(e instanceof Error) || e.name === 'Error' || e.name === 'TypeError') console.error(e);
       return undefined;
@@ -103,15 +125,15 @@ export class SosEditeur extends LitElement {
   }
 
   async openFromFile(file: File): Promise<void> {
-    this.say(t.opening(file.name));
-    const opened = await this.run(() => openFile(file));
+    this.say(this.t.opening(file.name));
+    const opened = await this.run(() => openFile(file, this.t.open));
     if (opened) this.adopt(opened);
   }
 
   async openFromUrl(url: string): Promise<void> {
     if (!url.trim()) return;
-    this.say(t.opening(url));
-    const opened = await this.run(() => openUrl(url.trim()));
+    this.say(this.t.opening(url));
+    const opened = await this.run(() => openUrl(url.trim(), this.t.open));
     if (!opened) return;
     this.adopt(opened);
     // The published feed is the reference for « Comparer » and the guard of « Publier ».
@@ -120,17 +142,17 @@ export class SosEditeur extends LitElement {
 
   /** An older file (or the published feed) to compare with. */
   async openReference(file: File): Promise<void> {
-    const opened = await this.run(() => openFile(file));
+    const opened = await this.run(() => openFile(file, this.t.open));
     if (!opened) return;
-    const work = opened.kind === 'feed' ? feedToWork(opened.doc, opened.name) : { name: opened.name, table: opened.table, origin: 'table' as const, detail: '' };
+    const work = opened.kind === 'feed' ? feedToWork(opened.doc, opened.name) : { name: opened.name, table: opened.table, origin: 'table' as const, source: opened.detail };
     const checked = checkWork(work, this.day, this.envelope());
-    if (!checked.feed) return this.say(`« ${opened.name} » : ${checked.fatal ?? t.fatal}`, true);
+    if (!checked.feed) return this.say(this.t.referenceUnusable(opened.name, checked.fatal), true);
     this.reference = { name: opened.name, feed: checked.feed };
-    this.say(t.referenceLoaded(opened.name, checked.feed.structures.length));
+    this.say(this.t.referenceLoaded(opened.name, checked.feed.structures.length));
   }
 
   startTemplate(): void {
-    this.adopt({ kind: 'table', name: t.templateName, table: emptyTemplate(), detail: { format: 'csv', encoding: 'UTF-8', delimiter: ';' } });
+    this.adopt({ kind: 'table', name: this.t.templateName, table: emptyTemplate(), detail: { format: 'template' } });
   }
 
   adopt(opened: Opened): void {
@@ -138,16 +160,11 @@ export class SosEditeur extends LitElement {
     if (fromFeed && !this.publisher.id) this.setPublisher(fromFeedFields(fromFeed));
     const work: Work = opened.kind === 'feed'
       ? feedToWork(opened.doc, opened.name)
-      : {
-          name: opened.name,
-          origin: 'table',
-          table: opened.table,
-          detail: opened.detail.format === 'csv' ? t.csvDetail(opened.detail.encoding, opened.detail.delimiter) : t.xlsxDetail(opened.detail.sheet),
-        };
+      : { name: opened.name, origin: 'table', table: opened.table, source: opened.detail };
     this.geocoded = new Map();
     this.setWork(work);
     const c = counts(this.checked!);
-    this.say(t.opened(work.name, c.structures, c.offers, work.detail) + t.openedCheck(c.errors, c.warnings));
+    this.say(this.t.opened(work.name, c.structures, c.offers, this.t.source(work.source)) + this.t.openedCheck(c.errors, c.warnings));
   }
 
   /** New working table: checked again at once (every problem, all at once). */
@@ -177,7 +194,7 @@ export class SosEditeur extends LitElement {
     const { table, applied } = applyFixes(this.work.table, fixes);
     this.setTable(table);
     const c = counts(this.checked!);
-    this.say(applied.length === 1 ? t.applied(applied[0]!.suggestion, what, c.errors, c.warnings) : t.appliedAll(applied.length, c.errors, c.warnings));
+    this.say(applied.length === 1 ? this.t.applied(applied[0]!.suggestion, what, c.errors, c.warnings) : this.t.appliedAll(applied.length, c.errors, c.warnings));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -190,14 +207,14 @@ export class SosEditeur extends LitElement {
     const c = this.checked ? counts(this.checked) : undefined;
     return TABS.map((id) => ({
       id,
-      label: t.tabs[id],
-      ...(id === 'verifier' && c && c.errors + c.warnings ? { count: c.errors + c.warnings, countLabel: `${c.errors + c.warnings} problèmes` } : {}),
+      label: this.t.tabs[id],
+      ...(id === 'verifier' && c && c.errors + c.warnings ? { count: c.errors + c.warnings, countLabel: this.t.problems(c.errors + c.warnings) } : {}),
     }));
   }
 
   private panelContent() {
     if (this.tab === 'ouvrir') return openView(this);
-    if (!this.work || !this.checked) return html`<h2>${t.tabs[this.tab]}</h2><p>${t.nothingOpen}</p>`;
+    if (!this.work || !this.checked) return html`<h2>${this.t.tabs[this.tab]}</h2><p>${this.t.nothingOpen}</p>`;
     switch (this.tab) {
       case 'verifier': return checksView(this);
       case 'localiser': return locateView(this);
@@ -210,6 +227,7 @@ export class SosEditeur extends LitElement {
   }
 
   override render() {
+    const t = this.t;
     return html`<p class="privacy">${t.privacy}</p>
       ${tabList(t.steps, this.tabs(), this.tab, (id, focus) => this.selectTab(id, focus))}
       <p class="status ${this.statusError ? 'error' : ''}" role="status" aria-live="polite" aria-busy=${this.busy ? 'true' : 'false'}>${this.statusText}</p>
