@@ -113,12 +113,12 @@ async function waitStatus(page, re, timeout = 15000) {
   return status(page);
 }
 
-/** Uploads a file through the « Ouvrir » step's file input, and waits for it to be read. */
-async function upload(page, file) {
+/** Uploads a file through the « Ouvrir » step's file input, and waits for it to be read (the status matching `said`). */
+async function upload(page, file, said = /ouvert|ne peut|n’est pas|illisible/) {
   await showTab(page, 'ouvrir');
   const input = (await page.evaluateHandle(() => document.querySelector('sos-editeur').shadowRoot.querySelector('#file'))).asElement();
   await input.uploadFile(file);
-  return waitStatus(page, /ouvert|ne peut|n’est pas|illisible/);
+  return waitStatus(page, said);
 }
 
 /** Activates a step with the keyboard (arrows in the tab list), as a keyboard user would. */
@@ -534,6 +534,170 @@ describe('comparing, quality and coverage', () => {
     const white = readFileSync(await downloaded(/^zones-blanches-.*\.csv$/, before), 'utf8').replace(/^\uFEFF/, '');
     assert.match(white, /^soin;libelle_soin;departement;code_insee;commune;offre_sur_place_la_plus_proche_km\r\n/);
     assert.ok(white.split('\r\n').length > 100, 'many communes of the region far from any offer of this tiny feed');
+    await assertClean(assert, page, log);
+    await page.close();
+  });
+});
+
+// ---- the workbench in English --------------------------------------------------------------
+
+/**
+ * What French is left in the workbench's own words: the shadow root's text and its aria-label,
+ * placeholder and title attributes, without what is marked `lang="fr"` (the shared core's
+ * messages and the reminder sent to a structure, French by design) and without data (every cell
+ * of the working table, every string of the feeds, what the geocoder found, what was typed, and
+ * `extra`), nor identifiers (column names, codes, file names). Returns the French-looking bits.
+ */
+async function frenchLeft(page, extra = []) {
+  const { text, data } = await inBench(page, () => {
+    const el = document.querySelector('sos-editeur');
+    const root = el.shadowRoot;
+    const data = new Set();
+    const collect = (v) => {
+      if (typeof v === 'string') { if (v.trim()) data.add(v.trim()); }
+      else if (Array.isArray(v)) v.forEach(collect);
+      else if (v && typeof v === 'object') Object.values(v).forEach(collect);
+    };
+    collect(el.work?.table);
+    collect(el.checked?.feed);
+    collect([...(el.checked?.private?.values() ?? [])]);
+    collect(el.reference);
+    collect([...el.geocoded.values()]);
+    collect(el.publisher);
+    const pieces = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!n.parentElement?.closest('[lang="fr"]')) pieces.push(n.textContent);
+    for (const e of root.querySelectorAll('[aria-label], [placeholder], [title]')) {
+      if (e.closest('[lang="fr"]')) continue;
+      for (const a of ['aria-label', 'placeholder', 'title']) if (e.hasAttribute(a)) pieces.push(e.getAttribute(a));
+    }
+    return { text: pieces.join('\n'), data: [...data] };
+  });
+  let left = text;
+  for (const d of [...data, ...extra].sort((a, b) => b.length - a.length)) left = left.split(d).join(' ');
+  left = left
+    .replace(/[\p{L}\d]+(?:[-_.:/@][\p{L}\d]+)+/gu, ' ') // identifiers, codes, file names, addresses
+    .replace(/Base Adresse Nationale|Licence Ouverte/g, ' '); // proper names
+  const french = /[àâçéèêëîïôùûüÿœæ«»]|\b(?:le|la|les|des|du|de|un|une|et|ou|pour|avec|dans|sur|aucune?|est|sont|pas|qui|que|au|aux|ce|cette|ces|vous|votre|vos|sans|[ldnj]’)\b/iu;
+  return left.split(/\n+/).map((line) => line.replace(/\s+/g, ' ').trim()).filter((line) => french.test(line));
+}
+
+/** The core's French (problems, suggestions, the reminder) is marked lang="fr", and nothing else is. */
+async function frenchOnlyWhereMeant(page) {
+  const stray = await inBench(page, () => [...document.querySelector('sos-editeur').shadowRoot.querySelectorAll('[lang="fr"]')]
+    .filter((e) => !e.matches('ul.problems [lang="fr"], pre.message, .sev-error [lang="fr"]'))
+    .map((e) => e.outerHTML.slice(0, 120)));
+  assert.deepEqual(stray, [], 'lang="fr" only on the core’s messages, suggestions and reminders');
+}
+
+/** In English: the step's heading, no French left, axe clean. */
+async function englishStep(page, id, heading, extra = []) {
+  await showTab(page, id);
+  assert.equal(await inBench(page, () => document.querySelector('sos-editeur').shadowRoot.querySelector('[role=tabpanel] h2').textContent.trim()), heading);
+  assert.deepEqual(await frenchLeft(page, extra), [], `no French in « ${id} » (English)`);
+  await frenchOnlyWhereMeant(page);
+  await axe(page, `${id}, in English`);
+}
+
+describe('the workbench in English (lang="en")', () => {
+  test('switched to English, every step and dialog speaks English (the core’s French marked lang="fr", data aside), axe passes; back to French', async () => {
+    // An older feed of 11 structures: the reference to compare with, and for the halved-feed guard.
+    const reference = feedOf(Array.from({ length: 10 }, (_, i) => [`ref-${i}`, `Reference ${i}`, `05 56 00 01 ${String(i).padStart(2, '0')}`, [[`ref-${i}-1`, 'douleur']]]));
+    for (const s of reference.structures) for (const o of s.offers) o.label = `Reference service ${o.id}`;
+    reference.structures.push({
+      id: 'chu-exemple', name: 'Centre hospitalier d’Exemple', kind: 'etablissement-sante',
+      address: { line: '1 avenue de la Santé', postalCode: '33000', city: 'Bordeaux', insee: '33063' }, location: { lat: 44.8378, lon: -0.5792 },
+      contact: { phone: '05 56 00 00 99' }, verifiedAt: '2026-09-15',
+      offers: [{ id: 'chu-douleur', care: 'douleur', label: 'Consultation douleur', audiences: ['patient'], settings: ['etablissement'] }],
+    });
+    writeFileSync(join(dir, 'flux-reference.json'), JSON.stringify(reference));
+
+    const { page, log } = await openBench({ today: TODAY, 'geocoder-url': `${servers.B}/ban/search/csv/` });
+    const tabs = () => inBench(page, () => [...document.querySelector('sos-editeur').shadowRoot.querySelectorAll('[role=tab]')].map((t) => t.textContent.replace(/\s+/g, ' ').trim()));
+    assert.equal((await tabs())[0], '1. Ouvrir', 'French without lang');
+    await inBench(page, () => document.querySelector('sos-editeur').setAttribute('lang', 'en'));
+    await page.waitForFunction(() => document.querySelector('sos-editeur').shadowRoot.querySelector('[role=tab]').textContent.includes('Open'), { timeout: 15000 });
+    assert.deepEqual(await tabs(), ['1. Open', '2. Check', '3. Locate', '4. Quality', '5. Yearly check', '6. Compare', '7. Publish', '8. Coverage']);
+    await englishStep(page, 'ouvrir', 'Open the spreadsheet or the feed');
+    for (const id of ['verifier', 'localiser', 'qualite', 'campagne', 'comparer', 'publier', 'couverture']) {
+      await showTab(page, id);
+      assert.match(await panelText(page), /First open a spreadsheet, a feed or the blank template/);
+    }
+    assert.deepEqual(await frenchLeft(page), []);
+
+    // Open and check: the steward's sheet; where a problem is and the buttons in English, the core's message in French.
+    const said = await upload(page, CSV, /open:|could not|not a/);
+    assert.match(said, /^“annuaire-dsrc\.csv” open: \d+ organisations?, \d+ services? \(CSV windows-1252, separator “;”\)\. \d+ errors? and \d+ remarks?: see “Check”\.$/i);
+    await englishStep(page, 'ouvrir', 'Open the spreadsheet or the feed');
+    await englishStep(page, 'verifier', 'Check');
+    const all = (await problems(page)).flatMap((g) => g.items).join('\n');
+    assert.match(all, /^(?:Error|Remark) — row 4, column “type_structure”: .*Apply: comite-ligue/m);
+    assert.match(all, /^(?:Error|Remark) — row 4, column “telephone”: « 555000000 » complété en « 05 55 00 00 00 »/m, 'the core’s message, in French');
+    assert.equal(await inBench(page, () => document.querySelector('sos-editeur').shadowRoot.querySelector('[role=tab][aria-selected=true] .visually-hidden').textContent), `(${(await inBench(page, () => document.querySelector('sos-editeur').checked.problems.length))} problems)`);
+    await click(page, /^Apply the \d+ suggestions$/);
+    assert.match(await waitStatus(page, /suggestions applied/), /^\d+ suggestions applied\. Checked again: 0 errors, \d+ remarks?\.$/);
+    await englishStep(page, 'verifier', 'Check');
+
+    // Locate: the geocoder's results, the weak match.
+    await showTab(page, 'localiser');
+    await page.waitForFunction(() => /3 organisations to locate/.test(document.querySelector('sos-editeur').shadowRoot.querySelector('[role=tabpanel]').textContent), { timeout: 15000 });
+    await englishStep(page, 'localiser', 'Locate');
+    await click(page, /^Look up the coordinates of 3 organisations$/);
+    assert.match(await waitStatus(page, /located/), /^2 organisations located; 1 result weak or not found, to be checked below\.$/);
+    const weak = await inBench(page, () => [...document.querySelector('sos-editeur').shadowRoot.querySelectorAll('table.results tbody tr')].map((tr) => tr.textContent.replace(/\s+/g, ' ').trim()).find((r) => r.startsWith('Association Rose Espoir')));
+    assert.match(weak, /0\.42 Weak match: to be checked\. Use anyway for Association Rose Espoir/);
+    await englishStep(page, 'localiser', 'Locate');
+
+    await showTab(page, 'qualite');
+    await page.waitForFunction(() => !/Loading the communes/.test(document.querySelector('sos-editeur').shadowRoot.querySelector('[role=tabpanel]').textContent), { timeout: 15000 });
+    assert.match(await panelText(page), /Overall score: \d+ \/ 100 across 5 organisations\./);
+    await englishStep(page, 'qualite', 'Quality');
+
+    await showTab(page, 'campagne');
+    assert.match(await panelText(page), /On 02\/12\/2026: \d+ to remind \(due within 30 days\), \d+ overdue \(over 12 months\), \d+ to remove/);
+    assert.match(await panelText(page), /Recipient: Nadia Benali, nadia@exemple\.test \(contact person\)/);
+    assert.ok(await inBench(page, () => document.querySelector('sos-editeur').shadowRoot.querySelector('pre.message[lang="fr"]')), 'the reminder to the structure stays French');
+    await englishStep(page, 'campagne', 'Yearly check');
+
+    // Compare with the older feed (also the reference of the publishing guard).
+    await showTab(page, 'comparer');
+    const input = (await page.evaluateHandle(() => document.querySelector('sos-editeur').shadowRoot.querySelector('#ref-file'))).asElement();
+    await input.uploadFile(join(dir, 'flux-reference.json'));
+    await waitStatus(page, /Reference to compare and publish with: “flux-reference\.json” \(11 organisations\)/);
+    const compared = await panelText(page);
+    assert.match(compared, /Compared with “flux-reference\.json”: 11 → 5 organisations \(4 added, 10 removed, 1 changed\)/);
+    assert.match(compared, /telephone ?before: “05 56 00 00 99” → after: “05 56 00 00 00”/);
+    await englishStep(page, 'comparer', 'Compare');
+
+    // Publish: the fields, then the halved-feed guard's dialog.
+    await setPublisher(page);
+    await englishStep(page, 'publier', 'Publish');
+    await click(page, /^Download the public feed/);
+    await page.waitForFunction(() => document.querySelector('sos-editeur').shadowRoot.querySelector('dialog#confirm')?.open);
+    const question = await inBench(page, () => document.querySelector('sos-editeur').shadowRoot.querySelector('dialog#confirm').textContent.replace(/\s+/g, ' ').trim());
+    assert.match(question, /^Publish this feed anyway\? The published feed \(“flux-reference\.json”\) has 11 organisations; this one has only 4, less than half\./);
+    assert.deepEqual(await frenchLeft(page), [], 'no French in the dialog');
+    await axe(page, 'confirmation dialog, in English');
+    await page.keyboard.press('Escape');
+    assert.equal(await waitStatus(page, /cancelled/), 'Download of the feed cancelled.');
+
+    // Coverage: the category labels in English; the communes listed are data (read from the white-zones CSV).
+    await showTab(page, 'couverture');
+    await page.waitForFunction(() => document.querySelector('sos-editeur').shadowRoot.querySelector('table.coverage'), { timeout: 15000 });
+    // The same file name as the French test's download: the browser would write over it.
+    for (const f of downloads()) if (/^zones-blanches-/.test(f)) rmSync(join(dir, 'downloads', f));
+    const before = downloads();
+    await click(page, /^Download the white zones/);
+    const white = readFileSync(await downloaded(/^zones-blanches-.*\.csv$/, before), 'utf8').replace(/^\uFEFF/, '');
+    const communes = white.trim().split('\r\n').slice(1).map((line) => line.split(';')[4]);
+    assert.match(await panelText(page), /Departments: .* \(region 75\)\. A commune is a “white zone”/);
+    assert.match(await panelText(page), /Pain management: [\d,]+ communes? — for example /, 'the category in English');
+    await englishStep(page, 'couverture', 'Coverage', communes);
+
+    // Back to French.
+    await inBench(page, () => document.querySelector('sos-editeur').setAttribute('lang', 'fr'));
+    await page.waitForFunction(() => document.querySelector('sos-editeur').shadowRoot.querySelector('[role=tabpanel] h2').textContent.trim() === 'Couverture');
+    assert.equal((await tabs())[0], '1. Ouvrir');
     await assertClean(assert, page, log);
     await page.close();
   });
