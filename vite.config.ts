@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, renameSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { maplibreWorker } from './scripts/vite-maplibre-worker.ts';
 import { minifyCssLiterals } from './scripts/vite-minify-css-literals.ts';
+import { cdnLoader } from './scripts/vite-cdn-loader.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -30,8 +31,10 @@ const editeurIndex = (): Plugin => ({
 /**
  * - `npm start` (serve): the demo page on the bundled sample feed, from the sources.
  * - `vite build --mode cdn`: the relocatable CDN bundle, dist/cdn/ — one stable entry
- *   (sos-annuaire.js) and hashed lazy chunks (map, MapLibre worker, commune index, fuse.js), all
- *   resolved from the entry's own URL (relative imports), so it works from any origin and folder.
+ *   (sos-annuaire.js, a small classic-compatible loader: scripts/vite-cdn-loader.ts), the main
+ *   module (src/cdn.ts, chunks/sos-annuaire.main-<hash>.js) and hashed lazy chunks (map, MapLibre
+ *   worker, commune index, fuse.js), all resolved from the entry's own URL (relative imports), so
+ *   it works from any origin and folder.
  * - `vite build --mode npm`: ES modules for bundler users, dependencies external, dist/npm/.
  * - `vite build --mode editeur`: the publisher's workbench alone, dist/editeur/ (static files a DSRC
  *   hosts anywhere; index.html and hashed assets, relative paths). None of it is in the widget's CDN.
@@ -49,18 +52,25 @@ export default defineConfig(({ command, mode }): UserConfig => {
   if (mode === 'cdn') {
     return {
       ...shared,
-      plugins: [maplibreWorker(), minifyCssLiterals()],
+      plugins: [maplibreWorker(), minifyCssLiterals(), cdnLoader({ main: 'sos-annuaire.main', advice: 'classic-advice', minify: !process.env.SOS_NO_MINIFY })],
       build: {
         outDir: here('dist/cdn'),
         emptyOutDir: true,
         target: 'es2022',
         chunkSizeWarningLimit: 1500,
-        // Library mode: no module-preload helper injected into the host page, and nothing here
-        // needs inlining (the MapLibre worker is a file copied beside its chunk by the plugin).
-        lib: { entry: { 'sos-annuaire': here('src/cdn.ts') }, formats: ['es'] },
+        // Library mode: no module-preload helper injected into the host page (the loader preloads
+        // the main module's imports itself), and nothing here needs inlining (the MapLibre worker
+        // is a file copied beside its chunk by the plugin).
+        // The main module is hashed like the chunks: only the loader keeps a stable name (its cache
+        // is short), and a page never pairs a new loader with a cached old main module.
+        // classic-advice: the loader imports it only from a tag without type="module".
+        lib: { entry: { 'sos-annuaire.main': here('src/cdn.ts'), 'classic-advice': here('src/cdn-loader/classic-advice.ts') }, formats: ['es'] },
         rolldownOptions: {
+          // Nothing imports the main module for its exports (the loader cannot pass exports on): the
+          // modules it shares with lazy chunks may live in it, rather than in a chunk of their own.
+          preserveEntrySignatures: 'allow-extension',
           output: {
-            entryFileNames: '[name].js',
+            entryFileNames: 'chunks/[name]-[hash].js',
             chunkFileNames: 'chunks/[name]-[hash].js',
             // The search index and the text folding (with what they import: the taxonomy) are loaded
             // at start anyway and shared with lazy chunks (the text chunk, the commune index): one

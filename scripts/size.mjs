@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run size`: gzip size of every file of the CDN bundle, and the budget on the initial JavaScript
-// of a page with <sos-annuaire> before the map is shown (the entry and what it imports statically).
-// Exits 1 when the budget is missed. Needs `npm run build` first.
+// of a page with <sos-annuaire> before the map is shown: the entry (a small loader), the main module
+// it imports at once, and what that imports statically. Exits 1 when the budget is missed. Needs
+// `npm run build` first.
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { join, dirname, relative, posix } from 'node:path';
@@ -38,7 +39,17 @@ const visit = (f) => {
   initial.add(f);
   staticImports(f).forEach(visit);
 };
-visit(entry);
+// The entry is the loader (src/cdn-loader/loader.ts): it imports the main module as soon as it runs
+// (an `import()` expression, which a classic script allows); its other address, the advice to a
+// tag without type="module", is loaded only then.
+const named = new Set([...readFileSync(entry, 'utf8').matchAll(/["'](\.\/[\w./-]+\.js)["']/g)].map((m) => posix.join(dirname(entry), m[1])));
+const mains = [...named].filter((f) => /\/sos-annuaire\.main-[\w-]+\.js$/.test(f));
+if (mains.length !== 1 || !existsSync(mains[0])) {
+  console.error(`dist/cdn/sos-annuaire.js should name exactly one main module that exists (found: ${[...named].join(', ') || 'none'}).`);
+  process.exit(2);
+}
+initial.add(entry);
+visit(mains[0]);
 
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
 const rows = files.sort().map((f) => ({ file: relative(root, f), initial: initial.has(f), ...size(f) }));

@@ -6,8 +6,8 @@
  * `<sos-annuaire>`'s attributes (found by setup-check.ts), a feed that failed on the network (CORS,
  * mixed content: found here), the widget's script loaded twice, `for="id"` naming no element.
  *
- * A classic `<script src="…/sos-annuaire.js">` (without `type="module"`) cannot be told by any code
- * of the widget: the browser stops at its first `import`, before anything runs (README, « Dépannage »).
+ * A classic `<script src="…/sos-annuaire.js">` (without `type="module"`) works: the loader tells it
+ * itself (src/cdn-loader/classic-advice.ts).
  */
 import { FILTER_NAMES, type FilterName } from '../search/filters.js';
 import { fold } from '../util/fold.js';

@@ -38,6 +38,8 @@ before(async () => {
       return {};
     },
     extraPages: {
+      // A theme with the CDN copy, a plugin with its own copy (another folder: another main module).
+      'twice-copies': '<!doctype html>\n<html lang="fr">\n<head><meta charset="utf-8"><title>Deux copies du widget</title>\n<script type="module" src="{{B}}/cdn/sos-annuaire.js"></script></head>\n<body>\n<sos-annuaire src="{{B}}/feeds/demo.json" variant="liste"></sos-annuaire>\n<script type="module" src="{{A}}/self/cdn/sos-annuaire.js"></script>\n</body>\n</html>\n',
       get readme() {
         return `<!doctype html>\n<html lang="fr">\n<head><meta charset="utf-8"><title>Page vierge</title></head>\n<body>\n${readmeSnippet()
           .replaceAll(README_SCRIPT, '{{B}}/cdn/sos-annuaire.js')
@@ -103,12 +105,24 @@ describe('the built widget on partner pages (another origin)', () => {
     await page.close();
   });
 
-  test('script loaded twice (same URL, then ?v=2): a warning at most, no error, it works', async () => {
+  test('script loaded twice (same URL, then ?v=2): one copy of the widget runs, no warning needed, no error', async () => {
     const { page, log } = await openPage(browser, `${servers.A}/twice`);
     await waitCount(page);
     const after = await search(page, 'sos-annuaire', 'sophro');
     assert.ok(firstNumber(after) > 0);
-    assert.ok(log.warnings.some((w) => w.includes('[sos-annuaire]')), 'the double registration is reported as a warning');
+    // Each tag's loader imports the same (hashed) main module: the browser evaluates it once.
+    assert.equal(log.requests.filter((u) => /\/cdn\/chunks\/sos-annuaire\.main-[\w-]+\.js$/.test(u)).length, 1, log.requests.join('\n'));
+    assert.deepEqual(log.warnings.filter((w) => w.includes('[sos-annuaire]')), []);
+    await assertClean(assert, page, log);
+    await page.close();
+  });
+
+  test('two copies of the widget (a CDN one and a self-hosted one): a warning, no error, it works', async () => {
+    const { page, log } = await openPage(browser, `${servers.A}/twice-copies`);
+    await waitCount(page);
+    const after = await search(page, 'sos-annuaire', 'sophro');
+    assert.ok(firstNumber(after) > 0);
+    assert.ok(log.warnings.some((w) => w.includes('[sos-annuaire]') && w.includes('chargé deux fois')), 'the double registration is reported as a warning');
     await assertClean(assert, page, log);
     await page.close();
   });

@@ -152,7 +152,8 @@ describe('every view has a link (built widget, another origin)', () => {
 
     // The link, opened elsewhere: the selection, shown.
     const other = await openPage(browser, link, { viewport: { width: 1280, height: 900 } });
-    await waitFor(other.page, () => document.querySelector('sos-annuaire').shadowRoot.querySelector('sos-selection')?.shadowRoot?.querySelector('dialog')?.open);
+    // The element upgrades once the loader's import() of the main module is done: maybe after `load`.
+    await waitFor(other.page, () => document.querySelector('sos-annuaire').shadowRoot?.querySelector('sos-selection')?.shadowRoot?.querySelector('dialog')?.open);
     const names = await other.page.evaluate(() => [...document.querySelector('sos-annuaire').shadowRoot.querySelector('sos-selection').shadowRoot.querySelectorAll('.items .name')].map((n) => n.textContent));
     assert.equal(names.length, 2);
 
@@ -198,7 +199,7 @@ describe('every view has a link (built widget, another origin)', () => {
 
     // Each code's link opens its card.
     const fromQr = await openPage(browser, handout.items[0].qr);
-    await waitFor(fromQr.page, () => document.querySelector('sos-annuaire').shadowRoot.querySelector('sos-structure-card')?.shadowRoot?.querySelector('dialog')?.open);
+    await waitFor(fromQr.page, () => document.querySelector('sos-annuaire').shadowRoot?.querySelector('sos-structure-card')?.shadowRoot?.querySelector('dialog')?.open);
     assert.equal(await openCard(fromQr.page), handout.items[0].name);
 
     // What the printer gets: the frame's document under print media, as a picture for the closing note.

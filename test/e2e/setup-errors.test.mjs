@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { launchBrowser, openPage, requireBuild, startServers, waitCount, DEMO_FEED } from './harness.mjs';
+import { firstNumber, launchBrowser, openPage, requireBuild, startServers, waitCount, DEMO_FEED } from './harness.mjs';
 import { readFileSync } from 'node:fs';
 
 /** A third origin serving the demo feed WITHOUT Access-Control-Allow-Origin (a DSRC server left as installed). */
@@ -33,8 +33,9 @@ before(async () => {
       'setup-no-src': page('<script type="module" src="{{B}}/cdn/sos-annuaire.js"></script>\n<sos-annuaire variant="liste"></sos-annuaire>'),
       // With the README's fallback link between the tags: replaced once the widget starts.
       'setup-preset': page('<script type="module" src="{{B}}/cdn/sos-annuaire.js"></script>\n<sos-annuaire src="{{B}}/feeds/demo.json" variant="liste" care="kine"><a href="{{A}}/annuaire">Annuaire des soins de support</a></sos-annuaire>'),
-      // The README snippet without type="module": what a browser does with it.
+      // The README snippet without type="module" (an editor that drops the attribute).
       'setup-classic': page('<script src="{{B}}/cdn/sos-annuaire.js"></script>\n<sos-annuaire src="{{B}}/feeds/demo.json" variant="liste"><a href="{{A}}/annuaire">Annuaire des soins de support</a></sos-annuaire>'),
+      'setup-classic-twice': page('<script src="{{B}}/cdn/sos-annuaire.js"></script>\n<sos-annuaire src="{{B}}/feeds/demo.json" variant="liste"></sos-annuaire>\n<script src="{{B}}/cdn/sos-annuaire.js"></script>'),
     },
   });
   browser = await launchBrowser();
@@ -99,19 +100,32 @@ describe('setup mistakes with the built widget', () => {
     await p.close();
   });
 
-  test('the script without type="module": the browser refuses the file before any code of the widget runs (nothing can be told in the page)', async () => {
+  test('the script without type="module": the directory starts all the same, and the console advises type="module" once', async () => {
     const { page: p, log } = await openPage(browser, `${servers.A}/setup-classic`);
-    await new Promise((r) => setTimeout(r, 1000));
-    // One SyntaxError, from the browser, at the entry's first import; the element never exists.
-    assert.equal(log.pageErrors.length, 1, log.pageErrors.join('\n'));
-    assert.match(log.pageErrors[0], /SyntaxError: Cannot use import statement outside a module/);
-    assert.equal(await p.evaluate(() => customElements.get('sos-annuaire') === undefined), true);
-    assert.equal(await p.evaluate(() => document.querySelector('sos-annuaire').shadowRoot), null);
-    // What visitors get: the fallback link the README suggests writing between the tags, if any.
-    assert.ok(await p.evaluate(() => document.querySelector('sos-annuaire > a').getClientRects().length > 0), 'the fallback link is shown');
-    // Nothing else was fetched from the widget's host: no chunk, no feed.
-    assert.deepEqual(log.requests.filter((u) => u.includes('/cdn/chunks/') || u.includes('/feeds/')), []);
-    assert.deepEqual(log.warnings.filter((w) => w.includes('[sos-annuaire]')), []);
+    const count = await waitCount(p);
+    assert.ok(firstNumber(count) > 100, `demo feed count: ${count}`);
+    const fallback = await p.evaluate(() => document.querySelector('sos-annuaire > a').getClientRects().length);
+    assert.equal(fallback, 0, 'the fallback link is replaced by the directory');
+    const advice = log.warnings.filter((w) => w.includes('type="module"'));
+    assert.deepEqual(advice, [
+      '[sos-annuaire] la balise <script> de l\'annuaire n\'a pas type="module" : l\'annuaire fonctionne, mais ajoutez type="module" (<script type="module" src="…/sos-annuaire.js">) : le script est alors chargé en différé, sans bloquer l\'affichage de la page.',
+    ]);
+    // The setup check ran (the page is idle) and found nothing else to say.
+    await p.evaluate(() => new Promise((r) => requestIdleCallback(() => requestIdleCallback(r))));
+    assert.equal(await notice(p), '');
+    assert.deepEqual(log.warnings.filter((w) => w.includes('[sos-annuaire]')), advice);
+    assert.deepEqual(log.pageErrors, []);
+    assert.deepEqual(log.console, []);
+    await p.close();
+  });
+
+  test('two classic tags (a theme and an extension): one directory, one advice', async () => {
+    const { page: p, log } = await openPage(browser, `${servers.A}/setup-classic-twice`);
+    await waitCount(p);
+    await p.evaluate(() => new Promise((r) => requestIdleCallback(() => requestIdleCallback(r))));
+    assert.equal(log.warnings.filter((w) => w.includes('type="module"')).length, 1, log.warnings.join('\n'));
+    assert.deepEqual(log.pageErrors, []);
+    assert.deepEqual(log.console, []);
     await p.close();
   });
 
