@@ -466,7 +466,7 @@ describe('the yearly verification', () => {
 
     // Verified today: out of the campaign, verifiedAt set.
     await click(page, /^Marquer comme vérifié aujourd’hui : Association Rose Espoir$/);
-    await waitStatus(page, /« Association Rose Espoir » marquée vérifiée le 01\/11\/2026/);
+    await waitStatus(page, /« Association Rose Espoir » marquée vérifiée le 01\/11\/2026 : elle sort de la campagne ; prochaine relance à partir du 02\/10\/2027\./);
     const after = await inBench(page, () => [...document.querySelector('sos-editeur').shadowRoot.querySelectorAll('[role=tabpanel] h4')].map((h) => h.textContent.trim()));
     assert.deepEqual(after, ['Maison de santé du Lac', 'Comité de la Haute-Vienne']);
     assert.equal(await inBench(page, () => document.querySelector('sos-editeur').checked.feed.structures.find((s) => s.id === 'asso-rose').verifiedAt), '2026-11-01');

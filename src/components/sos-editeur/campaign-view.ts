@@ -10,13 +10,19 @@ import type { SosEditeur } from './sos-editeur.js';
 import { campaign, mailMergeTable, type CampaignStatus, type Reminder } from '../../publish/campaign.js';
 import { csvBytes, writeCsv } from '../../publish/csv.js';
 import { setStructureCell } from '../../publish/sheet.js';
+import { addDays, addMonths } from '../../publish/dates.js';
+import { DUE_DAYS, OVERDUE_MONTHS } from '../../feed/freshness.js';
 import { publisherEnvelope } from './publisher.js';
 import { download, stamp } from './download.js';
 
+/**
+ * The structure confirmed its record: `verifie_le` is today, and the next reminder falls due 30 days
+ * before the record turns 12 months old (the shared rule), which the steward is told.
+ */
 function markVerified(bench: SosEditeur, r: Reminder): void {
   const table = setStructureCell(bench.work!.table, r.id, 'verifie_le', bench.day);
   bench.setTable(table);
-  bench.say(bench.t.markedVerified(r.name, bench.day));
+  bench.say(bench.t.markedVerified(r.name, bench.day, addDays(addMonths(bench.day, OVERDUE_MONTHS), -DUE_DAYS)));
 }
 
 /** Opening the mail program counts as the reminder sent today (the private column derniere_relance). */

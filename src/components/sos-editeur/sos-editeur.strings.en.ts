@@ -191,7 +191,7 @@ export const en: EditeurStrings = {
   markVerifiedFor: (name) => `: ${name}`,
   theMessage: 'The message',
   theMessageFor: (name) => ` for ${name}`,
-  markedVerified: (name, date) => `“${name}” marked as checked on ${enDate(date)}: it leaves the campaign until next year.`,
+  markedVerified: (name, date, next) => `“${name}” marked as checked on ${enDate(date)}: it leaves the campaign; next reminder from ${enDate(next)}.`,
   reminded: (name, date) => `Reminder to “${name}” noted on ${enDate(date)} (column derniere_relance of the working spreadsheet).`,
   mailMergeSaved: (count) => `Mail-merge file downloaded: ${n(count, 'reminder', 'reminders')}.`,
   campaignComputed: (date) => `Campaign computed on ${enDate(date)}.`,

@@ -209,7 +209,7 @@ export interface EditeurStrings {
   markVerifiedFor(name: string): string;
   theMessage: string;
   theMessageFor(name: string): string;
-  markedVerified(name: string, date: string): string;
+  markedVerified(name: string, date: string, nextReminder: string): string;
   reminded(name: string, date: string): string;
   mailMergeSaved(n: number): string;
   campaignComputed(date: string): string;
@@ -493,7 +493,7 @@ export const strings: { fr: EditeurStrings; en?: EditeurStrings } = {
     markVerifiedFor: (name) => ` : ${name}`,
     theMessage: 'Le message',
     theMessageFor: (name) => ` pour ${name}`,
-    markedVerified: (name, date) => `« ${name} » marquée vérifiée le ${frDate(date)} : elle sort de la campagne jusqu’à l’an prochain.`,
+    markedVerified: (name, date, next) => `« ${name} » marquée vérifiée le ${frDate(date)} : elle sort de la campagne ; prochaine relance à partir du ${frDate(next)}.`,
     reminded: (name, date) => `Relance de « ${name} » notée au ${frDate(date)} (colonne derniere_relance du tableur de travail).`,
     mailMergeSaved: (count) => `Fichier de publipostage téléchargé : ${count} relance(s).`,
     campaignComputed: (date) => `Campagne calculée au ${frDate(date)}.`,
