@@ -14,6 +14,7 @@ import { tableToFeed, type SheetResult } from '../publish/sheet.js';
 import type { Table, TableSource } from '../publish/table.js';
 import { readXlsx, WorkbookError } from '../publish/xlsx.js';
 import { columnForHeader } from '../publish/columns.js';
+import { firstChar, isOldWorkbook, isWorkbook } from '../publish/file-kind.js';
 import { cutDeepValues, cutMessage, cutPath } from './depth.js';
 import { hoursDiagnostics } from './hours-check.js';
 import { decodeUtf8, isUrl, readSource, SourceError, type Source } from './read-source.js';
@@ -21,22 +22,6 @@ import { decodeUtf8, isUrl, readSource, SourceError, type Source } from './read-
 /** An input that cannot be used; `message` is French and names the file. */
 export class InputError extends Error {
   override readonly name = 'InputError';
-}
-
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const OLE = [0xd0, 0xcf, 0x11, 0xe0];
-const starts = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x);
-
-export const isWorkbook = (bytes: Uint8Array): boolean => starts(bytes, ZIP);
-
-/** The first character that is not a space or a BOM. */
-function firstChar(bytes: Uint8Array): string {
-  for (let i = 0; i < Math.min(bytes.length, 4096); i++) {
-    const c = bytes[i]!;
-    if (c === 0xef || c === 0xbb || c === 0xbf || c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) continue;
-    return String.fromCharCode(c);
-  }
-  return '';
 }
 
 /** A feed (JSON) rather than a spreadsheet: by its name, else by its first character. */
@@ -57,7 +42,7 @@ export async function read(spec: string, maxBytes: number): Promise<Source> {
 
 /** A spreadsheet's bytes → its table, or an InputError. */
 export async function sheetTable(src: Source): Promise<{ table: Table; source: TableSource }> {
-  if (starts(src.bytes, OLE)) throw new InputError(`${src.name} est un classeur Excel 97-2003 (.xls) : enregistrez-le au format « Classeur Excel (.xlsx) » ou « CSV (séparateur : point-virgule) »`);
+  if (isOldWorkbook(src.bytes)) throw new InputError(`${src.name} est un classeur Excel 97-2003 (.xls) : enregistrez-le au format « Classeur Excel (.xlsx) » ou « CSV (séparateur : point-virgule) »`);
   if (isWorkbook(src.bytes)) {
     try {
       const { table, sheet } = await readXlsx(src.bytes, (header) => header.some((h) => columnForHeader(h)?.column.name === 'structure_id'));

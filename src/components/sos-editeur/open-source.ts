@@ -6,6 +6,7 @@
 import { CsvSyntaxError, parseCsv } from '../../publish/csv.js';
 import type { Table } from '../../publish/table.js';
 import { columnForHeader } from '../../publish/columns.js';
+import { firstChar, isOldWorkbook, isWorkbook } from '../../publish/file-kind.js';
 import type { OpenStrings, Source } from './sos-editeur.strings.js';
 
 export type Opened =
@@ -20,25 +21,11 @@ export class OpenError extends Error {
 /** Largest file the workbench reads (a national feed is ≈ 15 MB). */
 export const MAX_BYTES = 100 * 1024 * 1024;
 
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const OLE = [0xd0, 0xcf, 0x11, 0xe0];
-const startsWith = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x);
-
-/** The first character that is not a space or a BOM: `{` means JSON. */
-function firstChar(bytes: Uint8Array): string {
-  for (let i = 0; i < Math.min(bytes.length, 1024); i++) {
-    const c = bytes[i]!;
-    if (c === 0xef || c === 0xbb || c === 0xbf || c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) continue;
-    return String.fromCharCode(c);
-  }
-  return '';
-}
-
 /** Reads bytes named `name` (a file name or a URL) into a table or a feed document; `say` words the errors. */
 export async function openBytes(bytes: Uint8Array, name: string, say: OpenStrings): Promise<Opened> {
   if (bytes.length === 0) throw new OpenError(say.empty(name));
-  if (startsWith(bytes, OLE)) throw new OpenError(say.xls(name));
-  if (startsWith(bytes, ZIP)) {
+  if (isOldWorkbook(bytes)) throw new OpenError(say.xls(name));
+  if (isWorkbook(bytes)) {
     if (/\.ods$/i.test(name)) throw new OpenError(say.ods(name));
     // The core's reader, loaded with read-excel-file on first use (a chunk a CSV never downloads).
     const { readXlsx, WorkbookError } = await import('../../publish/xlsx.js');
