@@ -115,6 +115,11 @@ export function definedTwice(tag: string): void {
   console.warn(`[sos-annuaire] <${tag}> est déjà défini : le script du widget est chargé deux fois sur cette page. La première version est conservée.`);
 }
 
+/** An element used alone without any data source (no `src`, `for`, `store` or enclosing annuaire). */
+export function noSource(tag: string): void {
+  console.error(`[sos-annuaire] <${tag}> : aucune source de données. Donnez-lui l'attribut src (l'adresse du flux publié par votre DSRC), ou for="id" d'un <sos-annuaire> de la page, ou placez-le dans un <sos-annuaire>.`);
+}
+
 /** `for="id"` names no element of the page (yet: a directory written later is linked when it comes). */
 export function missingTarget(tag: string, id: string): void {
   console.warn(`[sos-annuaire] <${tag} for="${id}"> : aucun élément avec l'id « ${id} » dans la page.`);

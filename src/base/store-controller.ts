@@ -36,6 +36,8 @@ export class StoreController implements ReactiveController {
   private linked: DirectoryStore | undefined;
   private owned: DirectoryStore | undefined;
   private seen: Pick<StoreHost, 'store' | 'src' | 'for'> = {};
+  private unlinked = false;
+  private checking = false;
   private readonly onChange = (e: Event) => {
     for (const c of (e as CustomEvent<StoreChangeDetail>).detail.changes) this.changes.add(c);
     if (this.current === this.owned) announce(this.host, this.current!, (e as CustomEvent<StoreChangeDetail>).detail.changes);
@@ -52,6 +54,15 @@ export class StoreController implements ReactiveController {
         this.resolve();
       },
     });
+  }
+
+  /**
+   * True when, once the page has loaded, the element still has no data source (no `store`, `src`,
+   * `for` or enclosing annuaire): a setup mistake, told in the console; the element says so
+   * instead of « Chargement… » forever.
+   */
+  get orphan(): boolean {
+    return this.unlinked && !this.current;
   }
 
   get store(): DirectoryStore | undefined {
@@ -94,12 +105,28 @@ export class StoreController implements ReactiveController {
     }
     if (!next && host.for) next = this.linkTo(host.for);
     next ??= this.fromContext;
+    if (!next) this.checkSource();
     if (next === this.current) return;
     this.current?.removeEventListener(STORE_CHANGE, this.onChange);
     this.current = next;
     next?.addEventListener(STORE_CHANGE, this.onChange);
     this.changes.add('data');
     host.requestUpdate();
+  }
+
+  /** After the page has loaded (its scripts may still set `store`), an element with no source is told. */
+  private checkSource(): void {
+    if (this.checking || this.host.src || this.host.for) return;
+    this.checking = true;
+    const check = () => {
+      this.checking = false;
+      if (this.current || !this.host.isConnected || this.host.src || this.host.for) return;
+      this.unlinked = true;
+      this.host.requestUpdate();
+      void import('./setup-notice.js').then((m) => m.noSource(this.host.localName));
+    };
+    if (document.readyState === 'complete') setTimeout(check);
+    else addEventListener('load', () => setTimeout(check), { once: true });
   }
 
   private linkTo(id: string): DirectoryStore | undefined {

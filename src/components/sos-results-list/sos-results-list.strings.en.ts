@@ -8,6 +8,7 @@ export const en: ListStrings = {
   remoteCount: (n) => `and ${formatCount(n, 'en')} at home or remote`,
   noneNear: (km, place) => `No organisation within ${formatKm(km, 'en')} of ${place}.`,
   loading: 'Loading the directory…',
+  noSource: 'The directory is not set up on this page yet.',
   heading: 'Results',
   sortedByName: 'Sorted by name',
   sortedByDistance: (place) => `Sorted by distance from ${place}`,

@@ -35,6 +35,8 @@ export interface ListStrings {
   /** Nothing within the radius (the heading). */
   noneNear(km: number, place: string): string;
   loading: string;
+  /** Shown instead of `loading` when the list, used alone, has no data source (a setup mistake; the console says what to add). */
+  noSource: string;
   heading: string;
   sortedByName: string;
   sortedByDistance(place: string): string;
@@ -92,6 +94,7 @@ export const strings: { fr: ListStrings; en?: ListStrings } = {
     remoteCount: (n) => `et ${formatCount(n, 'fr')} à domicile ou à distance`,
     noneNear: (km, place) => `Aucune structure à moins de ${formatKm(km, 'fr')} de ${place}.`,
     loading: "Chargement de l'annuaire…",
+    noSource: "L'annuaire n'est pas encore configuré sur cette page.",
     heading: 'Résultats',
     sortedByName: 'Triées par nom',
     sortedByDistance: (place) => `Triées par distance depuis ${place}`,

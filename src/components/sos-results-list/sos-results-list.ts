@@ -172,7 +172,9 @@ export class SosResultsList extends StoreElement<ListStrings> {
     // The live region exists from the first render on: it is only announced when its text changes.
     const live = html`<p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announced}</p>`;
     if (!store || store.status === 'idle' || (store.status === 'loading' && !store.structures.length)) {
-      return html`${live}<p class="notice" part="notice" aria-busy="true">${t.loading}</p>`;
+      return this.data.orphan
+        ? html`${live}<p class="notice" part="notice">${t.noSource}</p>`
+        : html`${live}<p class="notice" part="notice" aria-busy="true">${t.loading}</p>`;
     }
     return html`
       ${live}
