@@ -114,9 +114,13 @@ export class StoreController implements ReactiveController {
     host.requestUpdate();
   }
 
-  /** After the page has loaded (its scripts may still set `store`), an element with no source is told. */
+  /**
+   * After the page has loaded (its scripts may still set `store`), an element of the page with no
+   * source is told. Elements inside another element's shadow root (a card's « Partager ») are
+   * given their store by it, possibly later: not checked.
+   */
   private checkSource(): void {
-    if (this.checking || this.host.src || this.host.for) return;
+    if (this.checking || this.host.src || this.host.for || !(this.host.getRootNode() instanceof Document)) return;
     this.checking = true;
     const check = () => {
       this.checking = false;
