@@ -268,6 +268,17 @@ describe('validateFeed', () => {
     expect(messages(r)).to.include('structures[0].verifiedAt : informations vérifiées le 2025-05-02, il y a plus de 12 mois');
   });
 
+  it('counts the 12 months in calendar months on the Paris day, like the widget and the tools (feed/freshness.ts)', () => {
+    const stale = (now: Date, ...dates: string[]) => {
+      const r = validateFeed(feed(dates.map((verifiedAt, i) => structure({ id: `s${i}`, verifiedAt }))), { now });
+      return r.ok ? r.diagnostics.filter((d) => d.code === 'stale').map((d) => d.path) : [];
+    };
+    // 1 March 2028, after a 29 February: the anniversary is 366 days back and still not stale.
+    expect(stale(new Date('2028-03-01T10:00:00Z'), '2027-03-01', '2027-02-28')).to.deep.equal(['structures[1].verifiedAt']);
+    // 2 December 2026, 00:30 in Paris (23:30 UTC the day before): the Paris day counts.
+    expect(stale(new Date('2026-12-01T23:30:00Z'), '2025-12-02', '2025-12-01')).to.deep.equal(['structures[1].verifiedAt']);
+  });
+
   it('rejects a wrong format, a broken envelope, or a non-object with a reason', () => {
     const wrong = validateFeed({ ...feed([]), format: 'sos-feed/2' });
     expect(wrong).to.include({ ok: false, kind: 'format' });

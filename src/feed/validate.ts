@@ -13,6 +13,7 @@ import { formatPath, quote, type PathSegment } from './messages.js';
 import { cleanField, sanitize } from './sanitize.js';
 import { departmentFromInsee, departmentFromPostalCode, locationProblem } from './location.js';
 import { subcare } from './taxonomy.js';
+import { monthsBefore, OVERDUE_MONTHS, parisDate } from './months-old.js';
 
 /**
  * Records are first cleaned and checked in one pass by walkers generated from the zod schema
@@ -105,7 +106,6 @@ export interface ValidateOptions {
   detail?: ValidationDetail;
 }
 
-const STALE_MS = 365 * 24 * 3600 * 1000;
 /** Stands for a structure that could not be copied (nested thousands deep). */
 const TOO_DEEP = Symbol('too deep');
 
@@ -269,13 +269,14 @@ export class RecordValidator {
   private readonly seenOffers = new Map<string, number>();
   private readonly owners: number[] = [];
   private readonly walk: RecordWalk;
-  private readonly now: number;
+  /** A `verifiedAt` before this day is over 12 calendar months old on the Paris day (the freshness rule, feed/freshness.ts). */
+  private readonly staleBefore: string;
   private readonly detail: ValidationDetail | undefined;
 
   constructor(options: ValidateOptions = {}) {
     this.diags = new Collector(options.maxDiagnostics ?? 1000);
     this.walk = new RecordWalk(this.diags);
-    this.now = (options.now ?? new Date()).getTime();
+    this.staleBefore = monthsBefore(parisDate(options.now ?? new Date()), OVERDUE_MONTHS);
     this.detail = options.detail ?? registeredDetail;
   }
 
@@ -382,7 +383,7 @@ export class RecordValidator {
       diags.add('warning', 'field-dropped', ['structures', i, 'closure', 'until'], `fin de fermeture ${quote(closure.until)} antérieure à son début ${quote(closure.from)} : ${CLOSURE_DROPPED}`);
       delete s.closure;
     }
-    if (this.now - Date.parse(s.verifiedAt) > STALE_MS) {
+    if (s.verifiedAt < this.staleBefore) {
       diags.add('warning', 'stale', ['structures', i, 'verifiedAt'], `informations vérifiées le ${s.verifiedAt}, il y a plus de 12 mois`);
     }
 
