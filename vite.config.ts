@@ -29,6 +29,20 @@ const editeurIndex = (): Plugin => ({
 });
 
 /**
+ * `npm start`: the workbench's preview imports the widget from ./widget/sos-annuaire.js beside its
+ * page (demo/editeur.html's <meta name="sos-widget">), which the builds fill with dist/cdn
+ * (scripts/build.mjs). The dev server answers that address with the widget's sources (src/cdn.ts).
+ */
+const devWidget = (): Plugin => ({
+  name: 'sos-dev-widget',
+  apply: 'serve',
+  enforce: 'pre',
+  resolveId(id) {
+    return id === '/widget/sos-annuaire.js' ? here('src/cdn.ts') : undefined;
+  },
+});
+
+/**
  * - `npm start` (serve): the demo page on the bundled sample feed, from the sources.
  * - `vite build --mode cdn`: the relocatable CDN bundle, dist/cdn/ — one stable entry
  *   (sos-annuaire.js, a small classic-compatible loader: scripts/vite-cdn-loader.ts), the main
@@ -37,8 +51,11 @@ const editeurIndex = (): Plugin => ({
  *   it works from any origin and folder.
  * - `vite build --mode npm`: ES modules for bundler users, dependencies external, dist/npm/.
  * - `vite build --mode editeur`: the publisher's workbench alone, dist/editeur/ (static files a DSRC
- *   hosts anywhere; index.html and hashed assets, relative paths). None of it is in the widget's CDN.
- * - `vite build` (demo): the demo site, dist/demo/ (used by Lighthouse and `vite preview`), workbench included.
+ *   hosts anywhere; index.html and hashed assets, relative paths). None of it is in the widget's CDN,
+ *   and the widget is not in it: its preview imports the CDN build, which scripts/build.mjs copies
+ *   into dist/editeur/widget/ (src/components/sos-editeur/preview-widget.ts).
+ * - `vite build` (demo): the demo site, dist/demo/ (used by Lighthouse and `vite preview`), workbench
+ *   included (dist/demo/widget/ copied by scripts/build.mjs too).
  */
 export default defineConfig(({ command, mode }): UserConfig => {
   const shared: UserConfig = {
@@ -47,7 +64,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
     server: { host: '127.0.0.1', port: 5173 },
     preview: { host: '127.0.0.1', port: 4173 },
   };
-  if (command === 'serve') return { ...shared, root: 'demo' };
+  if (command === 'serve') return { ...shared, root: 'demo', plugins: [devWidget()] };
 
   if (mode === 'cdn') {
     return {

@@ -3,7 +3,8 @@
 // folder and writes dist/wordpress/sos-annuaire.zip (the file webmasters upload under
 // Extensions › Ajouter › Téléverser une extension): the plugin, its « Annuaire SOS » block
 // (block/, no build step), the widget, and the publisher's workbench (dist/editeur copied into
-// editeur/, linked from the plugin's settings page). Uses the `zip` command when present, else
+// editeur/, linked from the plugin's settings page; without its widget/ copy: its preview uses the
+// plugin's assets/, scripts/wordpress-editeur.mjs). Uses the `zip` command when present, else
 // writes the archive itself (deflate, node:zlib).
 // SOS_WP_EDITEUR=<dir>: take the workbench from another folder (tests).
 import { spawnSync } from 'node:child_process';
@@ -12,6 +13,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import { CHOICES_PATH, choicesText } from './gen-wordpress-choices.mjs';
+import { copyEditeurForPlugin } from './wordpress-editeur.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cdn = join(root, 'dist/cdn');
@@ -42,13 +44,21 @@ if (!existsSync(CHOICES_PATH) || readFileSync(CHOICES_PATH, 'utf8') !== choicesT
   process.exit(1);
 }
 
-// 1. assets/ = dist/cdn, editeur/ = dist/editeur (keep the versioned .htaccess and .gitignore, drop stale files).
+// 1. assets/ = dist/cdn, editeur/ = dist/editeur without widget/, its preview pointed at assets/
+// (keep the versioned .htaccess and .gitignore, drop stale files).
 for (const [from, to] of [[cdn, assets], [editeurSrc, editeur]]) {
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(to)) {
     if (entry !== '.htaccess' && entry !== '.gitignore') rmSync(join(to, entry), { recursive: true, force: true });
   }
-  cpSync(from, to, { recursive: true });
+  if (to === editeur) {
+    try {
+      copyEditeurForPlugin(from, to);
+    } catch (e) {
+      console.error(e.message);
+      process.exit(1);
+    }
+  } else cpSync(from, to, { recursive: true });
 }
 
 // 2. The zip: one top-level folder sos-annuaire/ (what WordPress expects), without .gitignore.

@@ -86,10 +86,10 @@ async function downloaded(re, before = new Set(), timeout = 15000) {
 
 const downloads = () => new Set(existsSync(join(dir, 'downloads')) ? readdirSync(join(dir, 'downloads')) : []);
 
-/** Opens the built workbench; `attrs` are set on <sos-editeur> before anything is opened. */
-async function openBench(attrs = { today: TODAY }) {
+/** Opens the built workbench (`query`: its address's query string); `attrs` are set on <sos-editeur> before anything is opened. */
+async function openBench(attrs = { today: TODAY }, { query = '', allow } = {}) {
   await allowDownloads();
-  const { page, log } = await openPage(browser, `${servers.A}/editeur/`);
+  const { page, log } = await openPage(browser, `${servers.A}/editeur/${query}`, { allow });
   await page.waitForFunction(() => customElements.get('sos-editeur') && document.querySelector('sos-editeur').shadowRoot?.querySelector('[role=tablist]'));
   await page.evaluate((attrs) => {
     const el = document.querySelector('sos-editeur');
@@ -152,6 +152,28 @@ async function click(page, re) {
     return !!b;
   }, re.source);
   assert.ok(done, `no button matching ${re}`);
+}
+
+/**
+ * The preview's widget is this build's CDN widget, copied beside the workbench (dist/editeur/widget/,
+ * by scripts/build.mjs): not bundled into the workbench's own assets/.
+ */
+function assertPreviewWidget(log) {
+  const widget = log.requests.filter((u) => /\/sos-annuaire\.js$|\/chunks\/sos-annuaire\.main-[\w-]+\.js$/.test(new URL(u).pathname));
+  assert.deepEqual(widget.map((u) => new URL(u).pathname.replace(/(\/chunks\/sos-annuaire\.main)-[\w-]+\.js$/, '$1-<hash>.js')), ['/editeur/widget/sos-annuaire.js', '/editeur/widget/chunks/sos-annuaire.main-<hash>.js']);
+  assert.deepEqual(readdirSync(join(EDITEUR_DIR, 'assets')).filter((f) => /^(sos-annuaire|map-view|maplibre|sos-structure-card)/.test(f)), [], 'no widget bundled in the workbench’s assets/');
+}
+
+/** Shows the preview (step « Publier ») and returns its results heading, spaces collapsed. */
+async function showPreview(page, button) {
+  await showTab(page, 'publier');
+  await click(page, button);
+  await page.waitForFunction(() => {
+    const a = document.querySelector('sos-editeur').shadowRoot.querySelector('sos-annuaire');
+    const count = a && window.__deepFind(a.shadowRoot, '[part="count"]');
+    return count && /\d/.test(count.textContent);
+  }, { timeout: 15000 });
+  return (await inBench(page, () => window.__deepFind(document.querySelector('sos-editeur').shadowRoot.querySelector('sos-annuaire').shadowRoot, '[part="count"]').textContent)).replace(/\s+/g, ' ').trim();
 }
 
 /** axe-core on the whole page (shadow roots included): the violations, as short lines. */
@@ -403,8 +425,45 @@ describe('publishing from the workbench', () => {
     }, { timeout: 15000 });
     const count = await inBench(page, () => window.__deepFind(document.querySelector('sos-editeur').shadowRoot.querySelector('sos-annuaire').shadowRoot, '[part="count"]').textContent);
     assert.match(count.replace(/\s+/g, ' ').trim(), /^4 structures/, 'the 4 structures published (the one over 14 months left out)');
+    assertPreviewWidget(log);
     await axe(page, 'preview');
     await assertClean(assert, page, log);
+    await page.close();
+  });
+});
+
+describe('the preview’s widget address', () => {
+  /** The steward's sheet opened and fixed, the publisher filled in: ready to preview. */
+  async function ready(page) {
+    await upload(page, CSV);
+    await showTab(page, 'verifier');
+    await click(page, /^Appliquer les \d+ suggestions$/);
+    await waitStatus(page, /suggestions appliquées/);
+    await setPublisher(page);
+  }
+
+  test('comes from the page, never from the address bar: a link naming another script loads this build’s widget', async () => {
+    const other = encodeURIComponent(`${servers.B}/cdn/sos-annuaire.js`);
+    const seen = servers.requestsB.length;
+    const { page, log } = await openBench(undefined, { query: `?sos-widget=${other}&widget=${other}&flux=${encodeURIComponent(`${servers.B}/feeds/demo.json`)}` });
+    await ready(page);
+    assert.match(await showPreview(page, /^Aperçu de l’annuaire$/), /^4 structures/);
+    assertPreviewWidget(log);
+    assert.deepEqual(servers.requestsB.slice(seen).filter((p) => p.startsWith('/cdn/')), [], 'nothing fetched from the address in the link');
+    await assertClean(assert, page, log);
+    await page.close();
+  });
+
+  test('a widget missing where the page says: the preview says so in French, naming the address', async () => {
+    const { page, log } = await openBench(undefined, { allow: (text, where) => /404/.test(text) && /\/editeur\/ailleurs\/sos-annuaire\.js$/.test(where) });
+    await page.evaluate(() => { document.querySelector('meta[name="sos-widget"]').content = './ailleurs/sos-annuaire.js'; });
+    await ready(page);
+    await showTab(page, 'publier');
+    await click(page, /^Aperçu de l’annuaire$/);
+    const said = await waitStatus(page, /n’a pas pu charger/);
+    assert.equal(said, `L’aperçu n’a pas pu charger le widget à l’adresse « ${servers.A}/editeur/ailleurs/sos-annuaire.js ». Le dossier widget/ livré avec l’atelier doit rester à côté de sa page (ou la balise <meta name="sos-widget"> de la page doit indiquer où est sos-annuaire.js).`);
+    assert.equal(await inBench(page, () => document.querySelector('sos-editeur').shadowRoot.querySelector('sos-annuaire')), null, 'no empty preview');
+    await assertClean(assert, page, log, { ignoreFailed: (f) => /\/editeur\/ailleurs\/sos-annuaire\.js /.test(f) });
     await page.close();
   });
 });
@@ -680,6 +739,11 @@ describe('the workbench in English (lang="en")', () => {
     await axe(page, 'confirmation dialog, in English');
     await page.keyboard.press('Escape');
     assert.equal(await waitStatus(page, /cancelled/), 'Download of the feed cancelled.');
+    // The preview: the real widget, in English too.
+    assert.match(await showPreview(page, /^Preview the directory$/), /^4 organisations, \d+ services?/);
+    assert.equal(await waitStatus(page, /^Preview/), 'Preview of the directory with this feed: 4 organisations.');
+    assertPreviewWidget(log);
+    assert.deepEqual(await frenchLeft(page), [], 'no French around the preview');
 
     // Coverage: the category labels in English; the communes listed are data (read from the white-zones CSV).
     await showTab(page, 'couverture');

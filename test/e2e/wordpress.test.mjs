@@ -491,6 +491,23 @@ const suite = () => {
     const said = await page.evaluate(() => document.querySelector('sos-editeur').shadowRoot.querySelector('[role=status]').textContent.replace(/\s+/g, ' ').trim());
     assert.match(said, /\d+ structures/);
     assert.ok(log.requests.some((u) => /\/wp-content\/plugins\/sos-annuaire\/editeur\/assets\/editeur-[\w-]+\.js$/.test(u)), 'the workbench code came from the plugin folder');
+    // « Aperçu »: the preview imports the plugin's own widget (assets/, the same build), not a copy.
+    await page.evaluate(() => document.querySelector('sos-editeur').selectTab('publier', false));
+    await page.waitForFunction(() => document.querySelector('sos-editeur').shadowRoot.querySelector('#pub-id'), { timeout: 30000 });
+    const previewed = await page.evaluate(() => {
+      const b = [...document.querySelector('sos-editeur').shadowRoot.querySelectorAll('[role=tabpanel] button')].find((x) => x.textContent.trim() === 'Aperçu de l’annuaire');
+      b?.click();
+      return !!b;
+    });
+    assert.ok(previewed, 'the « Aperçu de l’annuaire » button');
+    await page.waitForFunction(() => {
+      const a = document.querySelector('sos-editeur').shadowRoot.querySelector('sos-annuaire');
+      const count = a && window.__deepFind(a.shadowRoot, '[part="count"]');
+      return count && /\d/.test(count.textContent);
+    }, { timeout: 30000, polling: 100 });
+    assert.match(await page.evaluate(() => document.querySelector('sos-editeur').shadowRoot.querySelector('[role=status]').textContent), /Aperçu de l’annuaire avec ce flux : \d+ structures?\./);
+    assert.ok(log.requests.some((u) => new URL(u).pathname === '/wp-content/plugins/sos-annuaire/assets/sos-annuaire.js'), 'the preview’s widget came from the plugin’s assets/');
+    assert.deepEqual(log.requests.filter((u) => /\/editeur\/widget\//.test(u)), [], 'no widget copy under editeur/');
     await assertClean(assert, page, log);
     await page.close();
   });
@@ -552,7 +569,15 @@ const suite = () => {
     const workbench = [];
     const walk = (dir, rel) => { for (const e of readdirSync(dir, { withFileTypes: true })) e.isDirectory() ? walk(join(dir, e.name), `${rel}${e.name}/`) : workbench.push(`sos-annuaire/editeur/${rel}${e.name}`); };
     walk(join(ROOT, 'dist/editeur'), '');
-    assert.deepEqual(workbench.filter((f) => !names.includes(f)), [], 'every built workbench file is in editeur/');
+    const ownWidget = (f) => f.startsWith('sos-annuaire/editeur/widget/');
+    assert.ok(workbench.some(ownWidget), 'the standalone workbench carries its preview’s widget (dist/editeur/widget/)');
+    assert.deepEqual(workbench.filter((f) => !ownWidget(f) && !names.includes(f)), [], 'every built workbench file is in editeur/');
+    // Its widget is not: the preview imports the plugin's own (the same build), once in the zip.
+    assert.deepEqual(names.filter((n) => n.startsWith('sos-annuaire/editeur/widget/')), [], 'no second widget under editeur/');
+    const page = readFileSync(join(ROOT, 'integrations/wordpress/sos-annuaire/editeur/index.html'), 'utf8');
+    const widget = /<meta name="sos-widget" content="([^"]+)"/.exec(page)?.[1];
+    assert.equal(widget, '../assets/sos-annuaire.js');
+    assert.ok(names.includes(new URL(widget, 'http://x/sos-annuaire/editeur/index.html').pathname.slice(1)), `the preview’s widget ${widget} is in the zip`);
     assert.ok(!names.some((n) => n.endsWith('.gitignore')));
     // Debian's default PHP (2 MB upload_max_filesize), as most small hosts: a bigger zip is refused at upload.
     const limit = Number(wpPhp(state, port, 'echo wp_max_upload_size();'));

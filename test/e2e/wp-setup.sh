@@ -55,7 +55,8 @@ cp -r "$ROOT/integrations/wordpress/sos-annuaire" "$CONTENT/plugins/sos-annuaire
 find "$CONTENT/plugins/sos-annuaire/assets" -mindepth 1 ! -name .htaccess -exec rm -rf {} +
 cp -r "$CDN_DIR"/. "$CONTENT/plugins/sos-annuaire/assets/"
 rm -rf "$CONTENT/plugins/sos-annuaire/editeur"
-cp -r "$EDITEUR_DIR" "$CONTENT/plugins/sos-annuaire/editeur"
+# As scripts/package-wordpress.mjs ships it: no widget/ copy, the preview pointed at assets/.
+node "$ROOT/scripts/wordpress-editeur.mjs" "$EDITEUR_DIR" "$CONTENT/plugins/sos-annuaire/editeur"
 cp "$FEED" "$CONTENT/uploads/sos/annuaire-sos.json"
 # Test site only: WordPress core's emoji fallback would fetch images from s.w.org (a public host).
 cat > "$CONTENT/mu-plugins/e2e-no-emoji.php" <<'PHP'

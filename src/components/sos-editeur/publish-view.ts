@@ -16,6 +16,7 @@ import { csvBytes, writeCsv } from '../../publish/csv.js';
 import type { EditeurStrings } from './sos-editeur.strings.js';
 import { EMAIL, publisherEnvelope, type PublisherFields } from './publisher.js';
 import { download, stamp, XLSX_TYPE } from './download.js';
+import { loadPreviewWidget } from './preview-widget.js';
 
 /** Structures to keep although over 14 months (by id), per workbench. */
 const kept = new WeakMap<SosEditeur, Set<string>>();
@@ -103,8 +104,13 @@ async function preview(bench: SosEditeur): Promise<void> {
   if (!out) return publish(bench);
   const old = previews.get(bench);
   if (old) URL.revokeObjectURL(old);
-  // The real widget, loaded only now (a chunk of its own), reading the result from a blob: URL.
-  await bench.run(() => import('../sos-annuaire/sos-annuaire.js'));
+  // The real widget, loaded only now from the widget build shipped beside the workbench
+  // (preview-widget.ts), reading the result from a blob: URL.
+  const ready = await bench.run(async () => {
+    await loadPreviewWidget(bench.t.previewWidgetMissing);
+    return true;
+  });
+  if (!ready) return;
   previews.set(bench, URL.createObjectURL(new Blob([JSON.stringify(out.feed)], { type: 'application/json' })));
   bench.requestUpdate();
   bench.say(bench.t.previewShown(out.feed.structures.length));

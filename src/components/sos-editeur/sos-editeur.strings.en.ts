@@ -260,6 +260,7 @@ export const en: EditeurStrings = {
   downloadCancelled: 'Download of the feed cancelled.',
   sheetSaved: (file) => `Working spreadsheet downloaded: “${file}” (private columns included: it stays on your computer).`,
   previewShown: (structures) => `Preview of the directory with this feed: ${n(structures, 'organisation', 'organisations')}.`,
+  previewWidgetMissing: (url) => `The preview could not load the widget at “${url}”. The widget/ folder shipped with the workbench must stay beside its page (or the page’s <meta name="sos-widget"> tag must say where sos-annuaire.js is).`,
   kept: 'Organisation kept in the published feed.',
   unkept: 'Organisation left out of the published feed.',
 

@@ -272,6 +272,8 @@ export interface EditeurStrings {
   downloadCancelled: string;
   sheetSaved(file: string): string;
   previewShown(structures: number): string;
+  /** The preview's widget could not be loaded from `url` (the page's `sos-widget` meta, or ./widget/ beside it). */
+  previewWidgetMissing(url: string): string;
   kept: string;
   unkept: string;
 
@@ -562,6 +564,7 @@ export const strings: { fr: EditeurStrings; en?: EditeurStrings } = {
     downloadCancelled: 'Téléchargement du flux annulé.',
     sheetSaved: (file) => `Tableur de travail téléchargé : « ${file} » (colonnes privées comprises : il reste sur votre ordinateur).`,
     previewShown: (structures) => `Aperçu de l’annuaire avec ce flux : ${n(structures, 'structure', 'structures')}.`,
+    previewWidgetMissing: (url) => `L’aperçu n’a pas pu charger le widget à l’adresse « ${url} ». Le dossier widget/ livré avec l’atelier doit rester à côté de sa page (ou la balise <meta name="sos-widget"> de la page doit indiquer où est sos-annuaire.js).`,
     kept: 'Structure gardée dans le flux publié.',
     unkept: 'Structure retirée du flux publié.',
 
