@@ -99,9 +99,12 @@ const refusals = (text) => /blocked by CORS policy|Failed to load resource/.test
 /**
  * Feed requests may be reported failed: refused on purpose (CORS), or « canceled » by Chromium
  * under request interception although the page read them (the checks below read what the page
- * shows). Anything else failing (the page's own files, the widget's chunks) still fails the test.
+ * shows). The same « canceled » report was seen, rarely (1 run in about 10), for the live preview's
+ * demo feed on the configurator's own site, after the preview had shown it. Anything else failing
+ * (the page's own files, the widget's chunks) still fails the test.
  */
-const ignoreFailed = (f) => /^http:\/\/127\.0\.0\.1:\d+\/(nocors|cors)\//.test(f);
+const ignoreFailed = (f) =>
+  /^http:\/\/127\.0\.0\.1:\d+\/(nocors|cors)\//.test(f) || (f.startsWith(`${A}/feeds/`) && f.endsWith('ERR_ABORTED'));
 
 async function openConfigurator({ viewport } = {}) {
   const { page, log } = await openPage(browser, `${A}/configurateur.html`, { viewport, allow: refusals });
