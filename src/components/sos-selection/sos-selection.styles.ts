@@ -1,32 +1,14 @@
 import { css } from 'lit';
 import { base, tokens } from '../../base/styles.js';
+import { overlayDialog } from '../../base/dialog-styles.js';
 
 export const styles = [
   tokens,
   base,
+  overlayDialog,
   css`
-    :host([overlay]) {
-      display: contents;
-    }
-    dialog {
-      width: min(40em, calc(100vw - 16px));
-      max-width: none;
-      max-height: calc(100dvh - 16px);
-      margin: auto;
-      padding: 0;
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-      color: var(--_text);
-      font-family: var(--_font);
-      font-size: var(--_font-size);
-      line-height: 1.5;
-      overflow: auto;
-      overscroll-behavior: contain;
-      box-shadow: 0 8px 32px rgb(0 0 0 / 0.3);
-    }
-    dialog::backdrop {
-      background: rgb(0 0 0 / 0.55);
+    :host {
+      --_dialog-width: 40em;
     }
     .panel {
       padding: calc(var(--_space) * 2);

@@ -1,40 +1,14 @@
 import { css } from 'lit';
 import { base, careColors, chips, tokens } from '../../base/styles.js';
+import { overlayDialog } from '../../base/dialog-styles.js';
 
 export const styles = [
   tokens,
   base,
   chips,
   careColors,
+  overlayDialog,
   css`
-    :host([overlay]) {
-      display: contents;
-    }
-
-    /* The overlay: a modal dialog in the top layer. */
-    dialog {
-      width: min(48em, calc(100vw - 16px));
-      max-width: none;
-      max-height: calc(100vh - 16px);
-      max-height: calc(100dvh - 16px);
-      margin: auto;
-      padding: 0;
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-      color: var(--_text);
-      font-family: var(--_font);
-      font-size: var(--_font-size);
-      line-height: 1.5;
-      overflow: auto;
-      overscroll-behavior: contain;
-      /* Shadows and the backdrop stay black at low opacity: they darken whatever lies beneath. */
-      box-shadow: 0 8px 32px rgb(0 0 0 / 0.3);
-    }
-    dialog::backdrop {
-      background: rgb(0 0 0 / 0.55);
-    }
-
     .card {
       display: block;
       padding: calc(var(--_space) * 2);
