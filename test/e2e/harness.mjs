@@ -283,7 +283,7 @@ export function isLocal(url) {
 export async function openPage(browser, url, { viewport, allow = () => false } = {}) {
   const page = await browser.newPage({ type: 'window' });
   if (viewport) await page.setViewport(viewport);
-  const log = { console: [], pageErrors: [], outside: [], failed: [], requests: [], warnings: [] };
+  const log = { console: [], pageErrors: [], outside: [], failed: [], abortedAfterResponse: [], requests: [], warnings: [] };
   page.on('console', (msg) => {
     const text = msg.text();
     const where = msg.location()?.url ?? '';
@@ -292,7 +292,18 @@ export async function openPage(browser, url, { viewport, allow = () => false } =
   });
   page.on('pageerror', (err) => log.pageErrors.push(String(err?.stack ?? err)));
   page.on('requestfailed', (req) => {
-    if (isLocal(req.url())) log.failed.push(`${req.url()} ${req.failure()?.errorText ?? ''}`);
+    if (!isLocal(req.url())) return;
+    const error = req.failure()?.errorText ?? '';
+    // A fetch whose 2xx response had arrived may still be reported « aborted » once the page has
+    // read its body to the end (the widget reads small feeds through a reader, to bound what a gzip
+    // bomb inflates to): under load the renderer lets go of the loader before the network service
+    // says it finished. Seen 1 run in 10 on a busy machine, with the feed read whole (sos-loaded,
+    // all its structures, not stale). What the page shows is asserted by each test; kept apart here.
+    if (error === 'net::ERR_ABORTED' && req.resourceType() === 'fetch' && req.response()?.ok()) {
+      log.abortedAfterResponse.push(req.url());
+      return;
+    }
+    log.failed.push(`${req.url()} ${error}`);
   });
   await page.setRequestInterception(true);
   page.on('request', (req) => {
