@@ -376,16 +376,16 @@ const suite = () => {
     // The presets panel opens on click and lists the referential's categories.
     const presets = await sidebar.evaluateHandle((el) => [...el.querySelectorAll('.components-panel__body-toggle')].find((b) => b.textContent.trim() === 'Présélections'));
     await presets.click();
-    // The panel slides open: on a busy machine a click computed before the layout settled lands beside
-    // the box. Click until the box shows checked, as a person would.
+    await page.waitForFunction((el) => [...el.querySelectorAll('label')].some((l) => l.textContent.trim() === 'Activité physique adaptée'), { timeout: 10000 }, sidebar);
+    // The panel slides open: a mouse click computed while it moves lands on the box above or beside
+    // (seen under load). Checked from the keyboard (focus, Space), as a keyboard user would, then
+    // read back.
     const check = async (label) => {
-      for (let i = 0; i < 5; i++) {
-        const box = await field(label);
-        if (await box.evaluate((el) => el.checked)) return;
-        await box.click();
-        await new Promise((r) => setTimeout(r, 300));
-      }
-      assert.ok(await (await field(label)).evaluate((el) => el.checked), `« ${label} » checked`);
+      const box = await field(label);
+      await box.focus();
+      await page.keyboard.press('Space');
+      await page.waitForFunction((el) => el.checked, { timeout: 10000 }, box)
+        .catch(() => assert.fail(`« ${label} » not checked by Space`));
     };
     await check('Activité physique adaptée');
     await check('Figer les présélections');
