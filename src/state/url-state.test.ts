@@ -136,6 +136,46 @@ describe('url-state: the address follows the store, Back steps back', () => {
     expect(store.criteria.query).to.equal('');
   });
 
+  it('a search made before this module arrived is a step: Back returns to the view the page opened on, then a card opened before it closes first', async () => {
+    const store = new DirectoryStore();
+    store.setFeeds([loaded(doc)]);
+    // The visitor typed, filtered and opened a card while the page was busy, before the address
+    // module was loaded (it is loaded when the page is idle).
+    store.setQuery('psy');
+    store.setFilter('care', ['psychologie']);
+    store.open('test-dsrc:b');
+    await settle(store);
+    sync = new UrlSync(store, 'sos-');
+    await sync.start();
+    expect(here().get('sos-q')).to.equal('psy');
+    expect(here().get('sos-fiche')).to.equal('test-dsrc:b');
+    expect(history.state?.sos?.kind, 'the card is a step of its own').to.equal('card');
+    let back = popped();
+    history.back();
+    await back;
+    await settle(store);
+    expect(store.openKey, 'Back closes the card').to.equal(undefined);
+    expect(store.criteria.query).to.equal('psy');
+    expect(store.criteria.filters.care).to.deep.equal(['psychologie']);
+    back = popped();
+    history.back();
+    await back;
+    await settle(store);
+    expect(store.criteria.query, 'Back again: the page as it opened, still this page').to.equal('');
+    expect(store.criteria.filters.care).to.deep.equal([]);
+  });
+
+  it('nothing done before this module arrived: the entry the page opened on is left as it is', async () => {
+    history.replaceState({ host: 'kept' }, '', location.href);
+    const before = location.href;
+    const store = new DirectoryStore();
+    store.setFeeds([loaded(doc)]);
+    sync = new UrlSync(store, 'sos-');
+    await sync.start();
+    expect(location.href).to.equal(before);
+    expect(history.state).to.deep.equal({ host: 'kept' });
+  });
+
   it('a locked preset wins over the address', async () => {
     const store = await started('sos-care=psychologie', { care: ['nutrition'] }, ['care']);
     expect(store.criteria.filters.care).to.deep.equal(['nutrition']);

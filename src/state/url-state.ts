@@ -158,8 +158,22 @@ export class UrlSync {
     // must not undo what the visitor already typed.
     const search = this.win.location.search;
     if ([...new URLSearchParams(search).keys()].some((k) => k.startsWith(this.prefix))) await this.apply(readUrl(search, this.prefix));
-    // What the visitor did before this module arrived (typed, picked) goes in, in place.
-    else this.write('keep');
+    else this.catchUp(presets);
+  }
+
+  /**
+   * What the visitor did before this module arrived (on a slow phone, a search typed while the
+   * page was busy) is written as the steps it would have been: the entry the page opened on stays
+   * the view before them, so Back returns to it instead of leaving the page.
+   */
+  private catchUp(presets: Partial<Filters> | undefined): void {
+    const store = this.store;
+    const opened: Criteria = { query: '', filters: { ...emptyFilters(), ...presets } };
+    if (!sameCriteria(store.criteria, opened)) {
+      const { open: _card, ...search } = viewOf(store);
+      this.write(onlyQuery(store.criteria, opened) ? 'typing' : 'step', search);
+    }
+    this.write(store.openKey ? 'card' : 'keep'); // « Ma sélection » in place
   }
 
   /**
@@ -287,9 +301,9 @@ export class UrlSync {
    * `close`: a card opened by a link closes in place (replaced, not a new step); `keep`: the
    * address changes in place and the entry stays what it was (« Ma sélection »).
    */
-  private write(kind: 'card' | 'typing' | 'step' | 'close' | 'keep'): void {
+  private write(kind: 'card' | 'typing' | 'step' | 'close' | 'keep', view: UrlView = viewOf(this.store)): void {
     const { history, location } = this.win;
-    const search = writeUrl(location.search, this.prefix, viewOf(this.store), this.presets);
+    const search = writeUrl(location.search, this.prefix, view, this.presets);
     if (search === location.search) return;
     const url = `${location.pathname}${search}${location.hash}`;
     const current = (history.state ?? {}) as Entry;
