@@ -37,6 +37,13 @@ const waitFor = (page, fn, ...args) => page.waitForFunction(fn, { timeout: 15000
 const params = (page) => page.evaluate(() => Object.fromEntries(new URLSearchParams(location.search)));
 /** The address is written once the criteria rest (250 ms). */
 const rest = () => new Promise((r) => setTimeout(r, 500));
+/**
+ * Waits until the address carries `name=value`: written once the criteria rest, by a module the
+ * widget loads when the page is idle (later on a busy machine).
+ */
+const addressSays = (page, name, value) =>
+  waitFor(page, (name, value) => new URLSearchParams(location.search).get(name) === value, name, value)
+    .catch(async () => assert.fail(`the address never said ${name}=${value}: ${await page.evaluate(() => location.search)}`));
 
 describe('every view has a link (built widget, another origin)', () => {
   test('a link with state reopens the same view: text, filter, open card', async () => {
@@ -59,8 +66,7 @@ describe('every view has a link (built widget, another origin)', () => {
     await waitCount(page);
     await page.evaluate(() => (window.__samePage = true));
     await search(page, 'sos-annuaire', 'sophrologie');
-    await rest();
-    assert.equal((await params(page))['sos-q'], 'sophrologie');
+    await addressSays(page, 'sos-q', 'sophrologie');
     await page.evaluate(() => window.__deepFind(document.querySelector('sos-annuaire').shadowRoot, '.result-button').click());
     await waitFor(page, () => new URLSearchParams(location.search).has('sos-fiche'));
     // The card's code may still be on its way (a first visit): its dialog opens when it arrives.
@@ -83,7 +89,8 @@ describe('every view has a link (built widget, another origin)', () => {
     await waitCount(page, '#gironde');
     await search(page, '#region', 'nutrition');
     await search(page, '#gironde', 'psychologie');
-    await rest();
+    await addressSays(page, 'region-sos-q', 'nutrition');
+    await addressSays(page, 'gironde-sos-q', 'psychologie');
     const p = await params(page);
     assert.equal(p['region-sos-q'], 'nutrition');
     assert.equal(p['gironde-sos-q'], 'psychologie');
@@ -140,8 +147,7 @@ describe('every view has a link (built widget, another origin)', () => {
       for (const r of results) r.querySelector('.pick').click();
       return results.map((r) => r.dataset.key);
     });
-    await rest();
-    assert.equal((await params(page))['sos-selection'], picked.join(','));
+    await addressSays(page, 'sos-selection', picked.join(','));
     await page.reload({ waitUntil: 'load' });
     await waitCount(page);
     await waitFor(page, () => document.querySelector('sos-annuaire').store.shortlist.length === 2);
