@@ -140,6 +140,8 @@ test('from-csv leaves out structures verified more than 14 months ago, unless --
   assert.equal(r.code, 1, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout).structures.map((s) => s.id), ['a', 'c']);
   assert.match(r.stderr, /Structures retirées du flux publié \(vérifiées il y a plus de 14 mois\) \(1\)\n {4}structure « b » : B : vérifiée le 2025-01-01, il y a plus de 14 mois : retirée du flux publié jusqu’à sa confirmation \(--keep b pour la garder\)/);
+  // The verdict says why one is missing (no row was wrong): not « corrigez les erreurs ».
+  assert.match(r.stderr, /Verdict : flux produit sans 1 structure vérifiée il y a plus de 14 mois \(2 structures sur 3 gardées\)(, avec \d+ avertissements)? : relancez-la \(sos-feed campaign\), ou --keep pour la garder\./);
   for (const keep of [['--keep', 'b'], ['--keep', 'all']]) {
     const k = await run(['from-csv', file, ...PUBLISHER, ...keep]);
     assert.equal(k.code, 0, k.stderr);
