@@ -6,6 +6,9 @@
 import type { core } from 'zod/mini';
 import { quote, type PathSegment } from './messages.js';
 
+/** What a feed's date must look like (a spreadsheet also takes JJ/MM/AAAA: publish/sheet.ts says so). */
+export const DATE_EXPECTED = 'attendu AAAA-MM-JJ, par ex. 2026-03-12';
+
 const TYPE_NAMES: Record<string, string> = {
   string: 'un texte', number: 'un nombre', boolean: 'vrai ou faux (true/false)', object: 'un objet',
   array: 'une liste', undefined: 'rien', null: 'null', bigint: 'un nombre',
@@ -62,7 +65,7 @@ export function issueMessage(issue: core.$ZodIssue, root: unknown): string {
       switch (issue.format) {
         case 'email': return `adresse électronique invalide ${quote(value)}`;
         case 'url': return `lien refusé ${quote(value)} : seules les adresses http:// et https:// sont admises`;
-        case 'date': return `date invalide ${quote(value)} (attendu AAAA-MM-JJ, par ex. 2026-03-12)`;
+        case 'date': return `date invalide ${quote(value)} (${DATE_EXPECTED})`;
         case 'datetime': return `date et heure invalides ${quote(value)} (attendu RFC 3339, par ex. 2026-10-12T08:00:00Z)`;
         default:
           // Two letters or not, an unknown language is one problem: not a code of the list.

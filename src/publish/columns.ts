@@ -311,6 +311,9 @@ export function readDate(cell: string): { iso: string; short?: boolean } | undef
   const fr = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(cell);
   if (!fr) return undefined;
   const year = fr[3]!.length === 2 ? `20${fr[3]}` : fr[3]!;
+  // « 32/13/2025 » or « 31/02/2026 » is no day: left as typed, so the message quotes what the steward wrote.
+  const day = new Date(Date.UTC(Number(year), Number(fr[2]) - 1, Number(fr[1])));
+  if (day.getUTCDate() !== Number(fr[1]) || day.getUTCMonth() !== Number(fr[2]) - 1) return undefined;
   return { iso: `${year}-${pad2(fr[2]!)}-${pad2(fr[1]!)}`, short: fr[3]!.length === 2 };
 }
 

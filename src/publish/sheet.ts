@@ -16,6 +16,7 @@
  */
 import { FORMAT } from '../feed/constants.js';
 import { quote } from '../feed/messages.js';
+import { DATE_EXPECTED } from '../feed/issue-messages.js';
 import type { Feed, FeedStructure, Publisher } from '../feed/schema.js';
 import { CLOSURE_DROPPED, type Diagnostic } from '../feed/validate.js';
 import {
@@ -122,6 +123,8 @@ function columnsFor(level: Level, field: readonly string[]): Column[] {
 }
 
 const stripOutcome = (message: string): string => message.replace(/ : (offre|structure) ignorée$| : champ ignoré$/, '');
+/** A feed's remark said of a cell: a sheet takes dates as JJ/MM/AAAA too. */
+const forCell = (message: string): string => message.replace(DATE_EXPECTED, 'attendu JJ/MM/AAAA, par ex. 12/03/2026, ou AAAA-MM-JJ');
 
 /** Drops objects left empty once their bad fields went (`contact: {}`), at any depth. */
 function pruneEmpty(value: Record<string, unknown>): Record<string, unknown> {
@@ -462,7 +465,7 @@ function mapDiagnostic(d: Diagnostic, structures: Record<string, unknown>[], ori
   const suggestion = hint && typeof value === 'string' ? hint.parts.get(value) : undefined;
   const tail = suggestion ? suggestionText(suggestion) : hint?.fixes[0] && !hint.parts.size ? ` → vouliez-vous dire « ${hint.fixes[0].suggestion} » ?` : '';
   const fixes = hint?.fixes;
-  const message = stripOutcome(d.message);
+  const message = forCell(stripOutcome(d.message));
   const sid = origin.noId ? '' : origin.id;
 
   if (d.severity === 'error') {

@@ -118,7 +118,7 @@ test('a structure dropped for a bad required cell still has every other cell and
   const lines = r.problems.map((p) => `${m.where(p)} : ${p.message}`);
   const has = (re) => assert.ok(lines.some((l) => re.test(l)), `${re}\n${lines.join('\n')}`);
   has(/ligne 2, colonne « type_structure » : code inconnu "Hôpital"/);
-  has(/ligne 2, colonne « verifie_le » : date invalide "2026-13-45"/);
+  has(/ligne 2, colonne « verifie_le » : date invalide "2026-13-45" \(attendu JJ\/MM\/AAAA, par ex\. 12\/03\/2026, ou AAAA-MM-JJ\)/);
   has(/ligne 2, colonne « site_web » : lien refusé "javascript:alert\(1\)"/);
   has(/ligne 2, colonne « soin » : code inconnu "Psycologie".*vouliez-vous dire « psychologie »/);
   has(/ligne 2, colonne « cout » : code inconnu "gratos"/);
@@ -127,6 +127,23 @@ test('a structure dropped for a bad required cell still has every other cell and
   has(/ligne 4, colonne « lieux » : code inconnu "la lune"/);
   assert.deepEqual(r.feed.structures, []);
   assert.deepEqual(r.structures, { total: 1, kept: 0 });
+});
+
+test('a day that does not exist, typed JJ/MM/AAAA, is quoted as typed, with the forms a sheet accepts', () => {
+  const head = 'structure_id;structure_nom;type_structure;code_postal;commune;verifie_le;fermeture_du;fermeture_au;offre_id;soin;publics;lieux';
+  const table = m.parseCsv(Buffer.from([
+    head,
+    'a;A;msp;33000;Bordeaux;32/13/2025;;;a-1;douleur;patient;ville',
+    'b;B;msp;33000;Bordeaux;15/01/2026;31/02/2026;05/03/2026;b-1;douleur;patient;ville',
+  ].join('\n')));
+  const r = m.tableToFeed(table, OPTIONS());
+  const lines = r.problems.map((p) => `${m.where(p)} : ${p.message}`);
+  const has = (re) => assert.ok(lines.some((l) => re.test(l)), `${re}\n${lines.join('\n')}`);
+  has(/ligne 2, colonne « verifie_le » : date invalide "32\/13\/2025" \(attendu JJ\/MM\/AAAA, par ex\. 12\/03\/2026, ou AAAA-MM-JJ\)/);
+  has(/ligne 3, colonne « fermeture_du(, fermeture_au)? » : date invalide "31\/02\/2026"/);
+  assert.ok(!lines.some((l) => /2025-13-32|2026-02-31/.test(l)), `no date the steward did not type:\n${lines.join('\n')}`);
+  // The real dates around them are read as usual.
+  assert.deepEqual(r.feed.structures.map((s) => [s.id, s.verifiedAt]), [['b', '2026-01-15']]);
 });
 
 test('headers: usual names read as columns, a near miss suggested with a fix, ambiguity said, required ones missing are fatal', () => {
