@@ -176,6 +176,76 @@ describe('url-state: the address follows the store, Back steps back', () => {
     expect(history.state).to.deep.equal({ host: 'kept' });
   });
 
+  it('a search left alone, then cleared and another typed, is a step of its own: Back returns to it', async () => {
+    const store = await started('');
+    store.setQuery('nutrition');
+    await rest();
+    await new Promise((r) => setTimeout(r, 2600)); // read for a while (TYPING_PAUSE_MS)
+    for (const q of ['', 's', 'sophrologie']) {
+      store.setQuery(q);
+      await new Promise((r) => setTimeout(r, 100)); // typed quickly: one step
+    }
+    await rest();
+    expect(here().get('sos-q')).to.equal('sophrologie');
+    let back = popped();
+    history.back();
+    await back;
+    await settle(store);
+    expect(store.criteria.query, 'Back: the search before').to.equal('nutrition');
+    back = popped();
+    history.back();
+    await back;
+    await settle(store);
+    expect(store.criteria.query).to.equal('');
+  });
+
+  it('Back and Forward never take away « Ma sélection »: items added after a step stay, and the address says so', async () => {
+    const store = await started('');
+    store.setQuery('psy');
+    await rest();
+    store.open('test-dsrc:b');
+    await settle(store);
+    store.addToShortlist('test-dsrc:b', 'b1'); // added from the card
+    await settle(store);
+    let back = popped();
+    history.back(); // closes the card
+    await back;
+    await settle(store);
+    expect(store.openKey).to.equal(undefined);
+    expect(store.shortlist).to.deep.equal([{ key: 'test-dsrc:b', offer: 'b1' }]);
+    back = popped();
+    history.back(); // before the search
+    await back;
+    await settle(store);
+    expect(store.criteria.query).to.equal('');
+    expect(store.shortlist, 'still there before the search').to.deep.equal([{ key: 'test-dsrc:b', offer: 'b1' }]);
+    expect(here().get('sos-selection'), 'the address carries it, so a reload keeps it').to.equal('test-dsrc:b/b1');
+  });
+
+  it('« Ma sélection » shown is a step: Back closes it and stays on the page; closed from its button, it goes Back', async () => {
+    const store = await started('');
+    store.addToShortlist('test-dsrc:a');
+    await settle(store);
+    store.showShortlist(true);
+    await settle(store);
+    expect(here().get('sos-voir')).to.equal('selection');
+    expect(history.state?.sos?.kind).to.equal('panel');
+    let back = popped();
+    history.back();
+    await back;
+    await settle(store);
+    expect(store.shortlistOpen, 'Back closes it').to.equal(false);
+    expect(store.shortlist).to.deep.equal([{ key: 'test-dsrc:a' }]);
+    store.showShortlist(true);
+    await settle(store);
+    back = popped();
+    store.showShortlist(false); // its « Fermer »
+    await back;
+    await settle(store);
+    expect(here().has('sos-voir')).to.equal(false);
+    expect(store.shortlistOpen).to.equal(false);
+  });
+
   it('a locked preset wins over the address', async () => {
     const store = await started('sos-care=psychologie', { care: ['nutrition'] }, ['care']);
     expect(store.criteria.filters.care).to.deep.equal(['nutrition']);

@@ -10,10 +10,12 @@
  * is checked against what it may be (codes of the registry, an INSEE pattern, the radii offered,
  * a length); anything else is ignored. Nothing from the address is ever rendered as markup.
  *
- * History: opening a card is a step (Back closes it); so is each change of filter, place or
- * radius; typing replaces its own step until something else changes (Back returns to the search
- * before the typing, not to each letter). A position from « Autour de moi » is not written: a
- * shared link must not carry where its sender stands.
+ * History: opening a card is a step (Back closes it), and so is showing « Ma sélection »; so is
+ * each change of filter, place or radius; typing replaces its own step until something else
+ * changes or the search was left alone for a while (Back returns to the search before, not to
+ * each letter). Back and Forward never change the items of « Ma sélection »: they are what the
+ * visitor collected, not a view. A position from « Autour de moi » is not written: a shared link
+ * must not carry where its sender stands.
  */
 import { FILTERS, type FilterName } from '../search/filters.js';
 import { CARE_CODES, SUBCARE_CODES } from '../feed/taxonomy.js';
@@ -121,8 +123,12 @@ function viewOf(store: DirectoryStore): UrlView {
 /** Our entries in the page's history (`history.state`), beside whatever the host keeps there. */
 interface Entry {
   /** Which directory wrote the entry, and what kind of step it is. */
-  sos?: { prefix: string; kind: 'card' | 'typing' | 'step' };
+  sos?: { prefix: string; kind: 'card' | 'panel' | 'typing' | 'step' };
 }
+
+/** A query left alone this long is a search of its own: the next typing starts a new step. */
+const TYPING_PAUSE_MS = 2500;
+const RANK = { typing: 0, 'new-typing': 1, step: 2 } as const;
 
 /**
  * Keeps one store and the address in step, both ways, until `stop()`. Returns the view read from
@@ -138,6 +144,13 @@ export class UrlSync {
   private cardStep = false;
   /** The integrator's presets: not written (they are the page's, not the visitor's). */
   private presets: Partial<Filters> | undefined;
+  /** When the query last changed: a search left alone for a while is a step of its own. */
+  private typedAt = 0;
+  /** « Ma sélection » was opened as a step: closing it goes Back. */
+  private panelStep = false;
+  private lastPanel: boolean;
+  /** The criteria write waiting for the criteria to rest. */
+  private pending: 'typing' | 'new-typing' | 'step' | undefined;
 
   constructor(
     private readonly store: DirectoryStore,
@@ -146,6 +159,7 @@ export class UrlSync {
   ) {
     this.last = store.criteria;
     this.lastOpen = store.openKey;
+    this.lastPanel = store.shortlistOpen;
   }
 
   /** Reads the address into the store, then follows both. */
@@ -235,6 +249,7 @@ export class UrlSync {
     } finally {
       this.last = store.criteria;
       this.lastOpen = view.open;
+      this.lastPanel = store.shortlistOpen;
       // The store reports its changes in a microtask: they are ours, not the visitor's.
       queueMicrotask(() => (this.applying = false));
     }
@@ -254,8 +269,17 @@ export class UrlSync {
 
   private readonly onPop = (e: PopStateEvent): void => {
     const state = e.state as Entry | null;
-    this.cardStep = state?.sos?.prefix === this.prefix && state.sos.kind === 'card';
-    void this.apply(readUrl(this.win.location.search, this.prefix));
+    const ours = state?.sos?.prefix === this.prefix ? state.sos.kind : undefined;
+    this.cardStep = ours === 'card';
+    this.panelStep = ours === 'panel';
+    // Back and Forward move through views; « Ma sélection » is what the visitor collected, not a
+    // view: it stays as it is now, and the entry's address is brought up to date with it.
+    const view = readUrl(this.win.location.search, this.prefix);
+    const { shortlist: _older, ...rest } = view;
+    void this.apply({ ...rest, ...(this.store.shortlist.length ? { shortlist: [...this.store.shortlist] } : {}) }).then(() => {
+      const now = writeUrl(this.win.location.search, this.prefix, { ...view, shortlist: [...this.store.shortlist] }, this.presets);
+      if (now !== this.win.location.search) this.win.history.replaceState(this.win.history.state, '', `${this.win.location.pathname}${now}${this.win.location.hash}`);
+    });
   };
 
   private readonly onChange = (e: Event): void => {
@@ -275,14 +299,37 @@ export class UrlSync {
       this.win.history.back();
       return;
     }
-    let kind: 'card' | 'typing' | 'step' | 'close' | undefined;
+    // « Ma sélection » shown is a step (Back closes it, like a card); closed from its own button,
+    // it goes Back to the entry before it. Its items changing stays in place.
+    if (changes.has('shortlist') && store.shortlistOpen !== this.lastPanel) {
+      this.lastPanel = store.shortlistOpen;
+      if (!store.shortlistOpen && this.panelStep) {
+        this.panelStep = false;
+        // The items may have changed while it was open: the entry Back returns to gets them (onPop).
+        this.win.history.back();
+        return;
+      }
+      if (store.shortlistOpen) {
+        clearTimeout(this.timer);
+        this.write('panel');
+        return;
+      }
+    }
+    let kind: 'card' | 'typing' | 'new-typing' | 'step' | 'close' | undefined;
     if (changes.has('open') && store.openKey && store.openKey !== this.lastOpen) kind = 'card';
     else if (changes.has('open') && !store.openKey && this.lastOpen) kind = 'close';
-    else if (!sameCriteria(store.criteria, this.last)) kind = onlyQuery(store.criteria, this.last) ? 'typing' : 'step';
+    else if (!sameCriteria(store.criteria, this.last)) {
+      // Typing goes on in its own step; a search left alone for a while (read, then cleared and
+      // another typed) is one Back returns to.
+      const now = Date.now();
+      kind = onlyQuery(store.criteria, this.last) && now - this.typedAt < TYPING_PAUSE_MS ? 'typing' : onlyQuery(store.criteria, this.last) ? 'new-typing' : 'step';
+      if (onlyQuery(store.criteria, this.last)) this.typedAt = now;
+    }
     this.last = store.criteria;
     this.lastOpen = store.openKey;
     if (kind === 'card' || kind === 'close') {
       clearTimeout(this.timer); // criteria still resting are written with it
+      this.pending = undefined;
       this.write(kind);
       return;
     }
@@ -293,15 +340,20 @@ export class UrlSync {
     }
     // Criteria: written once they rest (a reset or a filter click changes several at once).
     clearTimeout(this.timer);
-    const step = kind;
-    this.timer = setTimeout(() => this.write(step), 250);
+    // Changes that rest together are one write, as the weightiest of them (a step over typing).
+    const step = RANK[kind] >= RANK[this.pending ?? 'typing'] ? kind : this.pending!;
+    this.pending = step;
+    this.timer = setTimeout(() => {
+      this.pending = undefined;
+      this.write(step);
+    }, 250);
   };
 
   /**
    * `close`: a card opened by a link closes in place (replaced, not a new step); `keep`: the
    * address changes in place and the entry stays what it was (« Ma sélection »).
    */
-  private write(kind: 'card' | 'typing' | 'step' | 'close' | 'keep', view: UrlView = viewOf(this.store)): void {
+  private write(kind: 'card' | 'panel' | 'typing' | 'new-typing' | 'step' | 'close' | 'keep', view: UrlView = viewOf(this.store)): void {
     const { history, location } = this.win;
     const search = writeUrl(location.search, this.prefix, view, this.presets);
     if (search === location.search) return;
@@ -313,10 +365,11 @@ export class UrlSync {
       return;
     }
     const replace = kind === 'close' || (kind === 'typing' && current.sos?.prefix === this.prefix && current.sos.kind === 'typing');
-    const state: Entry = { ...(typeof history.state === 'object' ? history.state : {}), sos: { prefix: this.prefix, kind: kind === 'close' ? 'step' : kind } };
+    const state: Entry = { ...(typeof history.state === 'object' ? history.state : {}), sos: { prefix: this.prefix, kind: kind === 'close' ? 'step' : kind === 'new-typing' ? 'typing' : kind } };
     if (replace) history.replaceState(state, '', url);
     else history.pushState(state, '', url);
     this.cardStep = kind === 'card';
+    this.panelStep = kind === 'panel';
   }
 }
 
