@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { entryOf, promoteUnreleased } from './release/changelog.mjs';
+import { entryOf, hasUnreleased, promoteUnreleased } from './release/changelog.mjs';
 import { listFiles, makeZip } from './release/zip.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -52,6 +52,11 @@ if (!entryOf(changelog, version)) {
   console.log(`✓ CHANGELOG.md: « Non publié » is now ## [${version}] (commit it with the release)`);
 }
 const notes = entryOf(changelog, version);
+// The version's entry exists already and more was noted since: those changes are in the files
+// but not in the notes. Said, not refused (the tests cut releases of the working copy).
+if (hasUnreleased(changelog)) {
+  console.warn(`⚠ CHANGELOG.md: « Non publié » lists changes that the notes of ${version} do not carry: raise the version (npm version minor) to release them with their notes.`);
+}
 
 // 2. The build (CDN, npm modules and types, demo, CLI), then the WordPress plugin.
 if (build) run('build', process.execPath, ['scripts/build.mjs', '--no-docs']);

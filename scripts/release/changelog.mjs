@@ -27,6 +27,12 @@ export function entryOf(text, version) {
   return `${heading}\n\n${body}\n`;
 }
 
+/** Whether « Non publié » lists changes (lines starting with `- `) that no release notes carry yet. */
+export function hasUnreleased(text) {
+  const body = section(text, 'Non publié');
+  return body !== undefined && /^\s*-\s+\S/m.test(body);
+}
+
 /**
  * Moves what « Non publié » says into a new `## [version] - date` entry under it (left empty
  * for what comes next). Throws, in English for the maintainer, when there is nothing to release.

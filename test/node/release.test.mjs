@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix, resolve } from 'node:path';
-import { entryOf, promoteUnreleased } from '../../scripts/release/changelog.mjs';
+import { entryOf, hasUnreleased, promoteUnreleased } from '../../scripts/release/changelog.mjs';
 import { listFiles, readZip } from '../../scripts/release/zip.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -224,6 +224,11 @@ describe('CHANGELOG entries', () => {
     assert.equal(entryOf(next, '0.2.0'), '## [0.2.0] - 2027-01-15\n\n### Corrigé\n\n- une chose\n');
     assert.match(next, /## \[Non publié\]\n\n## \[0\.2\.0\]/);
     assert.equal(entryOf(next, '0.1.0'), '## [0.1.0] - 2026-12-02\n\n- début\n');
+  });
+
+  test('hasUnreleased: changes listed under « Non publié », not an empty section', () => {
+    assert.equal(hasUnreleased(text), true);
+    assert.equal(hasUnreleased('# Journal\n\n## [Non publié]\n\n## [0.1.0] - 2026-12-02\n\n- début\n'), false);
   });
 
   test('a version already in the changelog is left as it is; nothing unreleased is refused', () => {
