@@ -62,6 +62,28 @@ describe('search: free text', () => {
   });
 });
 
+describe('search: context words only rank, and an offer listing no phase is given in every phase', () => {
+  const ctxDoc = feed([
+    structure({ id: 'psy-chimio', name: 'A Psy pendant les traitements', offers: [offer({ id: 'p1', care: 'psychologie', phases: ['traitement'] })] }),
+    structure({ id: 'apa-toutes', name: 'B Sport santé', offers: [offer({ id: 'a1', care: 'activite-physique' })] }),
+    structure({ id: 'apa-apres', name: 'C Sport après', offers: [offer({ id: 'a2', care: 'activite-physique', phases: ['apres-traitement'] })] }),
+    structure({ id: 'apa-chimio', name: 'D Sport pendant', offers: [offer({ id: 'a3', care: 'activite-physique', phases: ['traitement'] })] }),
+  ]);
+  const v = validateFeed(ctxDoc);
+  if (!v.ok) throw new Error(v.message);
+  const ctxIndex = new SearchIndex(v.feed.structures);
+  const ctxText = createTextSearch(ctxIndex);
+  const order = (q: string) => search(ctxIndex, { ...emptyCriteria(), query: q }, { text: ctxText.match(q) }).groups.flatMap((g) => g.results.map((x) => x.structure.id));
+
+  it('« fatigue chimio »: adapted physical activity (fatigue\'s first meaning) named for the treatment phase, then given in every phase, before psychology during treatment; activity only after treatment comes last', () => {
+    expect(order('fatigue chimio')).to.deep.equal(['apa-chimio', 'apa-toutes', 'psy-chimio', 'apa-apres']);
+  });
+
+  it('« chimio » alone is what was asked: the offers that name the treatment phase, no more (ties by name)', () => {
+    expect(order('chimio')).to.deep.equal(['psy-chimio', 'apa-chimio']);
+  });
+});
+
 describe('search: filters and counts', () => {
   it('combines filters with AND across and OR within', () => {
     expect(ids(run({ filters: { care: ['psychologie', 'douleur'], cost: ['gratuit'] } }))).to.deep.equal(['z1']);

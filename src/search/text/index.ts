@@ -121,16 +121,19 @@ export class TextSearch {
       if (any || !needs.length) pass.set(strict);
       else u.ignored.push(...words.map((c) => c.text));
     }
-    const ranked = [...needs, ...words, ...context].map((concept) => ({ concept, scores: this.scores(concept) }));
+    const ranked = [...needs, ...words].map((concept) => ({ concept, scores: this.scores(concept) }))
+      .concat(context.map((concept) => ({ concept, scores: this.scores(concept, true) })));
     return { understanding: u, pass, ranked, explain: (rowList, s) => explain(ranked, rowList, s, this.index, this.words) };
   }
 
-  private scores(c: Concept): Uint8Array {
-    let s = this.cache.get(c.key);
+  /** `implied`: context beside a need (see conceptScores). */
+  private scores(c: Concept, implied = false): Uint8Array {
+    const key = implied ? `${c.key}\u0000implied` : c.key;
+    let s = this.cache.get(key);
     if (!s) {
-      s = conceptScores(c, this.index, this.words);
+      s = conceptScores(c, this.index, this.words, implied);
       if (this.cache.size >= CACHE_MAX) this.cache.clear();
-      this.cache.set(c.key, s);
+      this.cache.set(key, s);
     }
     return s;
   }

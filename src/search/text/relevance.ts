@@ -10,12 +10,15 @@
  * A structure's relevance is the sum, over the parts of the query, of its best offer's score.
  */
 import type { SearchIndex } from '../search-index.js';
+import { MASK_FILTERS } from '../filters.js';
 import { subcare } from '../../feed/taxonomy.js';
 import type { Concept } from './understand.js';
 import type { TextIndex } from './text-index.js';
 
 export const TIER = { finer: 3, category: 2, text: 1 } as const;
 const score = (tier: number, weight: number) => tier * 4 + weight;
+/** Mask kinds where an offer listing nothing means every value (FEED-SPEC: ages, phases). */
+const ABSENT_MEANS_ALL: ReadonlySet<string> = new Set(MASK_FILTERS.filter((f) => f.absentMeansAll).map((f) => f.name));
 
 /** The label hit of a need: as relevant as a finer care. */
 export const LABEL_SCORE = score(TIER.finer, 3);
@@ -23,19 +26,30 @@ export const LABEL_SCORE = score(TIER.finer, 3);
 export const TEXT_SCORE = score(TIER.text, 3);
 
 /** Per-row scores of one part of a query. */
-export function conceptScores(c: Concept, index: SearchIndex, words: TextIndex): Uint8Array {
+/**
+ * `implied`: the part only ranks (context beside a need), so an offer listing no phase or age
+ * counts as listing them all.
+ */
+export function conceptScores(c: Concept, index: SearchIndex, words: TextIndex, implied = false): Uint8Array {
   const out = new Uint8Array(index.rowCount);
   const put = (r: number, v: number) => {
     if (v > out[r]!) out[r] = v;
   };
   if (c.role === 'context' || c.role === 'filter') {
-    // Presence only (a filter's "absent means all" is the search's business): weight as score.
+    // Presence: weight as score. A filter's "absent means all" is the search's business; context
+    // beside a need only ranks, so an offer that lists no phase or age (FEED-SPEC: all of them)
+    // gets it too, a step below one that names it: « fatigue chimio » keeps adapted physical
+    // activity, given in every phase, above psychology named for the treatment phase.
     for (const m of c.means) {
       if (m.kind === 'care') for (const r of index.rowsOfCare(m.id)) put(r, m.weight);
       else if (m.kind === 'subcare') for (const r of index.rowsOfSubcare(m.id)) put(r, m.weight);
       else {
         const col = index.columns.masks[m.kind];
-        for (let r = 0; r < col.length; r++) if (col[r]! & m.id) put(r, m.weight);
+        const all = implied && ABSENT_MEANS_ALL.has(m.kind) ? Math.max(1, m.weight - 1) : 0;
+        for (let r = 0; r < col.length; r++) {
+          if (col[r]! & m.id) put(r, m.weight);
+          else if (all && col[r] === 0) put(r, all);
+        }
       }
     }
     return out;
