@@ -82,6 +82,17 @@ describe('search: context words only rank, and an offer listing no phase is give
   it('« chimio » alone is what was asked: the offers that name the treatment phase, no more (ties by name)', () => {
     expect(order('chimio')).to.deep.equal(['psy-chimio', 'apa-chimio']);
   });
+
+  const whys = (q: string) => search(ctxIndex, { ...emptyCriteria(), query: q }, { text: ctxText.match(q) }).groups
+    .flatMap((g) => g.results.map((x) => x.why && `${x.structure.id}: ${x.why.offer.id} via ${x.why.via} « ${x.why.text} »`));
+
+  it('each result says why, also for a query of context words or of filters alone', () => {
+    expect(whys('chimio')).to.deep.equal(['psy-chimio: p1 via care « chimio »', 'apa-chimio: a3 via care « chimio »']);
+    expect(whys('fatigue chimio')[0]).to.equal('apa-chimio: a3 via care « fatigue »');
+    const free = search(index, { ...emptyCriteria(), query: 'gratuit' }, { text: text.match('gratuit') }).groups
+      .flatMap((g) => g.results.map((x) => x.why && `${x.structure.id}: ${x.why.offer.id} via ${x.why.via} « ${x.why.text} »`));
+    expect(free).to.have.members(['sophro: z1 via care « gratuit »', 'tel: t1 via care « gratuit »']);
+  });
 });
 
 describe('search: filters and counts', () => {

@@ -29,7 +29,11 @@ export function explain(
   index: SearchIndex,
   words: TextIndex,
 ): Why | undefined {
-  // The row and the part of the query with the highest score (context words only rank: skip them).
+  // The row and the part of the query with the highest score. Context words only rank beside a
+  // need (skipped then); a query made of them alone (« chimio », « HAD ») or of filters alone
+  // (« gratuit ») is answered by them.
+  const alone = ranked.every(({ concept }) => concept.role === 'context' || concept.role === 'filter');
+  const says = (c: Concept) => alone || (c.role !== 'context' && c.role !== 'filter');
   let best: { row: number; concept: Concept; score: number } | undefined;
   let bestTotal = -1;
   for (const row of rows) {
@@ -38,7 +42,7 @@ export function explain(
     for (const { concept, scores } of ranked) {
       const v = scores[row]!;
       total += v;
-      if (concept.role !== 'context' && v && (!top || v > top.score)) top = { concept, score: v };
+      if (says(concept) && v && (!top || v > top.score)) top = { concept, score: v };
     }
     if (top && total > bestTotal) {
       bestTotal = total;
@@ -48,6 +52,8 @@ export function explain(
   if (!best) return undefined;
   const offer = index.offers[best.row]!;
   const { concept } = best;
+  // A code of the offer (its phase, setting, cost…), present or, for phases and ages, implied.
+  if (concept.role === 'context' || concept.role === 'filter') return { offer, text: concept.text, via: 'care' };
   const tier = tierOf(best.score);
   if (tier === 3) {
     const code = (offer.subcares ?? []).find((c) => concept.means.some((m) => m.kind === 'subcare' && m.code === c));

@@ -121,7 +121,9 @@ export class TextSearch {
       if (any || !needs.length) pass.set(strict);
       else u.ignored.push(...words.map((c) => c.text));
     }
-    const ranked = [...needs, ...words].map((concept) => ({ concept, scores: this.scores(concept) }))
+    // Filters alone (« gratuit »): they are what was asked, and what each result's line says.
+    const ranked = [...needs, ...words, ...(needs.length || words.length || context.length ? [] : filters)]
+      .map((concept) => ({ concept, scores: this.scores(concept) }))
       .concat(context.map((concept) => ({ concept, scores: this.scores(concept, true) })));
     return { understanding: u, pass, ranked, explain: (rowList, s) => explain(ranked, rowList, s, this.index, this.words) };
   }
