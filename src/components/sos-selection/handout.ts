@@ -23,8 +23,12 @@ export const HANDOUT_CSS = `
   .handout li { display: grid; grid-template-columns: 1fr 26mm; gap: 0 6mm; break-inside: avoid; border-top: 0.5pt solid #999; padding: 5pt 0; }
   .handout h2 { font-size: 12pt; margin: 0 0 2pt; }
   .handout p { margin: 0 0 1.5pt; }
+  .handout .offer-detail { font-size: 9.5pt; }
   .handout svg { width: 26mm; height: 26mm; }
 `;
+
+/** Offers of a whole structure detailed on the page (the handout stays one page for a few items). */
+const MAX_OFFER_LINES = 6;
 
 function offerLines(offer: Offer, lang: Lang, t: SelectionStrings): string[] {
   const access = [...(offer.access ?? []).map((a) => ACCESS.labels[a]?.[lang] ?? a), offer.referral ? REFERRALS.labels[offer.referral][lang] : ''].filter(Boolean);
@@ -57,7 +61,15 @@ export function handout(doc: Document, items: readonly SelectedItem[], store: Di
     const phone = offer?.contact?.phone ?? s.contact?.phone;
     if (phone) text.append(el('p', t.phoneLine(phone)));
     if (offer) for (const line of offerLines(offer, lang, t)) text.append(el('p', line));
-    else text.append(el('p', t.offersLine([...new Set(s.offers.map((o) => offerTitle(o, lang)))].join(', '))));
+    else {
+      // A whole structure: its offers, then how to get into each and what it costs (what a patient
+      // asks before calling), a line per offer that says either.
+      text.append(el('p', t.offersLine([...new Set(s.offers.map((o) => offerTitle(o, lang)))].join(', '))));
+      for (const o of s.offers.slice(0, MAX_OFFER_LINES)) {
+        const [title, ...details] = offerLines(o, lang, t);
+        if (details.length) text.append(el('p', `${title} — ${details.join(' — ')}`, 'offer-detail'));
+      }
+    }
     const verified = el('p', t.verified(formatDate(s.verifiedAt, lang)), 'verified');
     // `today` is a Paris date; as a Date, UTC midnight, which is that day in Paris.
     if (needsCheck(freshness(s.verifiedAt, new Date(today)))) verified.append(' — ', el('strong', t.recheck));

@@ -73,6 +73,8 @@ describe('sos-selection', () => {
       expect(body.querySelector('img')).to.equal(null);
       expect(text(items[1])).to.contain('Téléphone : 05 56 00 00 01');
       expect(text(items[1])).to.contain('Soins proposés : Atelier cuisine');
+      // A whole structure: how to get into each offer and its cost, as for an offer item.
+      expect(text(items[1].querySelector('.offer-detail'))).to.match(/^Atelier cuisine — Accès : .+ — Coût : Gratuit$/);
       expect(text(items[0])).to.contain('Prise en charge psychologique');
       expect(text(items[1])).to.contain('Vérifié le 01/10/2026');
       // Each QR code decodes to its card's link.
