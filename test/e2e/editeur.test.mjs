@@ -506,7 +506,27 @@ describe('the yearly verification', () => {
     assert.match(mail.searchParams.get('subject'), /Association Rose Espoir/);
     assert.match(body, /Association Rose Espoir/);
     assert.match(body, /Périgueux/);
-    assert.match(body, /Marche nordique|Activité physique adaptée/i);
+    // Its offers: in the link when it is short enough for mail programs, else in the whole message
+    // shown below it (checked just after: the link then says it is shorter).
+    const whole = await inBench(page, () => [...document.querySelector('sos-editeur').shadowRoot.querySelectorAll('[role=tabpanel] li.group')].find((li) => li.textContent.includes('Association Rose Espoir')).querySelector('pre.message').textContent);
+    assert.match(whole, /Marche nordique/);
+    assert.match(whole, /Atelier cuisine/);
+    if (body.replace(/\r\n/g, '\n') !== whole) assert.match(body, /Offres : 2 \(détail dans l’annuaire\)/);
+    // A link that carries a shorter message than the whole one (mail programs cut long links)
+    // says so beside it, with a button that copies the whole message; never otherwise.
+    const reminders = await inBench(page, () => [...document.querySelector('sos-editeur').shadowRoot.querySelectorAll('[role=tabpanel] li.group')].map((li) => {
+      const href = li.querySelector('a[href^="mailto:"]')?.getAttribute('href');
+      return {
+        name: li.querySelector('h4').textContent.trim(),
+        whole: href ? new URL(href).searchParams.get('body').replace(/\r\n/g, '\n') === li.querySelector('pre.message').textContent : undefined,
+        hint: /trop long pour un lien de courriel/.test(li.textContent),
+        copy: [...li.querySelectorAll('button')].some((b) => b.textContent.startsWith('Copier le message complet')),
+      };
+    }));
+    for (const r of reminders.filter((x) => x.whole !== undefined)) {
+      assert.equal(r.hint, !r.whole, `${r.name}: the shortened link is said (${JSON.stringify(r)})`);
+      assert.equal(r.copy, !r.whole, `${r.name}: the copy button (${JSON.stringify(r)})`);
+    }
     // Opening it notes the reminder (the mail program itself is not opened in the test).
     await page.evaluate(() => document.addEventListener('click', (e) => { if (e.composedPath()[0]?.closest?.('a[href^="mailto:"]')) e.preventDefault(); }, { capture: true }));
     await inBench(page, () => [...document.querySelector('sos-editeur').shadowRoot.querySelectorAll('a[href^="mailto:"]')].find((a) => a.href.includes('nadia')).click());

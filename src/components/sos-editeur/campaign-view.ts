@@ -31,6 +31,16 @@ function reminded(bench: SosEditeur, r: Reminder): void {
   bench.say(bench.t.reminded(r.name, bench.day));
 }
 
+/** The whole reminder, for a mail program that would cut it as a link. The message stays readable below when the clipboard is refused. */
+async function copyMessage(bench: SosEditeur, r: Reminder): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(`${r.subject}\n\n${r.body}`);
+    bench.say(bench.t.messageCopied(r.name));
+  } catch {
+    bench.say(bench.t.messageNotCopied, true);
+  }
+}
+
 function reminderItem(bench: SosEditeur, r: Reminder) {
   const t = bench.t;
   const to = r.toSource === 'referent' ? t.toReferent(r.referent?.name, r.to ?? '') : r.toSource === 'structure' ? t.toStructure(r.to ?? '') : t.toNobody;
@@ -50,6 +60,10 @@ function reminderItem(bench: SosEditeur, r: Reminder) {
         : nothing}
       <button type="button" @click=${() => markVerified(bench, r)}>${t.markVerified}<span class="visually-hidden">${t.markVerifiedFor(r.name)}</span></button>
     </div>
+    ${r.mailto?.startsWith('mailto:') && r.mailtoShortened
+      ? html`<p class="hint">${t.reminderShortened}</p>
+        <div class="row"><button type="button" @click=${() => copyMessage(bench, r)}>${t.copyMessage}<span class="visually-hidden">${t.theMessageFor(r.name)}</span></button></div>`
+      : nothing}
     <details><summary>${t.theMessage}<span class="visually-hidden">${t.theMessageFor(r.name)}</span></summary><pre class="message" lang="fr">${r.body}</pre></details>
   </li>`;
 }

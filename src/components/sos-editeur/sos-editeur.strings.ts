@@ -205,6 +205,11 @@ export interface EditeurStrings {
   toNobody: string;
   writeReminder: string;
   writeReminderTo(name: string): string;
+  /** The reminder's link carries a shorter message (mail programs cut long links). */
+  reminderShortened: string;
+  copyMessage: string;
+  messageCopied(name: string): string;
+  messageNotCopied: string;
   markVerified: string;
   markVerifiedFor(name: string): string;
   theMessage: string;
@@ -491,6 +496,10 @@ export const strings: { fr: EditeurStrings; en?: EditeurStrings } = {
     toNobody: 'aucune adresse : renseignez le référent dans le tableur',
     writeReminder: 'Écrire la relance',
     writeReminderTo: (name) => ` à ${name}`,
+    reminderShortened: 'Message complet trop long pour un lien de courriel : « Écrire la relance » ouvre une version courte. Copiez le message complet dans le courriel, ou envoyez-le par le publipostage.',
+    copyMessage: 'Copier le message complet',
+    messageCopied: (name) => `Message complet de la relance de « ${name} » copié : collez-le dans le courriel.`,
+    messageNotCopied: 'Copie refusée par le navigateur : sélectionnez le message ci-dessous (« Le message ») et copiez-le.',
     markVerified: 'Marquer comme vérifié aujourd’hui',
     markVerifiedFor: (name) => ` : ${name}`,
     theMessage: 'Le message',
