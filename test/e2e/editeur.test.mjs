@@ -27,6 +27,8 @@ before(async () => {
   writeFileSync(CSV, windows1252(csvText()));
   // Every row wrong (an unknown care, no audience): a sheet that gives a feed without any structure.
   writeFileSync(join(dir, 'tout-faux.csv'), csvText(HEADER, ROWS.map((r) => r.map((v, i) => (HEADER[i] === 'soin' ? 'n’importe quoi' : HEADER[i] === 'publics' ? '' : v)))));
+  // Only the Maison de santé's rows right: 1 structure of 5 (as from-csv, fewer than half).
+  writeFileSync(join(dir, 'presque-tout-faux.csv'), csvText(HEADER, ROWS.map((r) => (r[0] === 'msp-lac' ? r : r.map((v, i) => (HEADER[i] === 'soin' ? 'n’importe quoi' : v))))));
   await writeMistakesXlsx(join(dir, 'annuaire-dsrc.xlsx'));
   servers = await startServers();
   browser = await launchBrowser();
@@ -395,6 +397,24 @@ describe('publishing from the workbench', () => {
     assert.match(question, /aucune structure/);
     await click(page, /^Annuler$/);
     await waitStatus(page, /annulé/);
+    await assertClean(assert, page, log);
+    await page.close();
+  });
+
+  test('a sheet that keeps fewer than half of its own structures (no published feed open) asks first, as from-csv refuses it', async () => {
+    const { page, log } = await openBench();
+    await upload(page, join(dir, 'presque-tout-faux.csv'));
+    await setPublisher(page);
+    const before = downloads();
+    await click(page, /^Télécharger le flux public/);
+    await page.waitForFunction(() => document.querySelector('sos-editeur').shadowRoot.querySelector('dialog#confirm')?.open);
+    const question = await inBench(page, () => document.querySelector('sos-editeur').shadowRoot.querySelector('dialog#confirm').textContent.replace(/\s+/g, ' '));
+    assert.match(question, /Le fichier ouvert compte 5 structures ; ce flux n’en garde que 1, moins de la moitié/);
+    await axe(page, 'lost rows dialog');
+    await click(page, /^Annuler$/);
+    await waitStatus(page, /annulé/);
+    await new Promise((r) => setTimeout(r, 500));
+    assert.deepEqual([...downloads()].filter((f) => !before.has(f)), [], 'nothing downloaded after « Annuler »');
     await assertClean(assert, page, log);
     await page.close();
   });

@@ -30,6 +30,8 @@ export interface Checked {
   fatal?: string;
   /** The référents and reminder dates, by structure id (never in the feed). */
   private: Map<string, PrivateInfo>;
+  /** Structures the file holds, valid or not: what the feed is compared with when no published feed is open. */
+  total?: number;
 }
 
 /** Stands for the publisher while checking a spreadsheet whose publisher is not set yet. */
@@ -54,7 +56,7 @@ export function checkWork(work: Work, day: string, publisher: Record<string, unk
   const now = new Date(`${day}T12:00:00Z`);
   const r = tableToFeed(work.table, { publisher, generatedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), now });
   const problems = work.paths ? r.problems.map((p) => withPath(p, work)) : r.problems;
-  return { feed: r.feed, problems, ...(r.fatal ? { fatal: fieldNames(r.fatal) } : {}), private: r.private };
+  return { feed: r.feed, problems, ...(r.fatal ? { fatal: fieldNames(r.fatal) } : {}), private: r.private, total: r.structures.total };
 }
 
 /** The core's French message, with the CLI's options named as the fields of « Publier ». */

@@ -34,17 +34,20 @@ export function publicFeedOf(bench: SosEditeur): PublicFeed | undefined {
   return publicFeed({ ...feed, publisher: publisher as Feed['publisher'] }, {
     today: new Date(`${bench.day}T12:00:00Z`),
     keep: [...keptOf(bench)],
-    ...(bench.reference ? { compareWith: bench.reference.feed.structures.length } : {}),
+    // The published feed when one is open, else the file's own structures (valid or not), as the
+    // CLI's from-csv does: a sheet that lost most of its rows to errors is not published unasked.
+    ...(bench.reference ? { compareWith: bench.reference.feed.structures.length } : bench.checked?.total ? { compareWith: bench.checked.total } : {}),
   });
 }
 
 /** Why this feed needs a confirmation before download, or undefined. */
-export function guard(t: EditeurStrings, out: PublicFeed, reference?: { name: string; feed: Feed }): string | undefined {
+export function guard(t: EditeurStrings, out: PublicFeed, reference?: { name: string; feed: Feed }, total?: number): string | undefined {
   const n = out.feed.structures.length;
   // The core refuses an empty feed outright (the CLI's exit 2); here the steward is asked, and warned.
   if (n === 0) return t.guardEmpty;
-  if (out.guard.ok || !reference) return undefined;
-  return t.guardHalved(reference.name, reference.feed.structures.length, n);
+  if (out.guard.ok) return undefined;
+  if (reference) return t.guardHalved(reference.name, reference.feed.structures.length, n);
+  return total ? t.guardLostRows(total, n) : undefined;
 }
 
 const feedFileName = (bench: SosEditeur) => `annuaire-sos-${bench.publisher.id || 'flux'}.json`;
@@ -62,7 +65,7 @@ function publish(bench: SosEditeur): void {
     if (bench.checked?.feed) bench.renderRoot.querySelector<HTMLInputElement>('#pub-id')?.focus();
     return;
   }
-  const why = guard(bench.t, out, bench.reference);
+  const why = guard(bench.t, out, bench.reference, bench.checked?.total);
   if (!why) return saveFeed(bench, out.feed);
   pending.set(bench, { text: why, feed: out.feed });
   bench.requestUpdate();

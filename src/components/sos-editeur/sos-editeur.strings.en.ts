@@ -257,6 +257,8 @@ export const en: EditeurStrings = {
   guardEmpty: 'This feed contains no organisation: published, it would empty the directory on every partner site.',
   guardHalved: (name, before, after) =>
     `The published feed (“${name}”) has ${n(before, 'organisation', 'organisations')}; this one has only ${after}, less than half. Published, it would remove ${n(before - after, 'organisation', 'organisations')} from the directory on every partner site.`,
+  guardLostRows: (total, kept) =>
+    `The file opened has ${total} organisations; this feed keeps only ${kept}, less than half: the others have errors (step “Check”) or were not checked for more than 14 months. Published, it would remove ${n(total - kept, 'organisation', 'organisations')} from the directory on every partner site.`,
   feedSaved: (file, structures) => `Public feed downloaded: “${file}”, ${n(structures, 'organisation', 'organisations')}. Put it at the published feed’s address to update the directory on every partner site.`,
   needFeed: 'The file does not give a feed yet: fix the errors (step “Check”).',
   needPublisher: 'Fill in the feed publisher’s identifier and name before publishing.',

@@ -270,6 +270,8 @@ export interface EditeurStrings {
   confirmDownload: string;
   guardEmpty: string;
   guardHalved(reference: string, before: number, after: number): string;
+  /** No published feed open: the file's own structures, most of them in error. */
+  guardLostRows(total: number, kept: number): string;
   feedSaved(file: string, structures: number): string;
   needFeed: string;
   needPublisher: string;
@@ -566,6 +568,8 @@ export const strings: { fr: EditeurStrings; en?: EditeurStrings } = {
     guardEmpty: 'Ce flux ne contient aucune structure : publié, il viderait l’annuaire sur tous les sites partenaires.',
     guardHalved: (name, before, after) =>
       `Le flux publié (« ${name} ») compte ${before} structures ; celui-ci n’en a que ${after}, moins de la moitié. Publié, il retirerait ${before - after} structures de l’annuaire sur tous les sites partenaires.`,
+    guardLostRows: (total, kept) =>
+      `Le fichier ouvert compte ${total} structures ; ce flux n’en garde que ${kept}, moins de la moitié : les autres ont des erreurs (étape « Vérifier ») ou n’ont pas été vérifiées depuis plus de 14 mois. Publié, il ferait disparaître ${n(total - kept, 'structure', 'structures')} de l’annuaire sur tous les sites partenaires.`,
     feedSaved: (file, structures) => `Flux public téléchargé : « ${file} », ${n(structures, 'structure', 'structures')}. Déposez-le à l’adresse du flux publié pour mettre à jour l’annuaire sur tous les sites partenaires.`,
     needFeed: 'Le fichier ne donne pas encore de flux : corrigez les erreurs (étape « Vérifier »).',
     needPublisher: 'Renseignez l’identifiant et le nom de l’éditeur du flux avant de publier.',
