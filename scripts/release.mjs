@@ -3,6 +3,7 @@
 //   sos-annuaire-<version>-cdn.zip        the widget (dist/cdn) in a folder sos-annuaire/, with LISEZMOI.txt
 //   sos-annuaire-<version>-wordpress.zip  the WordPress plugin (scripts/package-wordpress.mjs)
 //   sos-annuaire-<version>-editeur.zip    the publisher's workbench, when dist/editeur/ exists
+//   sos-annuaire-<version>-site.zip       the demonstration site: configurator, workbench, directory on the sample feed
 //   sos-annuaire-<version>.tgz            the npm package (`npm pack`), checked by publint and attw
 //   sos-annuaire-<version>-notes.md       the version's CHANGELOG.md entry (release notes)
 //   SHA256SUMS                            `sha256sum -c SHA256SUMS` checks the files above
@@ -94,6 +95,13 @@ const editeur = join(root, 'dist/editeur');
 if (existsSync(editeur) && readdirSync(editeur).length) {
   writeFileSync(join(out, `${prefix}-editeur.zip`), makeZip(readEntries(editeur, 'sos-annuaire-editeur'), mtime));
 }
+
+// 5b. The demonstration site: the configurator webmasters are sent to, the workbench and the
+// directory on the sample feed, as static files a DSRC hosts (no terminal between the release and
+// a configurator at the DSRC's address).
+const site = join(root, 'dist/demo');
+if (!existsSync(join(site, 'configurateur.html'))) fail('dist/demo/configurateur.html is missing: the build did not make the demonstration site');
+writeFileSync(join(out, `${prefix}-site.zip`), makeZip(readEntries(site, 'sos-annuaire-site'), mtime));
 
 // 6. The npm package (its `prepare` would only rebuild the CLI, built above), linted as published: publint (package.json against the files) and
 // attw (types resolve for ESM consumers; CommonJS `require` is not offered: ESM only).

@@ -65,10 +65,11 @@ describe('npm run release', () => {
     assert.match(readFileSync(log, 'utf8'), /tried to reach 0\.0\.0\.0:8/);
   });
 
-  test('dist/release holds the CDN zip, the WordPress zip, the npm tarball, notes and SHA256SUMS', () => {
+  test('dist/release holds the CDN zip, the WordPress zip, the site zip (configurator), the npm tarball, notes and SHA256SUMS', () => {
     const expected = [
       `sos-annuaire-${version}-cdn.zip`,
       `sos-annuaire-${version}-notes.md`,
+      `sos-annuaire-${version}-site.zip`,
       `sos-annuaire-${version}-wordpress.zip`,
       `sos-annuaire-${version}.tgz`,
       'SHA256SUMS',
@@ -144,6 +145,16 @@ describe('npm run release', () => {
     const dir = join(root, 'dist/editeur');
     if (!existsSync(dir) || !readdirSync(dir).length) return t.skip('dist/editeur is not built');
     assert.deepEqual(Object.keys(readZip(file('-editeur.zip'))).sort(), listFiles(dir, 'sos-annuaire-editeur').map((f) => f.name).sort());
+  });
+
+  test('the site zip is dist/demo in a folder sos-annuaire-site/: the configurator a webmaster is sent to, with every file its page loads', () => {
+    const names = Object.keys(readZip(file('-site.zip')));
+    assert.deepEqual(names.sort(), listFiles(join(root, 'dist/demo'), 'sos-annuaire-site').map((f) => f.name).sort());
+    for (const page of ['configurateur.html', 'index.html', 'editeur.html']) assert.ok(names.includes(`sos-annuaire-site/${page}`), page);
+    const html = readFileSync(join(root, 'dist/demo/configurateur.html'), 'utf8');
+    const scripts = [...html.matchAll(/src="\.\/([^"]+)"/g)].map((m) => `sos-annuaire-site/${m[1]}`);
+    assert.ok(scripts.length > 0, 'the configurator loads its script by a relative address (the folder can live anywhere)');
+    for (const s of scripts) assert.ok(names.includes(s), s);
   });
 
   test('the npm tarball has what the CDN address and the CLI need, and no demo, test or source', () => {
