@@ -35,6 +35,9 @@ before(async () => {
       'setup-preset': page('<script type="module" src="{{B}}/cdn/sos-annuaire.js"></script>\n<sos-annuaire src="{{B}}/feeds/demo.json" variant="liste" care="kine"><a href="{{A}}/annuaire">Annuaire des soins de support</a></sos-annuaire>'),
       // The README snippet without type="module" (an editor that drops the attribute).
       'setup-classic': page('<script src="{{B}}/cdn/sos-annuaire.js"></script>\n<sos-annuaire src="{{B}}/feeds/demo.json" variant="liste"><a href="{{A}}/annuaire">Annuaire des soins de support</a></sos-annuaire>'),
+      // Values a webmaster may guess: each unknown one said, the directory shown with the defaults.
+      'setup-values': page('<script type="module" src="{{B}}/cdn/sos-annuaire.js"></script>\n<sos-annuaire src="{{B}}/feeds/demo.json" variant="grille" theme="sombre" lang="de" basemap="offline"></sos-annuaire>'),
+      'setup-empty-src': page('<script type="module" src="{{B}}/cdn/sos-annuaire.js"></script>\n<sos-annuaire src="" variant="liste"></sos-annuaire>'),
       'setup-classic-twice': page('<script src="{{B}}/cdn/sos-annuaire.js"></script>\n<sos-annuaire src="{{B}}/feeds/demo.json" variant="liste"></sos-annuaire>\n<script src="{{B}}/cdn/sos-annuaire.js"></script>'),
     },
   });
@@ -96,6 +99,33 @@ describe('setup mistakes with the built widget', () => {
     assert.ok(text.includes('Vouliez-vous dire subcare="kinesitherapie"'), text);
     assert.ok(log.warnings.some((w) => w.startsWith('[sos-annuaire] <sos-annuaire> : care="kine" : code inconnu')), log.warnings.join('\n'));
     assert.deepEqual(log.console, []);
+    assert.deepEqual(log.pageErrors, []);
+    await p.close();
+  });
+
+  test('an unknown variant, theme and lang: the directory shows with the defaults, in French; one notice line and one console warning each, with the possible values', async () => {
+    const { page: p, log } = await openPage(browser, `${servers.A}/setup-values`);
+    assert.ok(firstNumber(await waitCount(p)) > 100, "the demo feed is listed");
+    await waitNotice(p, 'lang="de" : langue inconnue');
+    const lines = await p.evaluate(() => [...document.querySelector('sos-annuaire').shadowRoot.querySelectorAll('.setup-notice li')].map((li) => li.textContent.trim()));
+    assert.deepEqual(lines, [
+      'variant="grille" : valeur inconnue, valeurs possibles : complet, liste, carte.',
+      "theme=\"sombre\" : valeur inconnue, valeur possible : dsfr (sans theme, l'apparence par défaut, utilisée en attendant).",
+      'lang="de" : langue inconnue, langues possibles : fr, en (l\'annuaire est affiché en français).',
+    ]);
+    assert.deepEqual(log.warnings.filter((w) => w.startsWith('[sos-annuaire]')), lines.map((line) => `[sos-annuaire] <sos-annuaire> : ${line}`));
+    assert.deepEqual(log.console, []);
+    assert.deepEqual(log.pageErrors, []);
+    await p.close();
+  });
+
+  test('src="" (an empty field in a CMS): the same notice and console line as no src', async () => {
+    const { page: p, log } = await openPage(browser, `${servers.A}/setup-empty-src`);
+    const text = await waitNotice(p, "l'adresse du flux manque");
+    assert.ok(text.includes("ajoutez à <sos-annuaire> l'attribut src"), text);
+    assert.deepEqual(log.console.map((m) => m.replace(/ @ .*$/, '')), [
+      "[sos-annuaire] <sos-annuaire> : l'adresse du flux manque : ajoutez à <sos-annuaire> l'attribut src avec l'adresse du fichier publié par votre DSRC (src=\"https://…/annuaire-sos.json\").",
+    ]);
     assert.deepEqual(log.pageErrors, []);
     await p.close();
   });
