@@ -1,6 +1,7 @@
 /**
  * Finds setup mistakes in a `<sos-annuaire>`'s attributes: no or empty `src`; an unknown `variant`,
- * `theme` or `lang`; an unknown code in a preset, or an unknown filter in `lock`. A small chunk
+ * `theme` or `lang`; an unknown code in a preset, or an unknown filter in `lock`; and the widget's
+ * script tag without `type="module"` (it works; the loader says so in the console itself). A small chunk
  * loaded when the page is idle after the element's first render; it follows the element (its
  * attributes, and its store for what scripts set as properties) and loads the messages
  * (setup-notice.ts) only when there is a mistake to tell, or one to take back once fixed.
@@ -8,6 +9,7 @@
 import { FILTERS, FILTER_NAMES, type FilterName } from '../search/filters.js';
 import { CARE_CODES, SUBCARE_CODES } from '../feed/taxonomy.js';
 import { STORE_CHANGE, type DirectoryStore } from '../state/directory-store.js';
+import { loadedAsClassicScript } from '../util/classic-flag.js';
 
 /** What the check reads on `<sos-annuaire>` (its properties, its store, its shadow root). */
 export type SetupHost = HTMLElement & {
@@ -23,7 +25,8 @@ export type SetupProblem =
   | { kind: 'no-src' }
   | { kind: 'variant' | 'theme' | 'lang'; value: string }
   | { kind: 'codes'; filter: FilterName; value: string; unknown: string[] }
-  | { kind: 'lock'; value: string; unknown: string[] };
+  | { kind: 'lock'; value: string; unknown: string[] }
+  | { kind: 'classic' };
 
 export const VARIANTS = ['complet', 'liste', 'carte'] as const;
 
@@ -68,6 +71,7 @@ export function setupProblems(host: SetupHost): SetupProblem[] {
   const lock = host.lock;
   const unknown = splitList(lock).filter((f) => !(FILTER_NAMES as readonly string[]).includes(f) && f !== 'true' && f !== 'lock');
   if (lock && unknown.length) problems.push({ kind: 'lock', value: lock, unknown });
+  if (loadedAsClassicScript()) problems.push({ kind: 'classic' });
   return problems;
 }
 

@@ -23,6 +23,7 @@ export interface SetupStrings {
   lock(value: string, unknown: readonly string[], possible: readonly string[]): string;
   cors(url: string): string;
   mixed(url: string): string;
+  classic: string;
 }
 
 export const setupStrings: { fr: SetupStrings; en: SetupStrings } = {
@@ -41,6 +42,7 @@ export const setupStrings: { fr: SetupStrings; en: SetupStrings } = {
     cors: (url) =>
       `le serveur du flux \`${url}\` n'autorise pas cette page à le lire : ajoutez l'en-tête \`Access-Control-Allow-Origin: *\` à ses réponses (le flux est public). Voir le README, section ${README_CORS}.`,
     mixed: (url) => `l'adresse du flux \`${url}\` commence par \`http://\` sur une page en \`https://\` : le navigateur la bloque. Utilisez son adresse en \`https://\`.`,
+    classic: "la balise `<script>` de l'annuaire n'a pas `type=\"module\"` : l'annuaire fonctionne, mais ajoutez-le (`<script type=\"module\" src=\"…/sos-annuaire.js\">`) pour que la page s'affiche sans attendre le script.",
   },
   en: {
     title: "Directory setup, for the site's webmaster to fix:",
@@ -57,5 +59,6 @@ export const setupStrings: { fr: SetupStrings; en: SetupStrings } = {
     cors: (url) =>
       `the feed server \`${url}\` does not allow this page to read it: add the header \`Access-Control-Allow-Origin: *\` to its responses (the feed is public). See the README, section ${README_CORS}.`,
     mixed: (url) => `the feed address \`${url}\` starts with \`http://\` on an \`https://\` page: the browser blocks it. Use its \`https://\` address.`,
+    classic: 'the directory\'s `<script>` tag has no `type="module"`: the directory works, but add it (`<script type="module" src="…/sos-annuaire.js">`) so that the page shows without waiting for the script.',
   },
 };

@@ -7,7 +7,7 @@
  * mixed content: found here), the widget's script loaded twice, `for="id"` naming no element.
  *
  * A classic `<script src="…/sos-annuaire.js">` (without `type="module"`) works: the loader tells it
- * itself (src/cdn-loader/classic-advice.ts).
+ * in the console itself (src/cdn-loader/classic-advice.ts), the notice in the page.
  */
 import { FILTER_NAMES, type FilterName } from '../search/filters.js';
 import { fold } from '../util/fold.js';
@@ -92,6 +92,9 @@ function tell(host: HTMLElement, problem: SetupProblem): Told {
       return told((s) => s.lang(problem.value));
     case 'lock':
       return told((s) => s.lock(problem.value, problem.unknown, FILTER_NAMES));
+    case 'classic':
+      // The console has the loader's own advice (src/cdn-loader/classic-advice.ts), once per page.
+      return { notice: (s) => s.classic, console: '', level: 'warn' };
     case 'codes': {
       const { filter, value, unknown } = problem;
       const hints = unknown.length === 1 ? hintsFor(filter, unknown[0]!) : [];
@@ -245,7 +248,7 @@ function fill(parent: HTMLElement, text: string): void {
 function show(host: HTMLElement, state: HostState): void {
   const told = [...state.attributes, ...state.network];
   for (const t of told) {
-    if (state.logged.has(t.console)) continue;
+    if (!t.console || state.logged.has(t.console)) continue;
     state.logged.add(t.console);
     console[t.level](t.console);
   }

@@ -11,6 +11,7 @@
  * initial JavaScript.
  */
 import { isLoaderAddress, pinnedAddress, scriptUrlFromStack } from './main-url.js';
+import { CLASSIC_FLAG } from '../util/classic-flag.js';
 
 declare const __SOS_VERSION__: string;
 declare const __SOS_MAIN__: string;
@@ -44,4 +45,8 @@ for (const path of __SOS_PRELOAD__) {
   link.href = at(path);
   document.head.append(link);
 }
-if (script) void import(at(__SOS_ADVICE__));
+if (script) {
+  // For the setup notice of the page's directories (src/base/setup-check.ts): told in the page too.
+  (window as unknown as Record<string, unknown>)[CLASSIC_FLAG] = true;
+  void import(at(__SOS_ADVICE__));
+}
