@@ -200,6 +200,8 @@ export class SosStructureCard extends StoreElement<CardStrings> {
     }
     if (s) return this.renderCard(s, t);
     const store = this.data.store;
+    // Used alone with no source (no src, for or enclosing annuaire): said, as the list does.
+    if (this.data.orphan) return html`<p class="status" role="status">${t.noSource}</p>`;
     if (!store || !this.structureId) return nothing;
     if (store.status === 'loading' || store.status === 'idle') return html`<p class="status" role="status">${t.loading}</p>`;
     if (store.status === 'error') return html`<p class="status" role="alert">${t.loadError}</p>`;
