@@ -391,7 +391,7 @@ export class DirectoryStore extends EventTarget {
         }
       : undefined;
     const rankFrom: GeoPoint | undefined = !near && this.placeInQuery ? { lat: this.placeInQuery.commune.lat, lon: this.placeInQuery.commune.lon } : undefined;
-    if (near?.region && !this.regions) this.after(loadRegionsModule().then((m) => (this.regions = m)));
+    if ((near?.region || this.placeInQuery) && !this.regions) this.after(loadRegionsModule().then((m) => (this.regions = m)));
     // Distances are asked for: structures without coordinates get their commune's centre.
     if ((near || rankFrom) && !this.approximated && this.structures.some((s) => !s.location)) this.after(this.approximate());
     // « Ouvert aujourd'hui » on feeds without hours (a preset kept after the DSRC dropped them) is
@@ -459,11 +459,15 @@ export class DirectoryStore extends EventTarget {
    * (a small chunk, fetched when a place is chosen) are not here yet.
    */
   get outsideRegion(): { place: string; placeRegion?: string; covered: string[] } | undefined {
-    const near = this.criteria.near;
     const covered = this.coverageRegions;
-    if (!near?.region || !covered.length || covered.includes(near.region) || !this.regions) return undefined;
-    const { regionName } = this.regions;
-    return { place: near.label, placeRegion: regionName(near.region), covered: covered.map((c) => regionName(c) ?? c) };
+    if (!covered.length || !this.regions) return undefined;
+    const { regionName, regionOfDepartement } = this.regions;
+    // The place chosen in « Près de », else one typed in the search box (the results are ranked from it).
+    const near = this.criteria.near;
+    const typed = this.placeInQuery;
+    const place = near ? { label: near.label, region: near.region } : typed ? { label: typed.label, region: regionOfDepartement(typed.commune.department) } : undefined;
+    if (!place?.region || covered.includes(place.region)) return undefined;
+    return { place: place.label, placeRegion: regionName(place.region), covered: covered.map((c) => regionName(c) ?? c) };
   }
 
   private searchAndNotify(): void {

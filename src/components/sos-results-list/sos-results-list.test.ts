@@ -152,6 +152,19 @@ describe('sos-results-list', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a place typed in the search box outside the region (results ranked from it) is said too, as one chosen in « Près de »', async () => {
+    const store = storeWith(doc);
+    const el = await fixture<SosResultsList>(html`<sos-results-list .store=${store}></sos-results-list>`);
+    store.setQuery('29200');
+    // The text search, the commune index and the region names are chunks loaded on demand.
+    await waitUntil(() => $(el, '.notice.warning')?.textContent?.includes('Brest'), 'the notice for Brest', { timeout: 15000 });
+    expect($(el, '.notice.warning')!.textContent).to.equal(
+      'Cet annuaire couvre la région Nouvelle-Aquitaine ; Brest (29200) est en Bretagne. Pour ce lieu, consultez aussi l’annuaire de sa région.');
+    await expect(el).to.be.accessible();
+    store.setQuery('33000');
+    await waitUntil(() => !$(el, '.notice.warning'), 'no notice for a place of the region', { timeout: 15000 });
+  });
+
   it('re-renders in the language set at run time, on the store or on the element', async () => {
     const store = storeWith(doc);
     const el = await fixture<SosResultsList>(html`<sos-results-list .store=${store}></sos-results-list>`);
