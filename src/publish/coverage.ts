@@ -125,8 +125,11 @@ export function coverage(structures: readonly FeedStructure[], options: Coverage
   const home = new Map<string, { departments: Set<string>; communes: Set<string>; circles: { at: GeoPoint; km: number }[] }>(
     CATEGORIES.map((c) => [c.code, { departments: new Set(), communes: new Set(), circles: [] }]),
   );
+  // A structure without coordinates counts at its commune's centre (as the widget places it).
+  const centres = new Map(options.communes.map((c) => [c.insee, c]));
   for (const s of structures) {
     const dep = departmentOf(s);
+    const at: GeoPoint | undefined = s.location ?? (s.address?.insee ? centres.get(s.address.insee) : undefined);
     const counted = new Set<string>();
     for (const o of s.offers ?? []) {
       const cell = cells.get(`${dep}|${o.care}`);
@@ -138,7 +141,7 @@ export function coverage(structures: readonly FeedStructure[], options: Coverage
         }
         if (o.settings?.length && o.settings.every((x) => x === 'distance')) cell.remoteOffers++;
       }
-      if (s.location && o.settings?.some((x) => ON_SITE.has(x))) places.get(o.care)?.add(s.location);
+      if (at && o.settings?.some((x) => ON_SITE.has(x))) places.get(o.care)?.add(at);
       if (o.settings?.includes('domicile')) {
         const h = home.get(o.care);
         if (!h) continue;
@@ -146,7 +149,7 @@ export function coverage(structures: readonly FeedStructure[], options: Coverage
         if (!area || (!area.departments?.length && !area.communes?.length && area.radiusKm === undefined)) h.departments.add(dep);
         for (const d of area?.departments ?? []) h.departments.add(d);
         for (const c of area?.communes ?? []) h.communes.add(c);
-        if (area?.radiusKm !== undefined && s.location) h.circles.push({ at: s.location, km: area.radiusKm });
+        if (area?.radiusKm !== undefined && at) h.circles.push({ at, km: area.radiusKm });
       }
     }
   }

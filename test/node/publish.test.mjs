@@ -454,6 +454,9 @@ test('coverage: département × category, and the communes farther than 20 km fr
   const t = m.coverageTable(c);
   assert.deepEqual(t.header, ['departement', 'nom_departement', 'soin', 'libelle_soin', 'structures', 'offres', 'offres_a_distance_seulement', 'communes', 'communes_a_plus_de_20_km']);
   assert.deepEqual(t.rows.find((r) => r.cells[0] === '33' && r.cells[2] === 'psychologie').cells, ['33', 'Gironde', 'psychologie', 'Prise en charge psychologique', '1', '1', '0', '3', '1']);
+  // A structure without coordinates but with its commune's INSEE code counts at that commune's centre.
+  const placed = m.coverage([S('pau', '2026-01-01', { address: { postalCode: '64000', city: 'Pau', insee: '64445' }, offers: [{ id: 'p1', care: 'douleur', audiences: ['patient'], settings: ['ville'] }] })], { communes, departments: ['64'] });
+  assert.deepEqual(placed.whiteZones.find((z) => z.care === 'douleur').communes, []);
   // The region from the publisher's code.
   assert.deepEqual(m.coverage([], { communes, region: '75' }).departments, ['16', '17', '19', '23', '24', '33', '40', '47', '64', '79', '86', '87']);
 });
