@@ -144,6 +144,7 @@ export class UrlSync {
   private cardStep = false;
   /** The integrator's presets: not written (they are the page's, not the visitor's). */
   private presets: Partial<Filters> | undefined;
+  private stopped = false;
   /** When the query last changed: a search left alone for a while is a step of its own. */
   private typedAt = 0;
   /** « Ma sélection » was opened as a step: closing it goes Back. */
@@ -210,6 +211,7 @@ export class UrlSync {
   }
 
   stop(): void {
+    this.stopped = true;
     if (this.store.shareLink) this.store.shareLink = undefined;
     this.store.removeEventListener(STORE_CHANGE, this.onChange);
     this.win.removeEventListener('popstate', this.onPop);
@@ -277,6 +279,7 @@ export class UrlSync {
     const view = readUrl(this.win.location.search, this.prefix);
     const { shortlist: _older, ...rest } = view;
     void this.apply({ ...rest, ...(this.store.shortlist.length ? { shortlist: [...this.store.shortlist] } : {}) }).then(() => {
+      if (this.stopped) return; // the directory left the page meanwhile: the address is no longer its own
       const now = writeUrl(this.win.location.search, this.prefix, { ...view, shortlist: [...this.store.shortlist] }, this.presets);
       if (now !== this.win.location.search) this.win.history.replaceState(this.win.history.state, '', `${this.win.location.pathname}${now}${this.win.location.hash}`);
     });
