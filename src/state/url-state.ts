@@ -313,7 +313,8 @@ export class UrlSync {
         return;
       }
       if (store.shortlistOpen) {
-        clearTimeout(this.timer);
+        clearTimeout(this.timer); // criteria still resting are written with it
+        this.pending = undefined;
         this.write('panel');
         return;
       }
