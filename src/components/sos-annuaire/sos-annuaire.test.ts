@@ -26,6 +26,15 @@ async function loadedAnnuaire(template: (url: string) => ReturnType<typeof html>
   return el;
 }
 
+
+// Each test opens on an address without sos- parameters: an earlier test's (a search, a card, Back)
+// would be a link to apply, and the directory would open on that view instead of the test's.
+beforeEach(() => {
+  const params = new URLSearchParams(location.search);
+  for (const key of [...params.keys()]) if (key.includes('sos-')) params.delete(key); // the runner's own stay
+  history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}`);
+});
+
 describe('sos-annuaire', () => {
   it('loads its feed, announces it with sos-loaded, and shares one store with its parts', async () => {
     const url = await serve(doc);
@@ -202,13 +211,6 @@ describe('sos-annuaire: keyboard only', () => {
 
 describe('sos-annuaire: the address', () => {
   const until = (f: () => boolean) => waitUntil(f, 'the address', { timeout: 10000 }); // the URL state is a chunk loaded when the page is idle: slow on a loaded machine
-  // Each test opens on an address without parameters: an earlier test's sos- parameters would be a
-  // link to apply (the directory would open on that view, not on the test's).
-  beforeEach(() => {
-    const params = new URLSearchParams(location.search);
-    for (const key of [...params.keys()]) if (key.includes('sos-')) params.delete(key); // the runner's own stay
-    history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}`);
-  });
 
   it('keeps the view in sos- parameters, and a card open is a step Back closes', async () => {
     const el = await loadedAnnuaire((url) => html`<sos-annuaire src=${url} variant="liste"></sos-annuaire>`);
