@@ -90,6 +90,9 @@ export const FILTER_NAMES: readonly FilterName[] = FILTERS.map((f) => f.name);
 /** The enumeration filters, each a bit mask column of the index. */
 export const MASK_FILTERS: readonly (MaskFilter & { name: MaskedFilter })[] = FILTERS.filter((f): f is Extract<(typeof FILTERS)[number], { kind: 'mask' }> => f.kind === 'mask');
 
+/** Filters where an offer that lists nothing means "all" (FEED-SPEC: absent ages/phases = all). */
+export const ABSENT_MEANS_ALL: ReadonlySet<string> = new Set<string>(MASK_FILTERS.filter((f) => f.absentMeansAll).map((f) => f.name));
+
 export function filterDef(name: FilterName): FilterDef {
   return FILTERS.find((f) => f.name === name)!;
 }

@@ -19,7 +19,7 @@ import { fold } from '../util/fold.js';
 import { monthsBefore, parisDate, REMOVE_MONTHS } from '../feed/months-old.js';
 import { FILTER_NAMES, RADII_KM, type Criteria, type FilterName, type Near } from './criteria.js';
 import { MASKED, maskOf, type MaskedFilter, type SearchIndex } from './search-index.js';
-import { MASK_FILTERS } from './filters.js';
+import { ABSENT_MEANS_ALL } from './filters.js';
 // Types only: the text chunk is loaded on demand and handed in as `options.text`.
 import type { TextMatch, Understanding } from './text/index.js';
 import type { Why } from './text/explain.js';
@@ -99,8 +99,6 @@ const BIT = Object.fromEntries(FILTER_NAMES.map((f, i) => [f, 1 << i])) as Recor
 const FILTER_BITS = FILTER_NAMES.reduce((bits, f) => bits | BIT[f], 0);
 const REMOTE = maskOf('setting', ['distance']);
 const HOME = maskOf('setting', ['domicile']);
-/** Filters where an offer that lists nothing means "all" (FEED-SPEC: absent ages/phases = all). */
-const ABSENT_MEANS_ALL: ReadonlySet<MaskedFilter> = new Set(MASK_FILTERS.filter((f) => f.absentMeansAll).map((f) => f.name));
 
 /** Structure indices in name order, computed once per index. */
 const nameOrders = new WeakMap<SearchIndex, Uint32Array>();

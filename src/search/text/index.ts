@@ -6,7 +6,7 @@
 import type Fuse from 'fuse.js';
 import type { CommuneLookup } from './places.js';
 import { departementsOfRegion } from '../../geo/regions.js';
-import { MASK_FILTERS } from '../filters.js';
+import { ABSENT_MEANS_ALL } from '../filters.js';
 import type { SearchIndex } from '../search-index.js';
 import { lexiconIndex, type LexiconIndex } from './lexicon-index.js';
 import { buildInSlices, buildTextIndex, finish, type TextIndex } from './text-index.js';
@@ -32,8 +32,6 @@ export interface MatchOptions {
   communes?: CommuneLookup;
 }
 
-/** Filters where an offer that lists nothing means "all" (FEED-SPEC: absent ages/phases = all). */
-const ABSENT_MEANS_ALL = new Set<string>(MASK_FILTERS.filter((f) => f.absentMeansAll).map((f) => f.name));
 const CACHE_MAX = 200;
 
 let FuseClass: typeof Fuse | undefined;

@@ -10,15 +10,13 @@
  * A structure's relevance is the sum, over the parts of the query, of its best offer's score.
  */
 import type { SearchIndex } from '../search-index.js';
-import { MASK_FILTERS } from '../filters.js';
+import { ABSENT_MEANS_ALL } from '../filters.js';
 import { subcare } from '../../feed/taxonomy.js';
 import type { Concept } from './understand.js';
 import type { TextIndex } from './text-index.js';
 
 export const TIER = { finer: 3, category: 2, text: 1 } as const;
 const score = (tier: number, weight: number) => tier * 4 + weight;
-/** Mask kinds where an offer listing nothing means every value (FEED-SPEC: ages, phases). */
-const ABSENT_MEANS_ALL: ReadonlySet<string> = new Set(MASK_FILTERS.filter((f) => f.absentMeansAll).map((f) => f.name));
 
 /** The label hit of a need: as relevant as a finer care. */
 export const LABEL_SCORE = score(TIER.finer, 3);
