@@ -6,25 +6,17 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { DirectoryStore } from '../../state/directory-store.js';
 import type { SosResultsList } from './sos-results-list.js';
 import './sos-results-list.js';
+import { captureConsole } from '../../../test/helpers/console.js';
 
 describe('sos-results-list without a data source', () => {
-  let errors: string[];
-  let original: typeof console.error;
-  beforeEach(() => {
-    errors = [];
-    original = console.error;
-    console.error = (...args: unknown[]) => void errors.push(args.join(' '));
-  });
-  afterEach(() => {
-    console.error = original;
-  });
+  const errors = captureConsole('error');
 
   it('says the directory is not set up, and the console names the attributes to add', async () => {
     const el = await fixture<SosResultsList>(html`<sos-results-list></sos-results-list>`);
     await waitUntil(() => el.shadowRoot!.querySelector('.notice')?.textContent === "L'annuaire n'est pas encore configuré sur cette page.", 'the notice');
-    await waitUntil(() => errors.length > 0, 'the console message');
-    expect(errors).to.have.length(1);
-    expect(errors[0]).to.match(/^\[sos-annuaire\] <sos-results-list> : aucune source de données\. Donnez-lui l'attribut src .* ou for="id" d'un <sos-annuaire>/);
+    await waitUntil(() => errors.messages.length > 0, 'the console message');
+    expect(errors.messages).to.have.length(1);
+    expect(errors.messages[0]).to.match(/^\[sos-annuaire\] <sos-results-list> : aucune source de données\. Donnez-lui l'attribut src .* ou for="id" d'un <sos-annuaire>/);
     expect(el.shadowRoot!.querySelector('[aria-busy]')).to.equal(null);
     await expect(el).to.be.accessible();
   });
@@ -33,8 +25,8 @@ describe('sos-results-list without a data source', () => {
     const quiet = await fixture<SosResultsList>(html`<sos-results-list .store=${new DirectoryStore()}></sos-results-list>`);
     const late = await fixture<SosResultsList>(html`<sos-results-list lang="en"></sos-results-list>`);
     await waitUntil(() => late.shadowRoot!.querySelector('.notice')?.textContent === 'The directory is not set up on this page yet.', 'the English notice');
-    await waitUntil(() => errors.length > 0, 'the console message (its chunk is loaded then)');
-    expect(errors).to.have.length(1); // the late one only
+    await waitUntil(() => errors.messages.length > 0, 'the console message (its chunk is loaded then)');
+    expect(errors.messages).to.have.length(1); // the late one only
     expect(quiet.shadowRoot!.querySelector('.notice')!.textContent).to.equal("Chargement de l'annuaire…");
     late.store = new DirectoryStore();
     await late.updateComplete;
