@@ -13,7 +13,10 @@ if (!process.argv.includes('--check') && readFileSync('custom-elements.json', 'u
 const cell = (s) => String(s ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim();
 
 const order = ['sos-annuaire', 'sos-search-form', 'sos-results-list', 'sos-structure-card', 'sos-map'];
-const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement && d.tagName)
+// From the sorted modules: `npm run docs` reads the analyzer's fresh (unsorted) output, the check
+// the committed (sorted) file, and both must write the same README. Elements not in `order` keep
+// the modules' (path) order, before those that are.
+const elements = sorted.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement && d.tagName)
   .sort((a, b) => order.indexOf(a.tagName) - order.indexOf(b.tagName));
 
 let out = `${START}\n`;
