@@ -27,7 +27,8 @@ export type SosMapReadyDetail = SosEventMap['sos-map-ready'];
 /**
  * La carte des résultats : une seule couche WebGL, avec regroupement, pour toutes les structures
  * localisées, la structure sélectionnée en marqueur focalisable, la recherche de proximité en
- * cercle. MapLibre n'est chargé que lorsque la carte est dans la page et visible (et sans `hidden`).
+ * cercle. MapLibre n'est chargé (et le fond de carte demandé) que lorsque la carte est dans la page,
+ * visible (sans `hidden`) et que son annuaire a une source de données.
  *
  * La carte accompagne la liste des résultats, qui reste le moyen accessible de les parcourir :
  * une sélection d'un côté est mise en évidence de l'autre.
@@ -76,6 +77,8 @@ export class SosMap extends StoreElement<(typeof strings)['fr']> {
   private view: MapView | undefined;
   private starting = false;
   private intersection: IntersectionObserver | undefined;
+  /** Within 200 px of the viewport, as the observer last said. */
+  private inView = false;
   /** The mapped results: one feature per place, and which structures are at each. */
   private results: MapResults = emptyMapResults();
   private resultsDirty = true;
@@ -103,6 +106,7 @@ export class SosMap extends StoreElement<(typeof strings)['fr']> {
     super.disconnectedCallback();
     this.intersection?.disconnect();
     this.intersection = undefined;
+    this.inView = false;
     if (this.view) {
       this.view.destroy();
       this.view = undefined;
@@ -113,19 +117,27 @@ export class SosMap extends StoreElement<(typeof strings)['fr']> {
   }
 
   /**
-   * Starts MapLibre once the element is within 200 px of the viewport and displayed. A `hidden`
-   * map (the narrow "Liste" view) never intersects; removing `hidden` makes the observer fire.
+   * Starts MapLibre once the element is within 200 px of the viewport and displayed, and its
+   * directory has a source. A `hidden` map (the narrow "Liste" view) never intersects; removing
+   * `hidden` makes the observer fire. A directory without a feed (no `src` yet: a setup mistake,
+   * or a page that sets it later) asks nothing of MapLibre nor of the basemap's server.
    */
   private observeVisibility(): void {
     if (this.view || this.starting) return;
     this.intersection?.disconnect();
     this.intersection = new IntersectionObserver(
       (entries) => {
-        if (entries.some((e) => e.isIntersecting) && !this.hidden) void this.startView();
+        this.inView = entries.some((e) => e.isIntersecting);
+        this.startWhenWanted();
       },
       { rootMargin: '200px' },
     );
     this.intersection.observe(this);
+  }
+
+  private startWhenWanted(): void {
+    const status = this.data.store?.status;
+    if (this.inView && !this.hidden && status !== undefined && status !== 'idle') void this.startView();
   }
 
   private async startView(): Promise<void> {
@@ -196,6 +208,7 @@ export class SosMap extends StoreElement<(typeof strings)['fr']> {
   }
 
   protected override updated(): void {
+    if (!this.view && !this.starting) this.startWhenWanted();
     this.pushToView();
   }
 
