@@ -33,10 +33,15 @@ const emulateTimezone = {
   },
 };
 
+// WTR_PLAIN=1: the plainest setup, for a second run of files that ran no test in the first
+// (scripts/test.mjs): pages on 127.0.0.1 rather than a name to resolve, one page at a time in
+// an ordinary tab (alone, hence in front: requestAnimationFrame and observers run).
+const plain = process.env.WTR_PLAIN === '1';
+
 export default {
   files: ['src/**/*.test.ts', 'test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['production'] },
-  concurrency: 2,
+  ...(plain ? { hostname: '127.0.0.1', concurrency: 1 } : { concurrency: 2 }),
   middleware: [feedTestRoutes({ foreignOrigin: foreign.origin })],
   plugins: [
     viteQueryImports,
@@ -55,7 +60,7 @@ export default {
       },
       // Each test page in its own window: a background tab runs neither requestAnimationFrame
       // nor IntersectionObserver, so MapLibre and lazy loading would stall there.
-      createPage: ({ context }) => context.newPage({ type: 'window' }),
+      ...(plain ? {} : { createPage: ({ context }) => context.newPage({ type: 'window' }) }),
     }),
   ],
   testRunnerHtml: (testFramework) => `<!doctype html><html lang="fr"><head><meta charset="utf-8"></head>
