@@ -43,8 +43,9 @@ if (nodeTests.length) {
 
 // 3. Browser tests.
 // A file that ran no test at all (it did not load, or the browser went away under it) is run
-// once more in a fresh browser, in the plainest setup (WTR_PLAIN, wtr.config.mjs), and the output says so: on a shared CI machine a browser can
-// fail for reasons of its own, while a file that cannot load fails twice and is counted.
+// once more in a fresh browser, in the plainest setup (WTR_PLAIN, see wtr.config.mjs), and the
+// digest says so: on a shared CI machine a browser can fail for reasons of its own, while a file
+// that cannot load fails twice and is counted.
 const wtrRun = (label, extraArgs = [], env = {}) => {
   const countsFile = join(mkdtempSync(join(tmpdir(), 'wtr-')), 'counts.json');
   const r = run(label, 'npx', ['wtr', '--config', 'wtr.config.mjs', '--static-logging', ...extraArgs], { ...env, WTR_COUNTS_FILE: countsFile });
