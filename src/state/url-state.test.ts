@@ -69,6 +69,13 @@ describe('url-state: the address follows the store, Back steps back', () => {
   const here = () => new URL(location.href).searchParams;
   const popped = () => new Promise((r) => addEventListener('popstate', r, { once: true }));
   const rest = () => new Promise((r) => setTimeout(r, 350)); // the writes wait 250 ms for the criteria to rest
+  /** The browser's Back, and the store settled on the entry it lands on. */
+  async function goBack(store: DirectoryStore) {
+    const back = popped();
+    history.back();
+    await back;
+    await settle(store);
+  }
 
   async function started(search: string, presets?: Parameters<DirectoryStore['setPresets']>[0], lock?: Parameters<DirectoryStore['setPresets']>[1]) {
     history.replaceState(null, '', `${location.pathname}${location.search}${location.search ? '&' : '?'}${search}`);
@@ -94,10 +101,7 @@ describe('url-state: the address follows the store, Back steps back', () => {
     await settle(store);
     expect(here().get('sos-fiche')).to.equal('test-dsrc:b');
     expect(history.state?.sos?.kind).to.equal('card');
-    const back = popped();
-    history.back();
-    await back;
-    await settle(store);
+    await goBack(store);
     expect(store.openKey).to.equal(undefined);
     expect(here().has('sos-fiche')).to.equal(false);
   });
@@ -123,16 +127,10 @@ describe('url-state: the address follows the store, Back steps back', () => {
     await rest();
     expect(here().get('sos-care'), location.search).to.equal('psychologie');
     expect(history.state?.sos?.kind).to.equal('step');
-    let back = popped();
-    history.back();
-    await back;
-    await settle(store);
+    await goBack(store);
     expect(store.criteria.filters.care).to.deep.equal([]);
     expect(store.criteria.query).to.equal('psy');
-    back = popped();
-    history.back();
-    await back;
-    await settle(store);
+    await goBack(store);
     expect(store.criteria.query).to.equal('');
   });
 
@@ -150,17 +148,11 @@ describe('url-state: the address follows the store, Back steps back', () => {
     expect(here().get('sos-q')).to.equal('psy');
     expect(here().get('sos-fiche')).to.equal('test-dsrc:b');
     expect(history.state?.sos?.kind, 'the card is a step of its own').to.equal('card');
-    let back = popped();
-    history.back();
-    await back;
-    await settle(store);
+    await goBack(store);
     expect(store.openKey, 'Back closes the card').to.equal(undefined);
     expect(store.criteria.query).to.equal('psy');
     expect(store.criteria.filters.care).to.deep.equal(['psychologie']);
-    back = popped();
-    history.back();
-    await back;
-    await settle(store);
+    await goBack(store);
     expect(store.criteria.query, 'Back again: the page as it opened, still this page').to.equal('');
     expect(store.criteria.filters.care).to.deep.equal([]);
   });
@@ -187,15 +179,9 @@ describe('url-state: the address follows the store, Back steps back', () => {
     }
     await rest();
     expect(here().get('sos-q')).to.equal('sophrologie');
-    let back = popped();
-    history.back();
-    await back;
-    await settle(store);
+    await goBack(store);
     expect(store.criteria.query, 'Back: the search before').to.equal('nutrition');
-    back = popped();
-    history.back();
-    await back;
-    await settle(store);
+    await goBack(store);
     expect(store.criteria.query).to.equal('');
   });
 
@@ -207,16 +193,10 @@ describe('url-state: the address follows the store, Back steps back', () => {
     await settle(store);
     store.addToShortlist('test-dsrc:b', 'b1'); // added from the card
     await settle(store);
-    let back = popped();
-    history.back(); // closes the card
-    await back;
-    await settle(store);
+    await goBack(store); // closes the card
     expect(store.openKey).to.equal(undefined);
     expect(store.shortlist).to.deep.equal([{ key: 'test-dsrc:b', offer: 'b1' }]);
-    back = popped();
-    history.back(); // before the search
-    await back;
-    await settle(store);
+    await goBack(store); // before the search
     expect(store.criteria.query).to.equal('');
     expect(store.shortlist, 'still there before the search').to.deep.equal([{ key: 'test-dsrc:b', offer: 'b1' }]);
     expect(here().get('sos-selection'), 'the address carries it, so a reload keeps it').to.equal('test-dsrc:b/b1');
@@ -230,15 +210,12 @@ describe('url-state: the address follows the store, Back steps back', () => {
     await settle(store);
     expect(here().get('sos-voir')).to.equal('selection');
     expect(history.state?.sos?.kind).to.equal('panel');
-    let back = popped();
-    history.back();
-    await back;
-    await settle(store);
+    await goBack(store);
     expect(store.shortlistOpen, 'Back closes it').to.equal(false);
     expect(store.shortlist).to.deep.equal([{ key: 'test-dsrc:a' }]);
     store.showShortlist(true);
     await settle(store);
-    back = popped();
+    const back = popped();
     store.showShortlist(false); // its « Fermer »
     await back;
     await settle(store);
