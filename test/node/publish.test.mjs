@@ -107,6 +107,12 @@ test('the steward’s Windows-1252 sheet: every problem in one run, at its row a
   assert.equal(again.feed.structures.find((s) => s.id === 'ligue-64').kind, 'comite-ligue');
 });
 
+/** A conversion's problems as the steward reads them (« ligne 2, colonne « soin » : … »), and `has(re)`, which fails listing them all. */
+function problemLines(r) {
+  const lines = r.problems.map((p) => `${m.where(p)} : ${p.message}`);
+  return { lines, has: (re) => assert.ok(lines.some((l) => re.test(l)), `${re}\n${lines.join('\n')}`) };
+}
+
 test('a structure dropped for a bad required cell still has every other cell and offer checked', () => {
   const table = m.parseCsv(Buffer.from([
     'structure_id;structure_nom;type_structure;code_postal;commune;verifie_le;site_web;offre_id;soin;publics;lieux;cout',
@@ -115,8 +121,7 @@ test('a structure dropped for a bad required cell still has every other cell and
     ';Sans identifiant;association;33000;Bordeaux;2026-09-01;;x-1;douleur;patient;la lune;',
   ].join('\n')));
   const r = m.tableToFeed(table, OPTIONS());
-  const lines = r.problems.map((p) => `${m.where(p)} : ${p.message}`);
-  const has = (re) => assert.ok(lines.some((l) => re.test(l)), `${re}\n${lines.join('\n')}`);
+  const { has } = problemLines(r);
   has(/ligne 2, colonne « type_structure » : code inconnu "Hôpital"/);
   has(/ligne 2, colonne « verifie_le » : date invalide "2026-13-45" \(attendu JJ\/MM\/AAAA, par ex\. 12\/03\/2026, ou AAAA-MM-JJ\)/);
   has(/ligne 2, colonne « site_web » : lien refusé "javascript:alert\(1\)"/);
@@ -137,8 +142,7 @@ test('a day that does not exist, typed JJ/MM/AAAA, is quoted as typed, with the 
     'b;B;msp;33000;Bordeaux;15/01/2026;31/02/2026;05/03/2026;b-1;douleur;patient;ville',
   ].join('\n')));
   const r = m.tableToFeed(table, OPTIONS());
-  const lines = r.problems.map((p) => `${m.where(p)} : ${p.message}`);
-  const has = (re) => assert.ok(lines.some((l) => re.test(l)), `${re}\n${lines.join('\n')}`);
+  const { lines, has } = problemLines(r);
   has(/ligne 2, colonne « verifie_le » : date invalide "32\/13\/2025" \(attendu JJ\/MM\/AAAA, par ex\. 12\/03\/2026, ou AAAA-MM-JJ\)/);
   has(/ligne 3, colonne « fermeture_du(, fermeture_au)? » : date invalide "31\/02\/2026"/);
   assert.ok(!lines.some((l) => /2025-13-32|2026-02-31/.test(l)), `no date the steward did not type:\n${lines.join('\n')}`);
