@@ -103,9 +103,10 @@ export async function fromSheet(args: string[], values: Values): Promise<ExitCod
   const broken = result.rows.rejected > 0 || feed.structures.length + published.leftOut.length < result.structures.total;
   const forced = values.force && feed.structures.length < result.structures.total / 2 ? ' (--force : moins de la moitié des structures)' : '';
   const old = plural(published.leftOut.length, 'structure');
+  const [verified, them] = published.leftOut.length > 1 ? ['vérifiées', 'les'] : ['vérifiée', 'la'];
   lines.push('', `Verdict : ${writeError ? `flux ${out === undefined ? 'incomplet ou absent sur la sortie standard' : 'non écrit'} (voir l’erreur ci-dessus).`
     : broken ? `flux produit sans ${plural(result.rows.rejected, 'ligne')} sur ${result.rows.total} (${kept} gardées)${forced}${w} : corrigez les erreurs ci-dessus et relancez.`
-    : lost ? `flux produit sans ${old} vérifiée${published.leftOut.length > 1 ? 's' : ''} il y a plus de 14 mois (${kept} gardées)${forced}${w} : relancez-la${published.leftOut.length > 1 ? 's' : ''} (sos-feed campaign), ou --keep pour la${published.leftOut.length > 1 ? 's' : ''} garder.`
+    : lost ? `flux produit sans ${old} ${verified} il y a plus de 14 mois (${kept} gardées)${forced}${w} : relancez-${them} (sos-feed campaign), ou --keep pour ${them} garder.`
     : `flux valide produit${w}.`}`);
   await printLines('stderr', lines);
   return writeError ? 2 : lost ? 1 : 0;

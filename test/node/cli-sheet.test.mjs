@@ -147,6 +147,11 @@ test('from-csv leaves out structures verified more than 14 months ago, unless --
     assert.equal(k.code, 0, k.stderr);
     assert.deepEqual(JSON.parse(k.stdout).structures.map((s) => s.id), ['a', 'b', 'c']);
   }
+  // Two left out: the verdict speaks of them in the plural (« relancez-les », not « relancez-las »).
+  const older = [...rows, ['d', 'D', 'msp', '33000', 'Bordeaux', '2025-02-01', 'd1', 'douleur', 'patient', 'ville'], ['e', 'E', 'msp', '33000', 'Bordeaux', '2026-04-01', 'e1', 'douleur', 'patient', 'ville']];
+  const two = await run(['from-csv', write('vieux-2.csv', csv(head, older)), ...PUBLISHER]);
+  assert.equal(two.code, 1, two.stderr);
+  assert.match(two.stderr, /Verdict : flux produit sans 2 structures vérifiées il y a plus de 14 mois \(3 structures sur 5 gardées\)(, avec \d+ avertissements)? : relancez-les \(sos-feed campaign\), ou --keep pour les garder\./);
 });
 
 // ---- to-csv -------------------------------------------------------------------------------
