@@ -325,9 +325,10 @@ export class UrlSync {
     else if (!sameCriteria(store.criteria, this.last)) {
       // Typing goes on in its own step; a search left alone for a while (read, then cleared and
       // another typed) is one Back returns to.
+      const typing = onlyQuery(store.criteria, this.last);
       const now = Date.now();
-      kind = onlyQuery(store.criteria, this.last) && now - this.typedAt < TYPING_PAUSE_MS ? 'typing' : onlyQuery(store.criteria, this.last) ? 'new-typing' : 'step';
-      if (onlyQuery(store.criteria, this.last)) this.typedAt = now;
+      kind = !typing ? 'step' : now - this.typedAt < TYPING_PAUSE_MS ? 'typing' : 'new-typing';
+      if (typing) this.typedAt = now;
     }
     this.last = store.criteria;
     this.lastOpen = store.openKey;
