@@ -11,7 +11,7 @@
  * initial JavaScript.
  */
 import { isLoaderAddress, pinnedAddress, scriptUrlFromStack } from './main-url.js';
-import { CLASSIC_FLAG } from '../util/classic-flag.js';
+import { markLoadedAsClassicScript } from '../util/classic-flag.js';
 
 declare const __SOS_VERSION__: string;
 declare const __SOS_MAIN__: string;
@@ -47,6 +47,6 @@ for (const path of __SOS_PRELOAD__) {
 }
 if (script) {
   // For the setup notice of the page's directories (src/base/setup-check.ts): told in the page too.
-  (window as unknown as Record<string, unknown>)[CLASSIC_FLAG] = true;
+  markLoadedAsClassicScript();
   void import(at(__SOS_ADVICE__));
 }
