@@ -16,6 +16,20 @@ const run = (label, cmd, args, env = {}) => {
   return { status: r.status ?? 1, stdout: r.stdout ?? '' };
 };
 
+/**
+ * A `node --test` run: its counts into the totals (a run that failed without saying how many
+ * counts one failure), its failing tests into the digest.
+ */
+function nodeTestRun(label, files) {
+  const r = run(label, 'node', ['--test', '--test-reporter=spec', ...files]);
+  const count = (what) => Number(new RegExp(`^ℹ ${what} (\\d+)`, 'm').exec(r.stdout)?.[1] ?? 0);
+  const fail = count('fail');
+  totals.passed += count('pass');
+  totals.skipped += count('skipped');
+  totals.failed += fail || (r.status ? 1 : 0);
+  if (r.status) digest.push(...nodeTestFailures(label, r.stdout));
+}
+
 /** The "failing tests" section node's spec reporter prints last, in at most 40 lines. */
 function nodeTestFailures(label, stdout) {
   const at = stdout.lastIndexOf('✖ failing tests:');
@@ -32,14 +46,7 @@ if (tsc.status === 0) totals.passed++; else { totals.failed++; digest.push(...ts
 const build = run('build', 'node', ['scripts/build.mjs', '--no-docs']);
 if (build.status === 0) totals.passed++; else { totals.failed++; digest.push('build: failed (see its output above).'); }
 const nodeTests = existsSync('test/node') ? readdirSync('test/node').filter((f) => f.endsWith('.test.mjs')).map((f) => join('test/node', f)) : [];
-if (nodeTests.length) {
-  const n = run('node tests', 'node', ['--test', '--test-reporter=spec', ...nodeTests]);
-  const pass = Number(/^ℹ pass (\d+)/m.exec(n.stdout)?.[1] ?? 0);
-  const fail = Number(/^ℹ fail (\d+)/m.exec(n.stdout)?.[1] ?? (n.status ? 1 : 0));
-  totals.passed += pass;
-  totals.failed += fail || (n.status && !fail ? 1 : 0);
-  if (n.status) digest.push(...nodeTestFailures('node tests', n.stdout));
-}
+if (nodeTests.length) nodeTestRun('node tests', nodeTests);
 
 // 3. Browser tests.
 // A file that ran no test at all (it did not load, or the browser went away under it) is run
@@ -82,13 +89,7 @@ if (!wtr.missing) {
 // in a real WordPress when its Debian packages are installed (.ci/run installs them).
 if (build.status === 0) {
   const e2eFiles = readdirSync('test/e2e').filter((f) => f.endsWith('.test.mjs')).map((f) => join('test/e2e', f));
-  const e = run('e2e tests', 'node', ['--test', '--test-reporter=spec', ...e2eFiles]);
-  const pass = Number(/^ℹ pass (\d+)/m.exec(e.stdout)?.[1] ?? 0);
-  const fail = Number(/^ℹ fail (\d+)/m.exec(e.stdout)?.[1] ?? 0);
-  totals.passed += pass;
-  totals.skipped += Number(/^ℹ skipped (\d+)/m.exec(e.stdout)?.[1] ?? 0);
-  totals.failed += fail || (e.status ? 1 : 0);
-  if (e.status) digest.push(...nodeTestFailures('e2e tests', e.stdout));
+  nodeTestRun('e2e tests', e2eFiles);
 }
 
 // 5. Budgets and generated docs of the build: initial JS size, README element reference.
