@@ -73,7 +73,12 @@ describe('search: context words only rank, and an offer listing no phase is give
   if (!v.ok) throw new Error(v.message);
   const ctxIndex = new SearchIndex(v.feed.structures);
   const ctxText = createTextSearch(ctxIndex);
-  const order = (q: string) => search(ctxIndex, { ...emptyCriteria(), query: q }, { text: ctxText.match(q) }).groups.flatMap((g) => g.results.map((x) => x.structure.id));
+  const resultsOf = (q: string, idx: SearchIndex = ctxIndex, txt: ReturnType<typeof createTextSearch> = ctxText) =>
+    search(idx, { ...emptyCriteria(), query: q }, { text: txt.match(q) }).groups.flatMap((g) => g.results);
+  const order = (q: string) => resultsOf(q).map((x) => x.structure.id);
+  /** « id: offer via … « words » » for each result, on this feed or another. */
+  const whys = (q: string, idx?: SearchIndex, txt?: ReturnType<typeof createTextSearch>) =>
+    resultsOf(q, idx, txt).map((x) => x.why && `${x.structure.id}: ${x.why.offer.id} via ${x.why.via} « ${x.why.text} »`);
 
   it('« fatigue chimio »: adapted physical activity (fatigue\'s first meaning) named for the treatment phase, then given in every phase, before psychology during treatment; activity only after treatment comes last', () => {
     expect(order('fatigue chimio')).to.deep.equal(['apa-chimio', 'apa-toutes', 'psy-chimio', 'apa-apres']);
@@ -83,15 +88,10 @@ describe('search: context words only rank, and an offer listing no phase is give
     expect(order('chimio')).to.deep.equal(['psy-chimio', 'apa-chimio']);
   });
 
-  const whys = (q: string) => search(ctxIndex, { ...emptyCriteria(), query: q }, { text: ctxText.match(q) }).groups
-    .flatMap((g) => g.results.map((x) => x.why && `${x.structure.id}: ${x.why.offer.id} via ${x.why.via} « ${x.why.text} »`));
-
   it('each result says why, also for a query of context words or of filters alone', () => {
     expect(whys('chimio')).to.deep.equal(['psy-chimio: p1 via care « chimio »', 'apa-chimio: a3 via care « chimio »']);
     expect(whys('fatigue chimio')[0]).to.equal('apa-chimio: a3 via care « fatigue »');
-    const free = search(index, { ...emptyCriteria(), query: 'gratuit' }, { text: text.match('gratuit') }).groups
-      .flatMap((g) => g.results.map((x) => x.why && `${x.structure.id}: ${x.why.offer.id} via ${x.why.via} « ${x.why.text} »`));
-    expect(free).to.have.members(['sophro: z1 via care « gratuit »', 'tel: t1 via care « gratuit »']);
+    expect(whys('gratuit', index, text)).to.have.members(['sophro: z1 via care « gratuit »', 'tel: t1 via care « gratuit »']);
   });
 });
 

@@ -26,7 +26,6 @@ async function loadedAnnuaire(template: (url: string) => ReturnType<typeof html>
   return el;
 }
 
-
 // Each test opens on an address without sos- parameters: an earlier test's (a search, a card, Back)
 // would be a link to apply, and the directory would open on that view instead of the test's.
 beforeEach(() => {
