@@ -220,17 +220,31 @@ describe('sos-map (fake map view)', () => {
 describe('sos-map: language', () => {
   before(requireVisiblePage);
 
-  it('speaks the language its directory switches to at run time', async () => {
+  it('speaks the language its directory switches to at run time, MapLibre\'s controls and the attribution too', async () => {
     const store = demoStore(4, 0);
-    const { el } = await mapWithFake(store);
+    const { el, views } = await mapWithFake(store);
     await el.ready;
     const summary = () => el.shadowRoot!.querySelector('.visually-hidden')!.textContent;
     expect(summary()).to.equal('La carte reprend les 4 structures de la liste ; utilisez la liste pour les parcourir au clavier.');
+    expect(views[0]!.options.locale).to.deep.equal(strings.fr.maplibre);
     store.setLang('en');
     await flush(el);
     expect(summary()).to.equal(strings.en.summary(4, 4));
+    // MapLibre takes them at creation: a new map in English, the French one gone, the results on it.
+    await until(() => views.length === 2, 3000, 'a map in English');
+    expect(views[0]!.last('destroy')).to.deep.equal(['destroy']);
+    expect(views[1]!.options.locale).to.deep.equal(strings.en.maplibre);
+    expect(views[1]!.options.attribution).to.deep.equal({ default: strings.en.attributionDefault, offline: strings.en.attributionOffline });
+    await el.ready;
+    expect(views[1]!.last('setResults')).to.exist;
     el.setAttribute('lang', 'fr');
     await flush(el);
     expect(summary()).to.equal(strings.fr.summary(4, 4));
+    await until(() => views.length === 3, 3000, 'a map in French again');
+    expect(views[2]!.options.locale).to.deep.equal(strings.fr.maplibre);
+    // Nothing else makes a new map: a search only updates the results on it.
+    store.setQuery('Maison');
+    await flush(el);
+    expect(views).to.have.length(3);
   });
 });

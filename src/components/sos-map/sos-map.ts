@@ -12,6 +12,7 @@ import { boundsOfResults, emptyMapResults, resultsToGeoJSON } from './results-ge
 import { circleBounds, nearShapes } from './radius-circle.js';
 import { styles } from './sos-map.styles.js';
 import { strings } from './sos-map.strings.js';
+import type { Lang } from '../../i18n/format.js';
 
 
 /** The only place maplibre-gl is imported: a separate chunk, fetched when the map first shows. */
@@ -79,6 +80,8 @@ export class SosMap extends StoreElement<(typeof strings)['fr']> {
   private intersection: IntersectionObserver | undefined;
   /** Within 200 px of the viewport, as the observer last said. */
   private inView = false;
+  /** The language MapLibre's controls and the attribution were given (set once, at creation). */
+  private viewLang: Lang | undefined;
   /** The mapped results: one feature per place, and which structures are at each. */
   private results: MapResults = emptyMapResults();
   private resultsDirty = true;
@@ -156,6 +159,7 @@ export class SosMap extends StoreElement<(typeof strings)['fr']> {
         this.cssAdopted = true;
       }
       const t = this.t;
+      this.viewLang = this.uiLang;
       const container = this.renderRoot.querySelector<HTMLElement>('.map')!;
       const view = module.createMapView(container, {
         basemap: this.basemap,
@@ -204,7 +208,9 @@ export class SosMap extends StoreElement<(typeof strings)['fr']> {
       this.selectionDirty = true;
     }
     if (changes.has('selection')) this.selectionDirty = true;
-    if (changed.has('basemap') && this.view) this.restartView();
+    // MapLibre takes its controls' words and the attribution at creation: a new basemap, language
+    // or set of strings makes a new map (the results and selection are pushed to it again).
+    if (this.view && (changed.has('basemap') || changed.has('strings') || this.uiLang !== this.viewLang)) this.restartView();
   }
 
   protected override updated(): void {
