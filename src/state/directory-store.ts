@@ -395,14 +395,14 @@ export class DirectoryStore extends EventTarget {
     // Distances are asked for: structures without coordinates get their commune's centre.
     if ((near || rankFrom) && !this.approximated && this.structures.some((s) => !s.location)) this.after(this.approximate());
     // « Ouvert aujourd'hui » on feeds without hours (a preset kept after the DSRC dropped them) is
-    // ignored; with hours, it keeps nothing for the moment their chunk takes to arrive.
+    // ignored; with hours, it keeps nothing for the moment their chunk takes to arrive. Today's
+    // open rows (computed once a day) are handed in whenever the chunk is here: ticked or not, the
+    // filter's option shows how many structures it would keep.
     let criteria = this.criteria;
-    let openToday: Uint8Array | undefined;
-    if (criteria.filters.opening.length) {
-      if (!this.usesHours) criteria = { ...criteria, filters: { ...criteria.filters, opening: [] } };
-      else if (this.hours) openToday = this.hours.openTodayRows(this.index, this.now());
-      else this.after(loadHoursModule().then((m) => (this.hours ??= m)));
-    }
+    const opening = criteria.filters.opening.length > 0;
+    if (opening && !this.usesHours) criteria = { ...criteria, filters: { ...criteria.filters, opening: [] } };
+    else if (opening && !this.hours) this.after(loadHoursModule().then((m) => (this.hours ??= m)));
+    const openToday = this.usesHours && this.hours ? this.hours.openTodayRows(this.index, this.now()) : undefined;
     this.results = search(this.index, criteria, { text, rankFrom, openToday, now: this.now() });
   }
 

@@ -181,6 +181,9 @@ describe('« Ouvert aujourd’hui » in the form', () => {
     const group = await openDisclosure(form, 'opening');
     expect(group!.querySelector('summary')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Ouverture');
     const label = [...group!.querySelectorAll('label.option')].find((l) => /Ouvert aujourd’hui/.test(l.textContent!))!;
+    // Its count before it is ticked: how many structures it would keep (a « 0 » would tell a
+    // visitor not to bother).
+    expect(label.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Ouvert aujourd’hui (1 structure)');
     label.querySelector('input')!.click();
     await settle(store, form);
     expect(store.criteria.filters.opening).to.deep.equal(['today']);
