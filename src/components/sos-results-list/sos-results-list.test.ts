@@ -180,6 +180,14 @@ describe('sos-results-list', () => {
     // The live region says the count again, in the new language.
     await aTimeout(600);
     expect($(el, '[aria-live]')!.textContent).to.equal('3\u00a0structures, 4\u00a0offres');
+    // The element's own language alone (its store stays in English), once the last announcement is made.
+    store.setLang('fr');
+    await settle(el);
+    await aTimeout(600);
+    el.lang = 'en';
+    await settle(el);
+    await aTimeout(600);
+    expect($(el, '[aria-live]')!.textContent).to.equal('3\u00a0organisations, 4\u00a0services');
   });
 
   it('says why a feed cannot be shown, in the interface’s language, in the banner and the live region', async () => {
@@ -188,6 +196,10 @@ describe('sos-results-list', () => {
     expect($(fr, '.notice.error p')!.textContent).to.equal("Le serveur de l'annuaire a renvoyé une erreur (HTTP 502).");
     await waitUntil(() => $(fr, '[aria-live]')!.textContent, 'the announcement', { timeout: 3000 });
     expect($(fr, '[aria-live]')!.textContent).to.equal("Le serveur de l'annuaire a renvoyé une erreur (HTTP 502).");
+    // Switched to English afterwards: the banner and the live region follow.
+    fr.lang = 'en';
+    await waitUntil(() => $(fr, '[aria-live]')!.textContent === 'The directory server returned an error (HTTP 502).', 'the announcement in English', { timeout: 3000 });
+    expect($(fr, '.notice.error p')!.textContent).to.equal('The directory server returned an error (HTTP 502).');
     const en = await fixture<SosResultsList>(html`<sos-results-list lang="en" src="/__test__/status/502"></sos-results-list>`);
     await waitUntil(() => $(en, '.notice.error'), 'the error banner', { timeout: 5000 });
     expect($(en, '.notice.error p')!.textContent).to.equal('The directory server returned an error (HTTP 502).');

@@ -11,6 +11,7 @@ import { category, COSTS, offerTitle, STRUCTURE_KINDS } from '../../feed/taxonom
 import type { Offer } from '../../feed/schema.js';
 import { safeHref } from '../../feed/sanitize.js';
 import { olderThan, OVERDUE_MONTHS } from '../../feed/months-old.js';
+import type { Lang } from '../../i18n/format.js';
 import { styles } from './sos-results-list.styles.js';
 import { strings, type ListStrings } from './sos-results-list.strings.js';
 
@@ -64,6 +65,8 @@ export class SosResultsList extends StoreElement<ListStrings> {
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private lastResults: unknown;
   private lastStatus: unknown;
+  /** The language of what the live region says. */
+  private announcedLang: Lang | undefined;
   /** The selection changed (on the map): bring it into view once rendered. */
   private revealSelection = false;
   /**
@@ -88,8 +91,11 @@ export class SosResultsList extends StoreElement<ListStrings> {
       this.lastStatus = store.status;
       this.scheduleAnnouncement(store);
     }
-    // The language changed: say the count again, in that language.
-    if (this.data.changes.has('lang')) this.scheduleAnnouncement(store);
+    // The language changed (the directory's, or this element's own `lang`): say the count, or
+    // the load error, again in that language.
+    const lang = this.uiLang;
+    if (this.announcedLang !== undefined && lang !== this.announcedLang) this.scheduleAnnouncement(store);
+    this.announcedLang = lang;
     this.revealSelection = this.data.changes.has('selection') && !!store.selectedKey && store.selectedKey !== this.selectedHere;
     if (this.revealSelection) this.ensureShown(store.selectedKey!);
   }
