@@ -40,7 +40,7 @@ const WIDE_MIN_PX = 760;
  * @tagname sos-annuaire
  * @summary Annuaire des soins oncologiques de support, prêt à coller dans une page.
  *
- * @attr src - URL du flux DSRC (`sos-feed/1`) ; plusieurs URL séparées par des espaces.
+ * @attr src - URL du flux DSRC (`sos-feed/1`) ; plusieurs URL séparées par des espaces ou des virgules.
  * @attr departement - Départements présélectionnés, codes séparés par des virgules (`33,40`).
  * @attr care - Catégories de soins présélectionnées (`activite-physique,nutrition`).
  * @attr subcare - Soins plus précis présélectionnés (`sophrologie`).
