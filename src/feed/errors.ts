@@ -19,6 +19,11 @@ const MESSAGES: Record<FeedErrorKind, string> = {
   slow: "Le serveur de l'annuaire tarde à répondre.",
 };
 
+/** The visitors' French sentence for a kind of failure (the HTTP status said when there is one). */
+export function feedErrorMessage(kind: FeedErrorKind, status?: number): string {
+  return kind === 'http' && status ? `${MESSAGES.http.slice(0, -1)} (HTTP ${status}).` : MESSAGES[kind];
+}
+
 export class FeedLoadError extends Error {
   override readonly name = 'FeedLoadError';
   constructor(
@@ -29,7 +34,7 @@ export class FeedLoadError extends Error {
     readonly detail: string,
     readonly status?: number,
   ) {
-    super(kind === 'http' && status ? `${MESSAGES.http.slice(0, -1)} (HTTP ${status}).` : MESSAGES[kind]);
+    super(feedErrorMessage(kind, status));
   }
 }
 

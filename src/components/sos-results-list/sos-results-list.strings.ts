@@ -1,5 +1,5 @@
 import type { Lang } from '../../i18n/format.js';
-import type { FeedErrorKind } from '../../feed/errors.js';
+import { feedErrorMessage, type FeedErrorKind } from '../../feed/errors.js';
 import type { FilterName } from '../../search/filters.js';
 import { formatCount, formatDate, formatKm, plural } from '../../i18n/format.js';
 import type { Why } from '../../search/search.js';
@@ -143,18 +143,8 @@ export const strings: { fr: ListStrings; en?: ListStrings } = {
       'not-json': 'le fichier publié est illisible', format: 'le fichier publié est illisible', envelope: 'le fichier publié est illisible', 'too-large': 'le fichier publié est trop gros',
     }[kind as string] ?? "le serveur de l'annuaire ne répond pas"}.`,
     partial: (n) => `${n} source${n > 1 ? 's' : ''} de l'annuaire n'${n > 1 ? 'ont' : 'a'} pas pu être chargée${n > 1 ? 's' : ''}.`,
-    loadError: (kind, status) => ({
-      network: "L'annuaire est momentanément inaccessible.",
-      timeout: "Le serveur de l'annuaire ne répond pas.",
-      http: `Le serveur de l'annuaire a renvoyé une erreur${status ? ` (HTTP ${status})` : ''}.`,
-      'not-json': "Le fichier de l'annuaire est illisible.",
-      format: "Le fichier de l'annuaire n'est pas dans un format reconnu.",
-      envelope: "Le fichier de l'annuaire est incomplet.",
-      aborted: 'Chargement interrompu.',
-      empty: "Le fichier publié de l'annuaire ne contient aucune structure.",
-      'too-large': "Le fichier de l'annuaire est trop gros pour être lu.",
-      slow: "Le serveur de l'annuaire tarde à répondre.",
-    })[kind],
+    // The sentences of the `sos-error` event's `message` (one table, src/feed/errors.ts).
+    loadError: feedErrorMessage,
     technical: 'Détails techniques (pour le webmestre)',
     noResult: 'Aucune structure ne correspond à votre recherche.',
     relaxIntro: 'Ces critères excluent tous les résultats :',
