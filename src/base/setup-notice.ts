@@ -12,7 +12,7 @@
 import { FILTER_NAMES, type FilterName } from '../search/filters.js';
 import { fold } from '../util/fold.js';
 import { editDistance } from '../util/edit-distance.js';
-import { STORE_CHANGE, type DirectoryStore } from '../state/directory-store.js';
+import { STORE_CHANGE, type DirectoryStore, type StoreChangeDetail } from '../state/directory-store.js';
 import type { FeedLoadError } from '../feed/errors.js';
 import { VARIANTS, codesOf, isCode, type SetupHost, type SetupProblem } from './setup-check.js';
 import { README_CORS, setupStrings, type SetupStrings } from './setup-notice.strings.js';
@@ -201,10 +201,12 @@ export async function explainFailures(host: HTMLElement, store: DirectoryStore):
   state.network = failures.some((e) => now.has(e)) ? told : [];
   if (state.following !== store) {
     state.following = store;
-    store.addEventListener(STORE_CHANGE, () => {
+    store.addEventListener(STORE_CHANGE, (e) => {
       if (state.network.length && store.status !== 'loading' && !networkFailures(store).length) {
         state.network = [];
         show(host, state);
+      } else if (state.network.length && (e as CustomEvent<StoreChangeDetail>).detail.changes.has('lang')) {
+        show(host, state); // in the language the directory now speaks
       }
     });
   }

@@ -188,6 +188,11 @@ describe('sos-annuaire: a feed the browser may not read (CORS)', () => {
     // The visitor-facing banner of the list stays the calm « momentanément inaccessible ».
     expect(el.store.errors.map((e) => e.kind)).to.deep.equal(['network']);
     await expect(el).to.be.accessible();
+    // Switched to English at run time, the notice follows (the console stays French, told once).
+    el.setAttribute('lang', 'en');
+    await noticeSays(el, 'does not allow this page to read it');
+    expect(noticeText(el)).to.contain(`the feed server ${url} does not allow this page to read it`);
+    expect(logged.filter((l) => l.text.includes("n'autorise pas cette page"))).to.have.length(1);
   });
 
   it('tells CORS from a server that cannot be reached, a same-origin failure, a feed that reads, and mixed content', async () => {
