@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { parseOpeningHours, type OpeningRules } from './parse.js';
 import { today, week, type Closure } from './evaluate.js';
-import { closureLine, formatDay, formatIntervals, formatTime, todayLine, weekLines } from './format.js';
+import { closureLine, formatDay, formatIntervals, formatTime, todayLine, weekLines, weekSummary } from './format.js';
 
 function rules(value: string): OpeningRules {
   const result = parseOpeningHours(value);
@@ -69,6 +69,15 @@ describe('hours: in words', () => {
     expect(en.map((l) => l.day)).to.deep.equal(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
     expect(en[4]).to.include({ hours: 'Closed', note: 'Public holiday' });
     expect(weekLines(week(undefined, undefined, TUESDAY), 'fr')[0]!.hours).to.equal('');
+  });
+
+  it('the week in one line for a printed page: following days with the same hours together, closed days and holidays left out', () => {
+    const may = at('2026-05-05T10:00:00+02:00'); // a week with a holiday on Friday 8 May
+    expect(weekSummary(weekLines(week(rules('Mo-Fr 09:00-17:00; Sa 09:00-12:00'), undefined, TUESDAY), 'fr'), 'fr')).to.equal(nb('Lundi – Vendredi 9_h_– 17_h ; Samedi 9_h_– 12_h'));
+    expect(weekSummary(weekLines(week(rules('Mo,We 09:00-12:00'), undefined, TUESDAY), 'fr'), 'fr')).to.equal(nb('Lundi 9_h_– 12_h ; Mercredi 9_h_– 12_h'));
+    expect(weekSummary(weekLines(week(OFFICE, undefined, may), 'fr'), 'fr')).to.equal(nb('Lundi – Jeudi 9_h_– 12_h_30, 13_h_30_– 17_h'));
+    expect(weekSummary(weekLines(week(rules('Mo-Fr 09:00-17:00'), undefined, TUESDAY), 'en'), 'en')).to.match(/^Monday – Friday 9/);
+    expect(weekSummary(weekLines(week(undefined, undefined, TUESDAY), 'fr'), 'fr')).to.equal('');
   });
 
   it('the closure in words, with the year only when it is not this year, and its note', () => {

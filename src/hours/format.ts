@@ -129,6 +129,25 @@ export function weekLines(week: readonly DaySchedule[], lang: Lang): WeekLine[] 
 }
 
 /**
+ * The open days of a week in one line, consecutive days with the same hours together, for a
+ * printed page read later: « Lundi – Vendredi 9 h – 17 h ; Samedi 9 h – 12 h ». Days closed by a
+ * holiday or a closure this week are left out (the closure is said on its own line); empty when
+ * no day is known to be open.
+ */
+export function weekSummary(lines: readonly WeekLine[], lang: Lang): string {
+  const open = lines.filter((l) => l.hours && l.hours !== T[lang].closed && !l.note);
+  const parts: string[] = [];
+  for (let i = 0; i < open.length; ) {
+    let j = i;
+    // Together only when the days follow each other in the week.
+    while (j + 1 < open.length && open[j + 1]!.hours === open[i]!.hours && lines.indexOf(open[j + 1]!) === lines.indexOf(open[j]!) + 1) j++;
+    parts.push(`${i === j ? open[i]!.day : `${open[i]!.day} – ${open[j]!.day}`} ${open[i]!.hours}`);
+    i = j + 1;
+  }
+  return parts.join(' ; ');
+}
+
+/**
  * The closure in words: « Fermé du 22 décembre au 5 janvier », « Fermé du 22 au 24 décembre », « Fermé le 22 décembre »,
  * « Fermé à partir du 22 décembre » (coming, no end), « Fermé jusqu’à nouvel ordre » (begun, no end),
  * then « · » and the note. Years appear only when not the current Paris year. Empty once the closure is over.

@@ -20,7 +20,7 @@ export { parisDay } from './paris.js';
 export type { ParisDay } from './paris.js';
 export { frenchHolidays, easter } from './calendar.js';
 export type { CalendarDay } from './calendar.js';
-export { todayLine, weekLines, closureLine, formatTime, formatIntervals, formatDay, weekdayName } from './format.js';
+export { todayLine, weekLines, weekSummary, closureLine, formatTime, formatIntervals, formatDay, weekdayName } from './format.js';
 export type { WeekLine } from './format.js';
 export { resultHours, openTodayRows, unreadableReport } from './directory.js';
 export type { HoursLine, Rows } from './directory.js';

@@ -1,13 +1,17 @@
 /**
  * The printed « Ma sélection »: one clean page a professional hands a patient. At the top the
- * directory's publisher and the date; for each item its name, address, phone, the offer, how to
- * get in, the cost, « Vérifié le » (with « à vérifier » past 12 months, feed/freshness.ts) and a
- * QR code of its card's link. Built with DOM calls (feed
+ * directory's publisher and the date; for each item its name, address, phone, a temporary closure,
+ * the opening hours, the offer, the access conditions and how to get in (« Prendre rendez-vous en
+ * ligne » with its address), the cost, « Vérifié le » (with « à vérifier » past 12 months,
+ * feed/freshness.ts) and a QR code of its card's link. Built with DOM calls (feed
  * text stays text) and printed through the card's print frame (its own print stylesheet).
  */
 import type { DirectoryStore } from '../../state/directory-store.js';
 import type { Offer } from '../../feed/schema.js';
 import { ACCESS, COSTS, REFERRALS, offerTitle } from '../../feed/taxonomy.js';
+import { HOW_TO } from '../../feed/how-to.js';
+import { safeHref } from '../../feed/sanitize.js';
+import type { HoursModule } from '../../state/chunks.js';
 import { formatDate, type Lang } from '../../i18n/format.js';
 import { freshness, needsCheck, parisDate } from '../../feed/freshness.js';
 import { printCopy } from '../sos-structure-card/print.js';
@@ -24,24 +28,50 @@ export const HANDOUT_CSS = `
   .handout h2 { font-size: 12pt; margin: 0 0 2pt; }
   .handout p { margin: 0 0 1.5pt; }
   .handout .offer-detail { font-size: 9.5pt; }
+  .handout .closure { font-weight: 700; }
   .handout svg { width: 26mm; height: 26mm; }
 `;
 
 /** Offers of a whole structure detailed on the page (the handout stays one page for a few items). */
 const MAX_OFFER_LINES = 6;
 
+/** How to get in, in the feed's order; the booking address written out (a printed page has no links). */
+function howToText(offer: Offer, lang: Lang): string {
+  const booking = safeHref(offer.bookingUrl, 'web');
+  const usesBooking = (code: string) => code === 'rendez-vous-en-ligne' || code === 'formulaire';
+  const ways = (offer.howTo ?? []).map((code) => (booking && usesBooking(code) ? `${HOW_TO.labels[code][lang]} : ${booking}` : HOW_TO.labels[code][lang]));
+  if (booking && !(offer.howTo ?? []).some(usesBooking)) ways.push(`${HOW_TO.labels['rendez-vous-en-ligne'][lang]} : ${booking}`);
+  return ways.join(', ');
+}
+
 function offerLines(offer: Offer, lang: Lang, t: SelectionStrings): string[] {
   const access = [...(offer.access ?? []).map((a) => ACCESS.labels[a]?.[lang] ?? a), offer.referral ? REFERRALS.labels[offer.referral][lang] : ''].filter(Boolean);
   const cost = [offer.cost ? COSTS.labels[offer.cost][lang] : '', offer.costNote ?? ''].filter(Boolean);
+  const howTo = howToText(offer, lang);
   return [
     offerTitle(offer, lang),
     access.length ? t.accessLine(access.join(', ')) : '',
+    howTo ? t.howToLine(howTo) : '',
     cost.length ? t.costLine(cost.join(' – ')) : '',
   ].filter(Boolean);
 }
 
+/**
+ * The opening hours as one line (machine-readable ones summed up when their chunk is here, else the
+ * feed's free text), and a closure not over yet; '' for what the feed does not say.
+ */
+function hoursLines(s: SelectedItem['structure'], offer: Offer | undefined, hours: HoursModule | undefined, now: number, lang: Lang): { hours: string; closure: string } {
+  const text = offer?.openingHours ?? s.openingHours;
+  const parsed = hours && text !== undefined ? hours.parseOpeningHours(text) : undefined;
+  const summary = hours && parsed?.ok ? hours.weekSummary(hours.weekLines(hours.week(parsed.rules, undefined, now), lang), lang) : '';
+  return {
+    hours: summary || (offer?.openingHours === undefined ? s.hours ?? '' : ''),
+    closure: hours && s.closure ? hours.closureLine(s.closure, now, lang) : '',
+  };
+}
+
 /** The handout, as an element of `doc` (detached). `today`: the Paris date, `YYYY-MM-DD`. */
-export function handout(doc: Document, items: readonly SelectedItem[], store: DirectoryStore, lang: Lang, t: SelectionStrings, link: (key: string) => string, today: string): HTMLElement {
+export function handout(doc: Document, items: readonly SelectedItem[], store: DirectoryStore, lang: Lang, t: SelectionStrings, link: (key: string) => string, today: string, hours?: HoursModule): HTMLElement {
   const el = (tag: string, text?: string, className?: string) => {
     const e = doc.createElement(tag);
     if (text !== undefined) e.textContent = text;
@@ -60,6 +90,9 @@ export function handout(doc: Document, items: readonly SelectedItem[], store: Di
     text.append(el('p', address));
     const phone = offer?.contact?.phone ?? s.contact?.phone;
     if (phone) text.append(el('p', t.phoneLine(phone)));
+    const when = hoursLines(s, offer, hours, store.now(), lang);
+    if (when.closure) text.append(el('p', when.closure, 'closure'));
+    if (when.hours) text.append(el('p', t.hoursLine(when.hours)));
     if (offer) for (const line of offerLines(offer, lang, t)) text.append(el('p', line));
     else {
       // A whole structure: its offers, then how to get into each and what it costs (what a patient
@@ -82,8 +115,8 @@ export function handout(doc: Document, items: readonly SelectedItem[], store: Di
 }
 
 /** Prints the handout; returns the print frame's document (tests read it). */
-export function printHandout(items: readonly SelectedItem[], store: DirectoryStore, lang: Lang, t: SelectionStrings, link: (key: string) => string): Document {
+export function printHandout(items: readonly SelectedItem[], store: DirectoryStore, lang: Lang, t: SelectionStrings, link: (key: string) => string, hours?: HoursModule): Document {
   const today = parisDate(store.now());
-  const content = handout(document, items, store, lang, t, link, today);
+  const content = handout(document, items, store, lang, t, link, today, hours);
   return printCopy(content, { lang, title: t.handoutTitle, footer: '', extraCss: HANDOUT_CSS });
 }

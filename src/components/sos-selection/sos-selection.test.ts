@@ -127,6 +127,34 @@ describe('sos-selection', () => {
     }
   });
 
+  it('the handout gives the hours, a closure not over yet and how to get in (the booking address written out)', async () => {
+    // The store's day in tests: Sunday 22 November 2026.
+    const store = storeWith(feed([
+      structure({
+        id: 'h', name: 'Horaires', openingHours: 'Mo-Fr 09:00-17:00; Sa 09:00-12:00', closure: { from: '2026-12-21', until: '2027-01-04', note: 'Fermeture annuelle' },
+        offers: [offer({ id: 'h1', care: 'psychologie', howTo: ['telephone', 'rendez-vous-en-ligne'], bookingUrl: 'https://rdv.example/h1' })],
+      }),
+      structure({ id: 't', name: 'Texte libre', hours: 'Le mardi après-midi', offers: [offer({ id: 't1', care: 'nutrition', howTo: ['orientation-professionnel'], bookingUrl: 'javascript:alert(1)' })] }),
+    ]));
+    store.addToShortlist('test-dsrc:h', 'h1');
+    store.addToShortlist('test-dsrc:t');
+    const original = printer.print;
+    printer.print = () => undefined;
+    try {
+      const el = await fixture<SosSelection>(html`<sos-selection .store=${store}></sos-selection>`);
+      const items = [...(await el.print())!.body.querySelectorAll('li')].map((li) => [...li.querySelectorAll('p')].map((p) => text(p)));
+      expect(items[0]).to.include('Fermé du 21 décembre au 4 janvier 2027 · Fermeture annuelle');
+      expect(items[0]).to.include('Horaires : Lundi – Vendredi 9 h – 17 h ; Samedi 9 h – 12 h');
+      expect(items[0]).to.include('Comment y accéder : Par téléphone, Prendre rendez-vous en ligne : https://rdv.example/h1');
+      expect(items[1]).to.include('Horaires : Le mardi après-midi');
+      // A whole structure: per offer; a link that is not http(s) is not printed.
+      expect(items[1]).to.include('Prise en charge diététique et nutritionnelle — Comment y accéder : Sur orientation d’un professionnel');
+      expect(items.flat().join(' ')).to.not.contain('javascript');
+    } finally {
+      printer.print = original;
+    }
+  });
+
   it('says so when empty', async () => {
     const store = storeWith(doc);
     const el = await fixture<SosSelection>(html`<sos-selection .store=${store}></sos-selection>`);

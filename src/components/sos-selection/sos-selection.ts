@@ -8,6 +8,7 @@ import { StoreElement } from '../../base/store-element.js';
 import { styles } from './sos-selection.styles.js';
 import { strings, type SelectionStrings } from './sos-selection.strings.js';
 import { selectedItems, type SelectedItem } from './items.js';
+import { loadHoursModule } from '../../state/chunks.js';
 import '../sos-share/sos-share.js';
 
 /**
@@ -86,9 +87,11 @@ export class SosSelection extends StoreElement<SelectionStrings> {
   async print(): Promise<Document | undefined> {
     const store = this.data.store;
     if (!store) return undefined;
-    const { printHandout } = await import('./handout.js');
+    const items = selectedItems(store, this.uiLang);
+    // The opening-hours chunk when the feed has machine-readable hours or closures (their lines).
+    const [{ printHandout }, hours] = await Promise.all([import('./handout.js'), store.usesHours ? loadHoursModule() : undefined]);
     const link = (key: string) => store.shareLink?.({ open: key, alone: true }) ?? store.pageAddress;
-    return printHandout(selectedItems(store, this.uiLang), store, this.uiLang, this.t, link);
+    return printHandout(items, store, this.uiLang, this.t, link, hours);
   }
 
   override render() {
